@@ -1,0 +1,183 @@
+// Analysis: scopes and the dependencies of every template expression.
+//
+// Each expression is classified by what it reads: assign paths (`@user.name` → user.name),
+// loop variables of an enclosing `:for` (tracked per item, as LiveView does), names bound by
+// `:let` (fresh on every slot render), module-level names (imports and top-level declarations,
+// which do not change between renders) and anything else, which makes the slot render on
+// every change and is reported, because it silently makes payloads larger.
+
+import type * as AST from "../parse/ast.ts";
+import type { Analysis, Dependencies, ExpressionInfo, TemplateScope, VarRead } from "./types.ts";
+import { findAssignRefs, rewriteAssignRefs } from "./assign-refs.ts";
+import { collectReads } from "./dependencies.ts";
+import { patternNames } from "./dependencies.ts";
+
+export interface AnalyzeOptions {
+  /** Names that are constant for the template: frontmatter or module top-level bindings. */
+  moduleBindings: ReadonlySet<string>;
+  /** Reports a warning or error at a source range. */
+  report(code: AnalysisCode, message: string, start: number, end: number): void;
+}
+
+export type AnalysisCode = "LH0501" | "LH0502";
+
+/** Globals and runtime helpers that templates may use without tracking. */
+const ALWAYS_CONSTANT = new Set(["undefined", "NaN", "Infinity", "raw", "renderSlot"]);
+
+export function analyze(template: AST.Template, options: AnalyzeOptions): Analysis {
+  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [] };
+  let nextScope = 0;
+  const warnedUntracked = new Set<string>();
+
+  function openScope(kind: "for" | "let", names: Iterable<string>, parent: TemplateScope | null): TemplateScope {
+    let depth = 0;
+    for (let s = parent; s; s = s.parent) if (s.kind === "for") depth = Math.max(depth, s.depth);
+    return { id: nextScope++, kind, names: new Set(names), parent, depth: kind === "for" ? depth + 1 : depth };
+  }
+
+  function expression(expr: AST.Expression, scope: TemplateScope | null): ExpressionInfo {
+    const assignRefs = findAssignRefs(expr.code);
+    const code = rewriteAssignRefs(expr.code, assignRefs);
+    const reads = collectReads(code);
+    const deps: Dependencies = { always: false, assigns: minimalPaths(reads.assigns), vars: [] };
+    if (reads.bareAssigns) {
+      deps.always = true;
+      options.report(
+        "LH0501",
+        "this expression reads the whole `assigns` object, so it is recomputed and sent on every change. " +
+          "Pass only the assigns it needs (e.g. `@user` instead of `assigns`).",
+        expr.start,
+        expr.end,
+      );
+    }
+    for (const [name, paths] of reads.identifiers) {
+      const binder = findBinder(scope, name);
+      if (binder?.kind === "for") {
+        for (const path of minimalPaths(paths)) deps.vars.push({ scope: binder, path });
+      } else if (binder?.kind === "let") {
+        // Rebound on every slot render: always fresh, but only inside the slot body.
+        deps.vars.push({ scope: binder, path: [name] });
+      } else if (!options.moduleBindings.has(name) && !ALWAYS_CONSTANT.has(name) && !(name in globalThis)) {
+        deps.always = true;
+        if (!warnedUntracked.has(name)) {
+          warnedUntracked.add(name);
+          options.report(
+            "LH0502",
+            `\`${name}\` is not an assign, a loop variable or a module-level binding, so changes to it cannot be tracked ` +
+              `and this expression is recomputed and sent on every change. Make it an assign (\`@${name}\`) or import it.`,
+            expr.start,
+            expr.end,
+          );
+        }
+      }
+    }
+    const info: ExpressionInfo = { code, assignRefs, deps };
+    analysis.expressions.set(expr, info);
+    return info;
+  }
+
+  function visitChildren(children: readonly AST.Node[], scope: TemplateScope | null): void {
+    for (const child of children) visitNode(child, scope);
+  }
+
+  function visitNode(node: AST.Node, scope: TemplateScope | null): void {
+    switch (node.type) {
+      case "Text":
+      case "Doctype":
+        return;
+      case "Comment":
+        for (const part of node.parts) if (part.type === "ExpressionTag") expression(part.expression, scope);
+        return;
+      case "ExpressionTag":
+        expression(node.expression, scope);
+        return;
+      case "EexBlock":
+        if (node.kind === "if") {
+          for (const clause of node.clauses) {
+            if (clause.condition) expression(clause.condition, scope);
+            visitChildren(clause.children, scope);
+          }
+        } else {
+          expression(node.iterable, scope);
+          const inner = openScope("for", forNames(node.pattern, node.index), scope);
+          analysis.scopes.set(node, inner);
+          visitChildren(node.children, inner);
+        }
+        return;
+      case "Element":
+      case "Component":
+      case "Slot":
+        visitElementLike(node, scope);
+        return;
+    }
+  }
+
+  function visitElementLike(node: AST.ElementLikeNode, outer: TemplateScope | null): void {
+    const { directives } = node;
+    let scope = outer;
+    if (directives.for) {
+      expression(directives.for.iterable, outer);
+      scope = openScope("for", forNames(directives.for.pattern, directives.for.index), outer);
+      analysis.scopes.set(node, scope);
+      if (directives.key) expression(directives.key.expression, scope);
+    }
+    if (directives.if) expression(directives.if.expression, scope);
+    for (const attribute of node.attributes) {
+      if (attribute.type !== "StaticAttribute") expression(attribute.expression, scope);
+    }
+    let bodyScope = scope;
+    if (directives.let) {
+      const names = patternNames(directives.let.pattern.code) ?? [];
+      bodyScope = openScope("let", names, scope);
+      // A component's `:let` binds in its default slot; a slot's `:let` in its own body.
+      analysis.letScopes.set(node, bodyScope);
+    }
+    if (node.type === "Component") {
+      for (const child of node.children) visitNode(child, child.type === "Slot" ? scope : bodyScope);
+    } else {
+      visitChildren(node.children, bodyScope);
+    }
+  }
+
+  visitChildren(template.children, null);
+  return analysis;
+}
+
+function findBinder(scope: TemplateScope | null, name: string): TemplateScope | null {
+  for (let s = scope; s; s = s.parent) if (s.names.has(name)) return s;
+  return null;
+}
+
+function forNames(pattern: AST.Expression, index: AST.Expression | null): string[] {
+  const names = patternNames(pattern.code) ?? [];
+  if (index) names.push(...(patternNames(index.code) ?? []));
+  return names;
+}
+
+/** Drops duplicates and paths that extend another path in the list (a parent change covers them). */
+export function minimalPaths(paths: readonly string[][]): string[][] {
+  const sorted = [...paths].sort((a, b) => a.length - b.length);
+  const kept: string[][] = [];
+  for (const path of sorted) {
+    if (!kept.some((k) => k.length <= path.length && k.every((segment, i) => segment === path[i]))) kept.push(path);
+  }
+  return kept;
+}
+
+/** Union of several slots' dependencies (for a branch, a loop or a component call). */
+export function mergeDependencies(list: readonly Dependencies[]): Dependencies {
+  const merged: Dependencies = { always: false, assigns: [], vars: [] };
+  const vars: VarRead[] = [];
+  for (const deps of list) {
+    merged.always ||= deps.always;
+    merged.assigns.push(...deps.assigns);
+    vars.push(...deps.vars);
+  }
+  merged.assigns = minimalPaths(merged.assigns);
+  const seen = new Set<string>();
+  for (const v of vars) {
+    const key = `${v.scope.id}:${v.path.join(".")}`;
+    if (!seen.has(key)) seen.add(key), merged.vars.push(v);
+  }
+  return merged;
+}

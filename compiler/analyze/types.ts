@@ -1,0 +1,48 @@
+// Results of the analysis phase, read by generate/. Nothing here is written back onto the AST.
+
+import type { Expression, Node } from "../parse/ast.ts";
+import type { Diagnostic } from "../diagnostics/types.ts";
+
+/** A scope opened by a template construct: a `:for` (tracked per item) or a `:let` (always fresh). */
+export interface TemplateScope {
+  id: number;
+  kind: "for" | "let";
+  /** Names bound here (pattern variables, the index). */
+  names: ReadonlySet<string>;
+  parent: TemplateScope | null;
+  /** Loop depth for "for" scopes (1 = outermost loop), used to name generated variables. */
+  depth: number;
+}
+
+/** A loop variable path read by an expression, with the `:for` scope that binds it. */
+export interface VarRead {
+  scope: TemplateScope;
+  path: string[];
+}
+
+/** When a dynamic slot must be recomputed. */
+export interface Dependencies {
+  /** Recompute on every render (bare `assigns`, an untracked variable). */
+  always: boolean;
+  /** Assign paths, minimal: no path is a prefix of another. */
+  assigns: string[][];
+  /** Loop-variable paths per binding scope; a `:let` scope's names count as always changed. */
+  vars: VarRead[];
+}
+
+export interface ExpressionInfo {
+  /** The expression as it will be emitted: `@name` written `assigns.name`. */
+  code: string;
+  /** Offsets of each `@` relative to the expression's start in the source. */
+  assignRefs: number[];
+  deps: Dependencies;
+}
+
+export interface Analysis {
+  expressions: Map<Expression, ExpressionInfo>;
+  /** The scope each node's body is evaluated in (only for nodes that open one). */
+  scopes: Map<Node, TemplateScope>;
+  /** The `:let` scope of a component or slot body. */
+  letScopes: Map<Node, TemplateScope>;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,101 @@
+// compile(): template source → TypeScript (or JavaScript) module, through the three phases
+// parse → analyze → generate. It never throws on a template: every problem is a diagnostic.
+
+import type { Diagnostic } from "./diagnostics/types.ts";
+import type { SourceMap } from "magic-string";
+import type * as AST from "./parse/ast.ts";
+import { parse } from "./parse/index.ts";
+import { analyze, type AnalysisCode } from "./analyze/index.ts";
+import { moduleBindings } from "./analyze/module-bindings.ts";
+import { lower, type Lowered } from "./generate/lower.ts";
+import { generateModule } from "./generate/index.ts";
+import { describeMeta, type CompileMeta } from "./meta.ts";
+import { createLocator, type Locator } from "./utils/locator.ts";
+import { codeFrame } from "./diagnostics/frame.ts";
+import type { Analysis } from "./analyze/types.ts";
+
+export interface CompileOptions {
+  /** Used in diagnostics and source maps. Default `"template.live.html"`. */
+  filename?: string;
+  /** `"ts"` (default) emits TypeScript typed by the frontmatter's `Assigns`; `"js"` plain JavaScript. */
+  lang?: "ts" | "js";
+  /** Produce a source map (default true). */
+  sourcemap?: boolean;
+}
+
+export interface CompileResult {
+  /** The generated module; empty when the template has errors. */
+  code: string;
+  map: SourceMap | null;
+  diagnostics: Diagnostic[];
+  meta: CompileMeta;
+}
+
+export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  const filename = options.filename ?? "template.live.html";
+  const lang = options.lang ?? "ts";
+  const { ast, diagnostics } = parse(source, { filename });
+  const empty: CompileResult = { code: "", map: null, diagnostics, meta: { slots: [], fingerprints: [] } };
+  if (diagnostics.some((d) => d.severity === "error")) return empty;
+
+  try {
+    const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false };
+    const { analysis, lowered } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
+    const implicitImports = ["raw", "renderSlot"].filter((name) => !front.names.has(name) && usesName(analysis, name));
+    const writer = generateModule(source, ast, analysis, lowered, {
+      filename,
+      lang,
+      declaresAssigns: front.declaresAssigns,
+      implicitImports,
+    });
+    const meta = describeMeta(lowered, analysis, createLocator(source));
+    if (options.sourcemap === false) return { code: writer.toString(), map: null, diagnostics, meta };
+    const { code, map } = writer.toCodeWithMap();
+    return { code, map, diagnostics, meta };
+  } catch (error) {
+    // A bug in the compiler, not in the template: still a diagnostic, never a raw throw.
+    diagnostics.push(internalError(error, source, filename));
+    return empty;
+  }
+}
+
+/** Analysis plus lowering, shared by `.live.html` files and colocated templates. */
+export function analyzeAndLower(
+  ast: AST.Template,
+  source: string,
+  filename: string,
+  moduleNames: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): { analysis: Analysis; lowered: Lowered } {
+  const locator = createLocator(source);
+  const analysis = analyze(ast, {
+    moduleBindings: moduleNames,
+    report: (code, message, start, end) => diagnostics.push(warning(code, message, start, end, filename, locator)),
+  });
+  return { analysis, lowered: lower(ast, analysis) };
+}
+
+function usesName(analysis: Analysis, name: string): boolean {
+  for (const info of analysis.expressions.values()) if (new RegExp(`\\b${name}\\b`).test(info.code)) return true;
+  return false;
+}
+
+function warning(code: AnalysisCode, message: string, start: number, end: number, filename: string, locator: Locator): Diagnostic {
+  const s = locator.locate(start);
+  const e = locator.locate(end);
+  return { code, severity: "warning", message, filename, start: s, end: e, frame: codeFrame(locator, start, end) };
+}
+
+export function internalError(error: unknown, source: string, filename: string): Diagnostic {
+  const locator = createLocator(source);
+  const at = locator.locate(0);
+  return {
+    code: "LH0900",
+    severity: "error",
+    message: `internal compiler error: ${error instanceof Error ? error.message : String(error)}. Please report it with the template.`,
+    filename,
+    start: at,
+    end: at,
+    frame: codeFrame(locator, 0, 0),
+  };
+}

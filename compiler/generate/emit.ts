@@ -1,0 +1,410 @@
+// Emits the two renderers of a lowered template:
+//
+// - the tree renderer: `$node(statics, fingerprint, root, dynamic, html)` per block, whose
+//   `dynamic(track)` computes a slot only when `track` is off or one of the slot's
+//   dependencies changed (`$t || <checks>`), and leaves it `null` otherwise;
+// - the HTML renderer: one function per block that concatenates statics and escaped values
+//   directly, never building the tree (the first, HTTP render).
+//
+// Generated names start with `$` so that they cannot collide with assigns (`assigns.x`) and
+// rarely with user code. `$c` is the template's change map, `$t` "render every slot" in the
+// current node, `$v<depth>`/`$vars<depth>` a loop entry's changed variables and its values.
+
+import type * as AST from "../parse/ast.ts";
+import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
+import type { Block, ComponentCall, Loop, Slot, SlotEntry } from "./ir.ts";
+import { HelperRegistry } from "./helpers.ts";
+import { CodeWriter } from "./writer.ts";
+
+export interface EmitOptions {
+  lang: "ts" | "js";
+  /** The type of `assigns` in hoisted HTML functions (`$Assigns`, or `typeof assigns` inside a `.ts` file). */
+  assignsType: string;
+  /** Distinguishes the hoisted constants of several templates in one module. */
+  prefix?: string;
+}
+
+export class Emitter {
+  readonly helpers = new HelperRegistry();
+  /** Hoisted path constants (`const $P0 = ["user","name"]`), deduplicated by content. */
+  private paths = new Map<string, string>();
+
+  constructor(
+    private readonly out: CodeWriter,
+    private readonly analysis: Analysis,
+    private readonly options: EmitOptions,
+  ) {}
+
+  private ts(annotation: string): string {
+    return this.options.lang === "ts" ? annotation : "";
+  }
+
+  private expr(e: AST.Expression): void {
+    const info = this.analysis.expressions.get(e);
+    this.out.expression(e.start, e.end, info?.assignRefs ?? []);
+  }
+
+  /** Raw source text, mapped (binding patterns: they contain no `@`). */
+  private pattern(e: AST.Expression): void {
+    this.out.expression(e.start, e.end, []);
+  }
+
+  /** The name of a block's hoisted statics array. */
+  staticsName(block: Block): string {
+    return `$S${this.options.prefix ?? ""}${block.id}`;
+  }
+
+  pathConstants(): string {
+    let code = "";
+    for (const [json, name] of this.paths) code += `const ${name} = ${json};\n`;
+    return code;
+  }
+
+  private pathConstant(path: readonly string[]): string {
+    const json = JSON.stringify(path);
+    let name = this.paths.get(json);
+    if (!name) this.paths.set(json, (name = `$P${this.options.prefix ?? ""}${this.paths.size}`));
+    return name;
+  }
+
+  // ---------------------------------------------------------------- guards
+
+  /** The condition under which a slot with `deps` is computed, inside a node's `dynamic`. */
+  private guard(deps: Dependencies): string {
+    const checks = this.changeChecks(deps);
+    return checks === "true" ? "true" : checks === "false" ? "$t" : `$t || ${checks}`;
+  }
+
+  /** Whether any dependency changed, assuming `$c` is not null; "true" / "false" when fixed. */
+  private changeChecks(deps: Dependencies): string {
+    if (deps.always) return "true";
+    const parts: string[] = [];
+    for (const path of deps.assigns) {
+      parts.push(path.length === 1 ? `$c${member(path[0]!)} !== undefined` : `${this.helpers.use("pathChanged")}($c, assigns, ${this.pathConstant(path)})`);
+    }
+    for (const read of deps.vars) {
+      if (read.scope.kind === "let") return "true";
+      const d = read.scope.depth;
+      const [name, ...rest] = read.path;
+      parts.push(
+        rest.length === 0
+          ? `$v${d} === null || $v${d}${member(name!)} !== undefined`
+          : `$v${d} === null || ${this.helpers.use("pathChanged")}($v${d}, $vars${d}, ${this.pathConstant(read.path)})`,
+      );
+    }
+    return parts.length === 0 ? "false" : parts.join(" || ");
+  }
+
+  // ---------------------------------------------------------------- tree renderer
+
+  /** A node expression for `block` (a `Rendered`). */
+  node(block: Block): void {
+    const o = this.out;
+    if (block.slots.length === 0) {
+      o.text(`${this.helpers.use("staticNode")}(${this.staticsName(block)}, ${block.fingerprint}, ${block.root})`);
+      return;
+    }
+    o.text(`${this.helpers.use("node")}(${this.staticsName(block)}, ${block.fingerprint}, ${block.root}, (track${this.ts(": boolean")}) => {\n`);
+    o.text(`const $t = !track || $c === null;\nreturn [\n`);
+    this.slotValues(block.slots);
+    o.text(`];\n}, () => ${this.htmlCall(block)})`);
+  }
+
+  private slotValues(slots: readonly Slot[]): void {
+    for (const slot of slots) {
+      this.slotValue(slot);
+      this.out.text(",\n");
+    }
+  }
+
+  private slotValue(slot: Slot): void {
+    const o = this.out;
+    o.text(`(${this.guard(slot.deps)}) ? `);
+    switch (slot.kind) {
+      case "text":
+        o.text(`${this.helpers.use("dyn")}(`);
+        this.expr(slot.expr);
+        o.text(")");
+        break;
+      case "attribute":
+        o.text(`${this.helpers.use("attr")}(${JSON.stringify(slot.name)}, `);
+        this.expr(slot.expr);
+        o.text(")");
+        break;
+      case "attribute-value":
+        o.text(`${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
+        this.expr(slot.expr);
+        o.text(")");
+        break;
+      case "spread":
+        o.text(`${this.helpers.use("spreadAttrs")}(`);
+        this.expr(slot.expr);
+        o.text(")");
+        break;
+      case "if":
+        o.text("(");
+        for (const branch of slot.branches) {
+          if (branch.condition) {
+            o.text("(");
+            this.expr(branch.condition);
+            o.text(") ? ");
+            this.node(branch.block);
+            o.text(" : ");
+          } else {
+            this.node(branch.block);
+            o.text(")");
+            break;
+          }
+        }
+        if (slot.branches[slot.branches.length - 1]!.condition) o.text(`"")`);
+        break;
+      case "for":
+        this.comprehension(slot.loop, slot.body);
+        break;
+      case "component":
+        this.componentCall(slot.call, "tree");
+        break;
+    }
+    o.text(" : null");
+  }
+
+  private comprehension(loop: Loop, body: Block): void {
+    const o = this.out;
+    const d = loop.scope.depth;
+    o.text(`${this.helpers.use("comprehension")}(${this.staticsName(body)}, ${body.fingerprint}, ${loop.key !== null}, `);
+    this.expr(loop.iterable);
+    o.text(", (");
+    this.pattern(loop.pattern);
+    o.text(", ");
+    if (loop.index) this.pattern(loop.index);
+    else o.text(`$i${d}`);
+    o.text(`, $p${d}) => {\nconst $vars${d} = { ${[...loop.scope.names].join(", ")} };\n`);
+    if (loop.filter) {
+      o.text("if (!(");
+      this.expr(loop.filter);
+      o.text(")) return null;\n");
+    }
+    o.text("return { key: ");
+    if (loop.key) this.expr(loop.key);
+    else o.text(`$p${d}`);
+    o.text(`, vars: $vars${d}, render: ($v${d}${this.ts(": Record<string, unknown> | null")}, track${this.ts(": boolean")}) => {\n`);
+    o.text(`const $t = !track || $c === null;\nreturn [\n`);
+    this.slotValues(body.slots);
+    o.text(`];\n} };\n})`);
+  }
+
+  /** `$component("card", card({ …attributes, slots, __changed__ }))`. */
+  private componentCall(call: ComponentCall, mode: "tree" | "html"): void {
+    const o = this.out;
+    o.text(`${this.helpers.use("component")}(${JSON.stringify(call.callee)}, ${call.callee}({ `);
+    // Spreads first, then explicit attributes on top, whatever their order (HEEx's rule).
+    for (const spread of call.spreads) {
+      o.text("...");
+      this.expr(spread);
+      o.text(", ");
+    }
+    this.attributeProps(call.attributes);
+    for (const [name, entries] of call.slots) {
+      o.text(`${propertyName(name)}: [`);
+      for (const entry of entries) this.slotEntry(name, entry, mode);
+      o.text("], ");
+    }
+    o.text("__changed__: ");
+    if (mode === "html" || call.spreads.length > 0) {
+      // A spread can carry anything: the component renders in full (as LiveView does).
+      o.text("null");
+    } else {
+      // Per attribute and slot: did anything it reads change? (PROTOCOL.md §3.4)
+      const pairs: string[] = [];
+      for (const attribute of call.attributes) {
+        if (attribute.value.kind !== "expression") continue; // literals never change
+        const deps = this.analysis.expressions.get(attribute.value.expr)?.deps;
+        pairs.push(`${JSON.stringify(attribute.name)}, (${deps ? this.changeChecks(deps) : "false"})`);
+      }
+      for (const [name, entries] of call.slots) {
+        pairs.push(`${JSON.stringify(name)}, (${entries.map((e) => this.changeChecks(e.deps)).join(" || ")})`);
+      }
+      o.text(`$t ? null : ${this.helpers.use("flags")}(${pairs.join(", ")}`);
+      o.text(")");
+    }
+    o.text(" }))");
+  }
+
+  private attributeProps(attributes: SlotEntry["attributes"]): void {
+    const o = this.out;
+    for (const attribute of attributes) {
+      o.text(`${propertyName(attribute.name)}: `);
+      if (attribute.value.kind === "bare") o.text("true");
+      else if (attribute.value.kind === "static") o.text(JSON.stringify(attribute.value.text));
+      else {
+        o.text("(");
+        this.expr(attribute.value.expr);
+        o.text(")");
+      }
+      o.text(", ");
+    }
+  }
+
+  private slotEntry(name: string, entry: SlotEntry, mode: "tree" | "html"): void {
+    const o = this.out;
+    const emitEntry = () => {
+      o.text(`{ __slot__: ${JSON.stringify(name)}, `);
+      this.attributeProps(entry.attributes);
+      o.text("inner_block: ");
+      if (!entry.body) o.text("null");
+      else {
+        o.text("(");
+        if (entry.let) {
+          this.pattern(entry.let);
+          o.text(this.ts(": any /* the slot argument's type is the component's to declare */"));
+        }
+        o.text(") => ");
+        if (mode === "tree") this.node(entry.body);
+        else o.text(`${this.helpers.use("htmlOnly")}(() => ${this.htmlCall(entry.body)})`);
+      }
+      o.text(" }");
+    };
+    if (entry.loop) {
+      const loop = entry.loop;
+      o.text(`...Array.from(${this.helpers.use("iterate")}(`);
+      this.expr(loop.iterable);
+      o.text(")).flatMap((");
+      this.pattern(loop.pattern);
+      if (loop.index) {
+        o.text(", ");
+        this.pattern(loop.index);
+      }
+      o.text(") => ");
+      if (loop.filter) {
+        o.text("!(");
+        this.expr(loop.filter);
+        o.text(") ? [] : ");
+      }
+      o.text("[");
+      emitEntry();
+      o.text("]), ");
+    } else if (entry.condition) {
+      o.text("...((");
+      this.expr(entry.condition);
+      o.text(") ? [");
+      emitEntry();
+      o.text("] : []), ");
+    } else {
+      emitEntry();
+      o.text(", ");
+    }
+  }
+
+  // ---------------------------------------------------------------- HTML renderer
+
+  /** A call of the block's HTML function with the template variables in scope. */
+  private htmlCall(block: Block): string {
+    return `$h${block.id}(${["assigns", ...scopeNames(block.scope)].join(", ")})`;
+  }
+
+  /** `function $h<id>(assigns, …names): string { … }` for one block. */
+  htmlFunction(block: Block): void {
+    const o = this.out;
+    const params = [`assigns${this.ts(`: ${this.options.assignsType}`)}`];
+    for (const name of scopeNames(block.scope)) params.push(`${name}${this.ts(": any")}`);
+    o.text(`function $h${block.id}(${params.join(", ")})${this.ts(": string")} {\n`);
+    if (block.slots.length > 0 && this.options.lang === "ts") {
+      o.text("// Template variables arrive untyped here; the tree renderer type-checks every expression.\n");
+    }
+    o.text(`let $o = ${JSON.stringify(block.statics[0])};\n`);
+    block.slots.forEach((slot, i) => {
+      this.slotHtml(slot);
+      const next = block.statics[i + 1]!;
+      if (next) o.text(`$o += ${JSON.stringify(next)};\n`);
+    });
+    o.text("return $o;\n}\n");
+  }
+
+  private slotHtml(slot: Slot): void {
+    const o = this.out;
+    switch (slot.kind) {
+      case "text":
+        o.text(`$o += ${this.helpers.use("htmlOf")}(`);
+        this.expr(slot.expr);
+        o.text(");\n");
+        return;
+      case "attribute":
+        o.text(`$o += ${this.helpers.use("attr")}(${JSON.stringify(slot.name)}, `);
+        this.expr(slot.expr);
+        o.text(");\n");
+        return;
+      case "attribute-value":
+        o.text(`$o += ${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
+        this.expr(slot.expr);
+        o.text(");\n");
+        return;
+      case "spread":
+        o.text(`$o += ${this.helpers.use("spreadAttrs")}(`);
+        this.expr(slot.expr);
+        o.text(");\n");
+        return;
+      case "if":
+        slot.branches.forEach((branch, i) => {
+          if (branch.condition) {
+            o.text(i === 0 ? "if (" : "else if (");
+            this.expr(branch.condition);
+            o.text(") ");
+          } else {
+            o.text("else ");
+          }
+          o.text(`$o += ${this.branchHtml(branch.block)};\n`);
+        });
+        return;
+      case "for": {
+        const { loop, body } = slot;
+        const d = loop.scope.depth;
+        o.text(`{ let $n${d} = 0;\nfor (const `);
+        this.pattern(loop.pattern);
+        o.text(` of ${this.helpers.use("iterate")}(`);
+        this.expr(loop.iterable);
+        o.text(")) {\n");
+        if (loop.index) {
+          o.text("const ");
+          this.pattern(loop.index);
+          o.text(` = $n${d}++;\n`);
+        }
+        if (loop.filter) {
+          o.text("if (!(");
+          this.expr(loop.filter);
+          o.text(")) continue;\n");
+        }
+        o.text(`$o += ${this.branchHtml(body)};\n} }\n`);
+        return;
+      }
+      case "component":
+        o.text("$o += ");
+        this.componentCall(slot.call, "html");
+        o.text(".html();\n");
+        return;
+    }
+  }
+
+  /** HTML of a nested block: its literal when static, else a call of its function. */
+  private branchHtml(block: Block): string {
+    return block.slots.length === 0 ? JSON.stringify(block.statics[0]) : this.htmlCall(block);
+  }
+}
+
+/** All names bound by template scopes visible from `scope`, outermost first. */
+export function scopeNames(scope: TemplateScope | null): string[] {
+  const chain: TemplateScope[] = [];
+  for (let s = scope; s; s = s.parent) chain.unshift(s);
+  const names: string[] = [];
+  for (const s of chain) for (const name of s.names) if (!names.includes(name)) names.push(name);
+  return names;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function member(name: string): string {
+  return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+}
+
+function propertyName(name: string): string {
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+}

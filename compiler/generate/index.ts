@@ -1,0 +1,90 @@
+// Assembles the generated module of a template: the runtime import, the frontmatter, the
+// statics table, the hoisted HTML functions and the render function (default export), or,
+// for a `live` template inside a `.ts` file, a self-contained expression.
+
+import ts from "typescript";
+import type * as AST from "../parse/ast.ts";
+import type { Analysis } from "../analyze/types.ts";
+import type { Lowered } from "./lower.ts";
+import { Emitter } from "./emit.ts";
+import { CodeWriter } from "./writer.ts";
+
+export interface GenerateOptions {
+  filename: string;
+  lang: "ts" | "js";
+  /** The frontmatter declares an `Assigns` type. */
+  declaresAssigns: boolean;
+  /** Runtime names the template uses without importing them (`raw`, `renderSlot`). */
+  implicitImports: string[];
+}
+
+const RUNTIME = "livehtml/runtime";
+
+/** A `.live.html` module whose default export renders the template. */
+export function generateModule(
+  source: string,
+  template: AST.Template,
+  analysis: Analysis,
+  lowered: Lowered,
+  options: GenerateOptions,
+): CodeWriter {
+  const body = new CodeWriter(source, options.filename);
+  const assignsType = options.declaresAssigns ? "Assigns" : "$Assigns";
+  const emitter = new Emitter(body, analysis, { lang: options.lang, assignsType });
+  const ts = options.lang === "ts";
+
+  for (const block of lowered.blocks) emitter.htmlFunction(block);
+  body.text(`\nexport default function render(assigns${ts ? `: ${assignsType}` : ""})${ts ? ": $Rendered" : ""} {\n`);
+  body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
+  emitter.node(lowered.root);
+  body.text(";\n}\n");
+
+  const out = new CodeWriter(source, options.filename);
+  out.text(`// Compiled by livehtml from ${options.filename}. Edit the template, not this file.\n`);
+  const imports = [emitter.helpers.importList(), ...options.implicitImports].filter(Boolean).join(", ");
+  out.text(`import { ${imports} } from "${RUNTIME}";\n`);
+  if (ts) out.text(`import type { Rendered as $Rendered } from "${RUNTIME}";\n`);
+  if (template.frontmatter) {
+    const fm = template.frontmatter;
+    if (ts) out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");
+    else out.text(stripTypes(fm.code) + "\n");
+  }
+  if (ts && !options.declaresAssigns) {
+    out.text("// No `Assigns` type is declared in the frontmatter, so the template's assigns are untyped.\n");
+    out.text("type $Assigns = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any\n");
+  }
+  for (const block of lowered.blocks) out.text(`const ${emitter.staticsName(block)} = ${JSON.stringify(block.statics)};\n`);
+  out.text(emitter.pathConstants());
+  out.append(body);
+  return out;
+}
+
+/**
+ * The expression that replaces a `live\`…\`` tagged template inside a `.ts` file: it reads
+ * `assigns` from the enclosing scope, as HEEx's `~H` does. Statics are hoisted to `hoisted`
+ * so that every render shares them.
+ */
+export function generateInline(
+  source: string,
+  analysis: Analysis,
+  lowered: Lowered,
+  options: { filename: string; lang: "ts" | "js"; prefix: string },
+): { expression: CodeWriter; hoisted: string; helpers: string } {
+  const expression = new CodeWriter(source, options.filename);
+  const emitter = new Emitter(expression, analysis, { lang: options.lang, assignsType: "typeof assigns", prefix: options.prefix });
+  expression.text("(() => {\n");
+  for (const block of lowered.blocks) emitter.htmlFunction(block);
+  expression.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
+  emitter.node(lowered.root);
+  expression.text(";\n})()");
+  let hoisted = "";
+  for (const block of lowered.blocks) hoisted += `const ${emitter.staticsName(block)} = ${JSON.stringify(block.statics)};\n`;
+  hoisted += emitter.pathConstants();
+  return { expression, hoisted, helpers: emitter.helpers.importList() };
+}
+
+function stripTypes(code: string): string {
+  return ts.transpileModule(code, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
+  }).outputText;
+}

@@ -1,0 +1,108 @@
+// The output plan of a template: template nodes ("blocks") of statics and dynamic slots.
+// lower.ts builds it from the AST and the analysis; emit-*.ts turn it into code.
+//
+// A block is one wire node: its statics are emitted once per module and shared by every
+// render, and each `if` branch, loop body and slot body is a block of its own (PROTOCOL.md §2).
+
+import type * as AST from "../parse/ast.ts";
+import type { Dependencies, TemplateScope } from "../analyze/types.ts";
+
+export interface Block {
+  /** Index into the module's statics table. */
+  id: number;
+  statics: string[];
+  slots: Slot[];
+  /** The block is a single static root tag (wire `r: 1`). */
+  root: boolean;
+  fingerprint: number;
+  /** The innermost template scope the block's expressions see. */
+  scope: TemplateScope | null;
+}
+
+interface SlotBase {
+  /** Index of the slot in its block. */
+  index: number;
+  deps: Dependencies;
+  /** Source range the slot came from. */
+  start: number;
+  end: number;
+}
+
+export interface TextSlot extends SlotBase {
+  kind: "text";
+  expr: AST.Expression;
+}
+
+/** A whole attribute: ` name="value"`, ` name` or nothing. */
+export interface AttributeSlot extends SlotBase {
+  kind: "attribute";
+  name: string;
+  expr: AST.Expression;
+}
+
+/** The value of an always-present attribute (`class`, `style`); the statics hold ` class="` and `"`. */
+export interface AttributeValueSlot extends SlotBase {
+  kind: "attribute-value";
+  name: "class" | "style";
+  expr: AST.Expression;
+}
+
+export interface SpreadSlot extends SlotBase {
+  kind: "spread";
+  expr: AST.Expression;
+}
+
+export interface IfSlot extends SlotBase {
+  kind: "if";
+  /** A final branch with `condition === null` is the `else`. */
+  branches: Array<{ condition: AST.Expression | null; block: Block }>;
+}
+
+export interface Loop {
+  pattern: AST.Expression;
+  index: AST.Expression | null;
+  iterable: AST.Expression;
+  key: AST.Expression | null;
+  filter: AST.Expression | null;
+  scope: TemplateScope;
+}
+
+export interface ForSlot extends SlotBase {
+  kind: "for";
+  loop: Loop;
+  /** The per-entry block; its statics are the comprehension's. */
+  body: Block;
+}
+
+export interface ComponentSlot extends SlotBase {
+  kind: "component";
+  call: ComponentCall;
+}
+
+export type Slot = TextSlot | AttributeSlot | AttributeValueSlot | SpreadSlot | IfSlot | ForSlot | ComponentSlot;
+
+export type AttributeValue =
+  | { kind: "static"; text: string }
+  | { kind: "bare" }
+  | { kind: "expression"; expr: AST.Expression };
+
+export interface ComponentCall {
+  node: AST.Component;
+  /** `card` or `Ui.card`. */
+  callee: string;
+  attributes: Array<{ name: string; value: AttributeValue }>;
+  spreads: AST.Expression[];
+  /** Slot entries by name, in source order; `inner_block` holds the default content. */
+  slots: Map<string, SlotEntry[]>;
+}
+
+export interface SlotEntry {
+  attributes: Array<{ name: string; value: AttributeValue }>;
+  /** `null` when the entry has no content. */
+  body: Block | null;
+  let: AST.Expression | null;
+  /** `:for` / `:if` on a slot tag produce zero or more entries. */
+  loop: Loop | null;
+  condition: AST.Expression | null;
+  deps: Dependencies;
+}

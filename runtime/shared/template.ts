@@ -1,0 +1,178 @@
+// The small runtime that compiled templates call. Everything the generated code needs beyond
+// escaping and attribute rules lives here, so that a compiled module imports one subpath
+// (`livehtml/runtime`) and runs the same on the server, in tests and in the browser.
+//
+// IMPORTANT: the generated code relies on the exact signatures below; compiler/generate/
+// names them through one registry (compiler/generate/helpers.ts).
+
+import type { Changed, Comprehension, ComprehensionEntry, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
+import { escapeHTML, toText } from "./escape.ts";
+
+/** Builds one template node. `dynamic` and `html` close over the render's assigns. */
+export function node(
+  statics: readonly string[],
+  fingerprint: number,
+  root: boolean,
+  dynamic: (track: boolean) => Dynamic[],
+  html: () => string,
+): Rendered {
+  return { kind: "rendered", static: statics, fingerprint, root, dynamic, html };
+}
+
+/** A node with no dynamic parts at all (a static-only branch or slot body). */
+export function staticNode(statics: readonly string[], fingerprint: number, root: boolean): Rendered {
+  const html = statics[0]!;
+  return { kind: "rendered", static: statics, fingerprint, root, dynamic: noDynamics, html: () => html };
+}
+const noDynamics = (): Dynamic[] => [];
+
+/**
+ * A node that only renders to HTML: slot bodies handed to a component during the first
+ * (HTTP) render, where no tree is built.
+ */
+export function htmlOnly(html: () => string): Rendered {
+  return { kind: "rendered", static: HTML_ONLY_STATICS, fingerprint: -1, root: false, dynamic: noDynamics, html };
+}
+const HTML_ONLY_STATICS: readonly string[] = [""];
+
+/** The `__changed__` map of a function component: `flags("a", true, "b", false)` → `{ a: true }`. */
+export function flags(...pairs: Array<string | boolean>): Record<string, true> {
+  const out: Record<string, true> = {};
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1]) out[pairs[i] as string] = true;
+  return out;
+}
+
+/** A value that the stream runtime hands to a template in place of a list (see runtime/server/stream.ts). */
+export interface StreamSource<T = unknown> {
+  readonly __stream__: true;
+  /** Items inserted in this render, each with its DOM id; the server keeps no others. */
+  readonly entries: ReadonlyArray<readonly [domId: string, item: T]>;
+  readonly patch: StreamPatch;
+}
+
+function isStream(value: unknown): value is StreamSource {
+  return typeof value === "object" && value !== null && (value as { __stream__?: unknown }).__stream__ === true;
+}
+
+/** Iterates what a `:for` may loop over: arrays, any iterable, a stream; `null`/`undefined` are empty. */
+export function iterate<T>(value: Iterable<T> | StreamSource<T> | null | undefined): Iterable<T> {
+  if (value == null) return EMPTY as T[];
+  if (isStream(value)) return value.entries as unknown as Iterable<T>;
+  return value as Iterable<T>;
+}
+const EMPTY: unknown[] = [];
+
+/**
+ * Builds a comprehension from an iterable. `entry` is generated per `:for`: it binds the loop
+ * variables of one item and returns `null` when the item is filtered out by a `:if`.
+ */
+export function comprehension<T>(
+  statics: readonly string[],
+  fingerprint: number,
+  hasKey: boolean,
+  value: Iterable<T> | StreamSource<T> | null | undefined,
+  entry: (item: T, index: number, position: number) => ComprehensionEntry | null,
+): Comprehension {
+  // `index` counts items; `position` counts entries kept after a `:if` filter, and is the
+  // key of an unkeyed entry (LiveView keys unkeyed comprehensions by position).
+  const entries: ComprehensionEntry[] = [];
+  let index = 0;
+  for (const item of iterate(value)) {
+    const e = entry(item, index++, entries.length);
+    if (e !== null) entries.push(e);
+  }
+  return {
+    kind: "comprehension",
+    static: statics,
+    fingerprint,
+    hasKey,
+    entries,
+    stream: isStream(value) ? value.patch : null,
+  };
+}
+
+/** A dynamic text slot: nested templates pass through, anything else becomes escaped text. */
+export function dyn(value: unknown): Dynamic {
+  if (isTemplateValue(value)) return value;
+  return toText(value);
+}
+
+/** The HTML of any interpolated value: nested templates render themselves, the rest is escaped. */
+export function htmlOf(value: unknown): string {
+  if (isTemplateValue(value)) return templateHtml(value);
+  return toText(value);
+}
+
+function isTemplateValue(value: unknown): value is Rendered | Comprehension {
+  if (typeof value !== "object" || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === "rendered" || kind === "comprehension";
+}
+
+/** A comprehension's HTML (used when one reaches text interpolation, e.g. through a slot). */
+function templateHtml(value: Rendered | Comprehension): string {
+  if (value.kind === "rendered") return value.html();
+  let out = "";
+  for (const entry of value.entries) {
+    const dynamics = entry.render(null, false);
+    const s = value.static;
+    out += s[0];
+    for (let i = 0; i < dynamics.length; i++) out += dynamicHtml(dynamics[i]!) + s[i + 1];
+  }
+  return out;
+}
+
+function dynamicHtml(value: Dynamic): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (value.kind === "component") return "";
+  return templateHtml(value);
+}
+
+/** One entry of a slot: its attributes plus the body, rendered with the argument of `renderSlot`. */
+export interface SlotEntry<Arg = unknown> {
+  readonly __slot__: string;
+  readonly inner_block: ((arg: Arg) => Rendered) | null;
+  readonly [attribute: string]: unknown;
+}
+
+/**
+ * Renders a slot (a list of entries, e.g. `@inner_block` or `@header`) with an argument that
+ * the caller receives through `:let`. Several entries render one after another.
+ */
+export function renderSlot<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg> | null | undefined, arg?: Arg): Rendered | string {
+  if (slot == null) return "";
+  const entries = Array.isArray(slot) ? (slot as readonly SlotEntry<Arg>[]) : [slot as SlotEntry<Arg>];
+  const bodies: Rendered[] = [];
+  for (const entry of entries) if (entry.inner_block) bodies.push(entry.inner_block(arg as Arg));
+  if (bodies.length === 1) return bodies[0]!;
+  if (bodies.length === 0) return "";
+  // Several entries: one node whose slots are the bodies. Its shape depends on the count only.
+  const statics = new Array<string>(bodies.length + 1).fill("");
+  return node(statics, SLOT_LIST_PRINT + bodies.length, false, () => bodies, () => bodies.map((b) => b.html()).join(""));
+}
+const SLOT_LIST_PRINT = 0x5107_0000;
+
+/** Checks what a function component returned, so a mistake names the component. */
+export function component(name: string, result: unknown): Rendered {
+  if (typeof result === "object" && result !== null && (result as { kind?: unknown }).kind === "rendered") {
+    return result as Rendered;
+  }
+  throw new TypeError(
+    `component <.${name}> must return a live template (a compiled .live.html or live\`…\`), got ${describe(result)}`,
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value).slice(0, 40)}`;
+}
+
+/** The change map a compiled template reads from its assigns (`__changed__`, as in LiveView). */
+export function changedOf(assigns: unknown): Changed {
+  const changed = (assigns as { __changed__?: Changed } | null)?.__changed__;
+  return changed ?? null;
+}
+
+export { escapeHTML };
