@@ -306,9 +306,10 @@ export class Emitter {
   htmlFunction(block: Block): void {
     const o = this.out;
     const params = [`assigns${this.ts(`: ${this.options.assignsType}`)}`];
-    for (const name of scopeNames(block.scope)) params.push(`${name}${this.ts(": any")}`);
+    const names = scopeNames(block.scope);
+    for (const name of names) params.push(`${name}${this.ts(": any")}`);
     o.text(`function $h${block.id}(${params.join(", ")})${this.ts(": string")} {\n`);
-    if (block.slots.length > 0 && this.options.lang === "ts") {
+    if (names.length > 0 && this.options.lang === "ts") {
       o.text("// Template variables arrive untyped here; the tree renderer type-checks every expression.\n");
     }
     o.text(`let $o = ${JSON.stringify(block.statics[0])};\n`);

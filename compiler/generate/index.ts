@@ -71,8 +71,10 @@ export function generateInline(
   options: { filename: string; lang: "ts" | "js"; prefix: string },
 ): { expression: CodeWriter; hoisted: string; helpers: string } {
   const expression = new CodeWriter(source, options.filename);
-  const emitter = new Emitter(expression, analysis, { lang: options.lang, assignsType: "typeof assigns", prefix: options.prefix });
+  const emitter = new Emitter(expression, analysis, { lang: options.lang, assignsType: "$A", prefix: options.prefix });
   expression.text("(() => {\n");
+  // Named before the HTML functions declare their own `assigns` parameter, which would shadow it.
+  if (options.lang === "ts") expression.text("type $A = typeof assigns;\n");
   for (const block of lowered.blocks) emitter.htmlFunction(block);
   expression.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
   emitter.node(lowered.root);

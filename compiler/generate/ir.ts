@@ -106,3 +106,6 @@ export interface SlotEntry {
   condition: AST.Expression | null;
   deps: Dependencies;
 }
+
+/** A slot before it is placed in a block (the block numbers it). */
+export type SlotInput = Slot extends infer S ? (S extends Slot ? Omit<S, "index"> : never) : never;

@@ -6,7 +6,7 @@ import type * as AST from "../parse/ast.ts";
 import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
 import { mergeDependencies } from "../analyze/index.ts";
 import { fingerprint } from "./fingerprint.ts";
-import type { AttributeValue, Block, ComponentCall, Loop, Slot, SlotEntry } from "./ir.ts";
+import type { AttributeValue, Block, ComponentCall, Loop, Slot, SlotEntry, SlotInput } from "./ir.ts";
 
 /** Attributes that steer the compiler and are not rendered. */
 const COMPILER_ONLY_ATTRIBUTES = new Set(["phx-no-curly-interpolation", "phx-no-format"]);
@@ -29,9 +29,9 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
     text(s: string): void {
       this.statics[this.statics.length - 1] += s;
     }
-    slot(slot: Omit<Slot, "index"> & Partial<Pick<Slot, "index">>): void {
-      (slot as Slot).index = this.slots.length;
-      this.slots.push(slot as Slot);
+    slot(input: SlotInput): void {
+      const slot = { ...input, index: this.slots.length } as Slot;
+      this.slots.push(slot);
       this.statics.push("");
     }
     finish(root: boolean): Block {

@@ -1,0 +1,158 @@
+// compileColocated(): rewrites each `live\`…\`` tagged template inside a TypeScript file into
+// compiled code, in place, keeping the rest of the file as written (and source-mapped).
+//
+// The template text is parsed at its own offsets in the file: everything outside the literal is
+// blanked to spaces (newlines kept), so every diagnostic and mapping carries the file's real
+// line and column without any offset arithmetic.
+
+import ts from "typescript";
+import type { SourceMap } from "magic-string";
+import type { Diagnostic } from "./diagnostics/types.ts";
+import { parse } from "./parse/index.ts";
+import { bindingsOf } from "./analyze/module-bindings.ts";
+import { analyzeAndLower, internalError } from "./compile.ts";
+import { generateInline } from "./generate/index.ts";
+import { HELPERS } from "./generate/helpers.ts";
+import { CodeWriter } from "./generate/writer.ts";
+import { createLocator } from "./utils/locator.ts";
+import { codeFrame } from "./diagnostics/frame.ts";
+
+export interface ColocatedOptions {
+  filename?: string;
+  lang?: "ts" | "js";
+  sourcemap?: boolean;
+  /** The tag name of templates (default `live`). */
+  tag?: string;
+}
+
+export interface ColocatedResult {
+  /** The rewritten file; the input unchanged when it has no `live` templates. */
+  code: string;
+  map: SourceMap | null;
+  diagnostics: Diagnostic[];
+  /** How many templates were compiled. */
+  templates: number;
+}
+
+interface Found {
+  /** The whole tagged template expression `live\`…\``. */
+  start: number;
+  end: number;
+  /** The template text between the backticks. */
+  textStart: number;
+  textEnd: number;
+}
+
+export function compileColocated(source: string, options: ColocatedOptions = {}): ColocatedResult {
+  const filename = options.filename ?? "module.ts";
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const file = ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const found = findTemplates(file, options.tag ?? "live", source, filename, diagnostics);
+    if (found.length === 0 || diagnostics.some((d) => d.severity === "error")) {
+      return { code: source, map: null, diagnostics, templates: 0 };
+    }
+    const moduleNames = bindingsOf(file).names;
+    const out = new CodeWriter(source, filename);
+    const helpers = new Set<string>();
+    let hoisted = "";
+    let cursor = 0;
+    const insertAt = afterImports(file);
+    const pieces: Array<{ at: number; write: () => void }> = [];
+
+    found.forEach((template, n) => {
+      const masked = blankOutside(source, template.textStart, template.textEnd);
+      const parsed = parse(masked, { filename });
+      // Positions are the file's already; the frames must show the file, not the blanked copy.
+      const locator = createLocator(source);
+      for (const d of parsed.diagnostics) diagnostics.push({ ...d, frame: codeFrame(locator, d.start.offset, d.end.offset) });
+      if (parsed.diagnostics.some((d) => d.severity === "error")) return;
+      const { analysis, lowered } = analyzeAndLower(parsed.ast, source, filename, moduleNames, diagnostics);
+      const generated = generateInline(source, analysis, lowered, { filename, lang: options.lang ?? "ts", prefix: `${n}_` });
+      hoisted += generated.hoisted;
+      for (const h of generated.helpers.split(", ").filter(Boolean)) helpers.add(h);
+      pieces.push({
+        at: template.start,
+        write: () => {
+          out.expression(cursor, template.start, []);
+          out.append(generated.expression);
+          cursor = template.end;
+        },
+      });
+    });
+    if (diagnostics.some((d) => d.severity === "error")) return { code: source, map: null, diagnostics, templates: 0 };
+
+    const preamble = () => {
+      out.expression(cursor, insertAt, []);
+      cursor = insertAt;
+      out.text(`\nimport { ${[...helpers].sort().join(", ")} } from "livehtml/runtime";\n${hoisted}`);
+    };
+    // The preamble goes after the imports; templates are always after it (they sit in code).
+    const ordered = [{ at: insertAt, write: preamble }, ...pieces].sort((a, b) => a.at - b.at);
+    for (const piece of ordered) piece.write();
+    out.expression(cursor, source.length, []);
+
+    if (options.sourcemap === false) return { code: out.toString(), map: null, diagnostics, templates: found.length };
+    const { code, map } = out.toCodeWithMap();
+    return { code, map, diagnostics, templates: found.length };
+  } catch (error) {
+    diagnostics.push(internalError(error, source, filename));
+    return { code: source, map: null, diagnostics, templates: 0 };
+  }
+}
+
+/** Every `tag\`…\`` in the file; a template with `${…}` substitutions is an error. */
+function findTemplates(file: ts.SourceFile, tag: string, source: string, filename: string, diagnostics: Diagnostic[]): Found[] {
+  const found: Found[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === tag) {
+      const literal = node.template;
+      if (ts.isNoSubstitutionTemplateLiteral(literal)) {
+        found.push({ start: node.getStart(), end: node.end, textStart: literal.getStart() + 1, textEnd: literal.end - 1 });
+      } else {
+        const span = literal.templateSpans[0]!;
+        diagnostics.push(
+          error(
+            "LH0503",
+            `a \`${tag}\` template cannot contain \${…} substitutions; write the expression as {…} inside the template`,
+            span.expression.getStart() - 2,
+            span.expression.end + 1,
+            source,
+            filename,
+          ),
+        );
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** Offset just after the last top-level import (where hoisted statics and helpers go). */
+function afterImports(file: ts.SourceFile): number {
+  let at = 0;
+  for (const statement of file.statements) if (ts.isImportDeclaration(statement)) at = statement.end;
+  return at;
+}
+
+function blankOutside(source: string, start: number, end: number): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, " ");
+  return blank(source.slice(0, start)) + source.slice(start, end) + blank(source.slice(end));
+}
+
+function error(code: string, message: string, start: number, end: number, source: string, filename: string): Diagnostic {
+  const locator = createLocator(source);
+  return {
+    code,
+    severity: "error",
+    message,
+    filename,
+    start: locator.locate(start),
+    end: locator.locate(end),
+    frame: codeFrame(locator, start, end),
+  };
+}
+
+export { HELPERS };

@@ -1,0 +1,152 @@
+// Sorts a start tag's attributes into ordinary attributes and special `:` directives, and applies
+// the attribute rules of LANGUAGE.md §4/§6 and HEEX-REFERENCE.md §1.5: duplicates, unknown
+// `:names`, directive values, `:let`/`:key` placement and the phx-update/phx-hook checks.
+import type { Directives, ElementLikeNode, Expression, SpecialAttribute } from "./ast.ts";
+import type { ParseContext } from "./context.ts";
+import type { TagAttribute } from "./tokenizer.ts";
+import { closest } from "../diagnostics/suggest.ts";
+
+const SPECIAL_NAMES = [":if", ":else-if", ":else", ":for", ":key", ":let"] as const;
+const PHX_UPDATE_VALUES = new Set(["ignore", "stream", "replace", "append", "prepend"]);
+const NO_CURLY = "phx-no-curly-interpolation";
+
+export interface SortedAttributes {
+  attributes: TagAttribute[];
+  directives: Directives;
+  noCurly: boolean;
+  /** A special attribute was written but rejected (reported), so rules about it stay quiet. */
+  rejected: Set<string>;
+}
+
+export function sortAttributes(ctx: ParseContext, list: TagAttribute[]): SortedAttributes {
+  const directives: Directives = { if: null, else: null, for: null, key: null, let: null };
+  const attributes: TagAttribute[] = [];
+  const seen = new Map<string, number>();
+  let noCurly = false;
+  const rejected = new Set<string>();
+  for (const attr of list) {
+    if (attr.type !== "SpreadAttribute") {
+      const first = seen.get(attr.name);
+      if (first !== undefined) {
+        const at = ctx.locator.locate(first);
+        ctx.report("LH0401", { name: attr.name, line: at.line, column: at.column }, attr.nameSpan.start, attr.nameSpan.end);
+        continue;
+      }
+      seen.set(attr.name, attr.start);
+      if (attr.name.charCodeAt(0) === 58 /* : */) {
+        const special = toSpecial(ctx, attr);
+        if (special) place(directives, special);
+        else rejected.add(attr.name);
+        continue;
+      }
+      if (attr.name === NO_CURLY) {
+        noCurly = true;
+        continue;
+      }
+    }
+    attributes.push(attr);
+  }
+  return { attributes, directives, noCurly, rejected };
+}
+
+function place(d: Directives, s: SpecialAttribute): void {
+  switch (s.kind) {
+    case "if":
+    case "else-if":
+      d.if = s;
+      break;
+    case "else":
+      d.else = s;
+      break;
+    case "for":
+      d.for = s;
+      break;
+    case "key":
+      d.key = s;
+      break;
+    case "let":
+      d.let = s;
+      break;
+  }
+}
+
+function toSpecial(ctx: ParseContext, attr: Exclude<TagAttribute, { type: "SpreadAttribute" }>): SpecialAttribute | null {
+  const { name, nameSpan, start, end } = attr;
+  const known = (SPECIAL_NAMES as readonly string[]).includes(name);
+  if (!known) {
+    ctx.report("LH0402", { name, suggestion: closest(name, SPECIAL_NAMES) ?? "" }, nameSpan.start, nameSpan.end);
+    return null;
+  }
+  if (name === ":else") {
+    if (attr.type !== "StaticAttribute" || attr.value !== null) {
+      ctx.report("LH0408", {}, start, end);
+      return null;
+    }
+    return { type: "SpecialAttribute", kind: "else", start, end, nameSpan };
+  }
+  if (attr.type !== "ExpressionAttribute") {
+    ctx.report("LH0407", { name }, start, end);
+    return null;
+  }
+  const expression: Expression = attr.expression;
+  switch (name) {
+    case ":if":
+      return { type: "SpecialAttribute", kind: "if", start, end, nameSpan, expression };
+    case ":else-if":
+      return { type: "SpecialAttribute", kind: "else-if", start, end, nameSpan, expression };
+    case ":key":
+      return { type: "SpecialAttribute", kind: "key", start, end, nameSpan, expression };
+    case ":let":
+      return { type: "SpecialAttribute", kind: "let", start, end, nameSpan, pattern: expression };
+    default: {
+      const split = ctx.scanner.splitGenerator(expression.start, expression.end);
+      if (!split) {
+        ctx.report("LH0404", {}, expression.start, expression.end);
+        return null;
+      }
+      return {
+        type: "SpecialAttribute", kind: "for", start, end, nameSpan,
+        pattern: ctx.expression(...split.pattern),
+        index: split.index ? ctx.expression(...split.index) : null,
+        iterable: ctx.expression(...split.iterable),
+      };
+    }
+  }
+}
+
+/** Rules that depend on the kind of node the attributes sit on. */
+export function validatePlacement(ctx: ParseContext, node: ElementLikeNode, rejected: ReadonlySet<string>): void {
+  const d = node.directives;
+  if (d.let && node.type === "Element") ctx.report("LH0406", { name: node.name }, d.let.start, d.let.end);
+  if (d.let && node.type !== "Element" && node.selfClosing) {
+    ctx.report("LH0414", { name: node.name }, d.let.start, d.let.end);
+  }
+  if (d.key && !d.for && !rejected.has(":for")) ctx.report("LH0405", {}, d.key.start, d.key.end);
+  else if (d.key && node.type === "Slot") ctx.report("LH0409", { name: node.name }, d.key.start, d.key.end);
+  if (d.else && d.if) ctx.report("LH0415", { other: d.if.kind === "if" ? ":if" : ":else-if" }, d.else.start, d.else.end);
+  if (node.type === "Element") validatePhx(ctx, node.name, node.attributes);
+}
+
+function validatePhx(ctx: ParseContext, tag: string, attributes: TagAttribute[]): void {
+  let hasId = false;
+  let hasSpread = false;
+  for (const a of attributes) {
+    if (a.type === "SpreadAttribute") hasSpread = true;
+    else if (a.name === "id") hasId = true;
+  }
+  for (const a of attributes) {
+    if (a.type === "SpreadAttribute") continue;
+    if ((a.name === "phx-update" || a.name === "phx-hook") && !hasId && !hasSpread) {
+      ctx.report("LH0410", { attr: a.name, name: tag }, a.start, a.end);
+    }
+    if (a.name === "phx-update" && a.type === "StaticAttribute" && a.value !== null && a.valueSpan) {
+      if (!PHX_UPDATE_VALUES.has(a.value)) ctx.report("LH0411", { value: a.value }, a.valueSpan.start, a.valueSpan.end);
+      else if (a.value === "append" || a.value === "prepend") {
+        ctx.report("LH0412", { value: a.value }, a.valueSpan.start, a.valueSpan.end);
+      }
+    }
+    if (tag === "input" && a.name === "name" && a.type === "StaticAttribute" && a.value === "id") {
+      ctx.report("LH0413", {}, a.start, a.end);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+// Syntax checking of every embedded expression and binding pattern with TypeScript's parser.
+//
+// Creating one TypeScript source file per expression costs far more than scanning it, so all of
+// a template's expressions are first parsed together as one synthetic file, each wrapped on its
+// own statement. Only when that batch reports a problem (rare: the template has a mistake) is
+// each piece parsed alone, so that one broken expression cannot blame its neighbours.
+import ts from "typescript";
+
+export interface CheckItem {
+  start: number;
+  end: number;
+  /** `expression`: `{expr}`; `pattern`: a binding such as `{ id, name }` in `:for` or `:let`. */
+  kind: "expression" | "pattern";
+}
+
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
+  /** The TypeScript diagnostic code, e.g. 1002 for an unterminated string literal. */
+  tsCode: number;
+}
+
+// Each piece becomes one statement. The newline before the closing `)` keeps a trailing
+// `// comment` inside the piece from swallowing the wrapper.
+const WRAP = {
+  expression: { open: "(", close: "\n);\n" },
+  pattern: { open: "(function(", close: "\n){});\n" },
+} as const;
+
+// `@name` is not TypeScript; `$name` has the same length, so offsets map back one to one.
+const AT_NAME = /@(?=[\p{ID_Start}_$\\])/gu;
+
+function substituteAssigns(code: string): string {
+  return code.indexOf("@") === -1 ? code : code.replace(AT_NAME, "$$");
+}
+
+function parseDiagnostics(file: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  // `parseDiagnostics` is filled by createSourceFile but is not in the public typings; the
+  // public route (a Program) would type-check as well, which costs far more.
+  return (file as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
+export function checkSyntax(source: string, items: readonly CheckItem[]): Array<SyntaxProblem> {
+  if (items.length === 0) return [];
+  if (batchIsClean(source, items)) return [];
+  const problems: SyntaxProblem[] = [];
+  for (const item of items) {
+    const problem = checkOne(source, item);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+// JSDoc is irrelevant to syntax errors; skipping it makes TypeScript's parser faster.
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+};
+
+function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
+  const parts: string[] = [];
+  const ends: number[] = [];
+  const kinds: CheckItem["kind"][] = [];
+  // Templates repeat expressions (`@user.name`, `row.id`); each distinct text is parsed once.
+  const seen = new Set<string>();
+  let length = 0;
+  for (const item of items) {
+    const w = WRAP[item.kind];
+    const code = substituteAssigns(source.slice(item.start, item.end));
+    const key = item.kind === "expression" ? code : "\u0000" + code;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(w.open, code, w.close);
+    length += w.open.length + code.length + w.close.length;
+    ends.push(length - 1); // statement ends before the trailing newline
+    kinds.push(item.kind);
+  }
+  const file = ts.createSourceFile("expressions.ts", parts.join(""), PARSE_OPTIONS, ts.ScriptKind.TS);
+  if (parseDiagnostics(file).length > 0) return false;
+  if (file.statements.length !== kinds.length) return false;
+  for (let i = 0; i < kinds.length; i++) {
+    const statement = file.statements[i]!;
+    if (statement.end !== ends[i] || !hasExpectedShape(statement, kinds[i]!)) return false;
+  }
+  return true;
+}
+
+function checkOne(source: string, item: CheckItem): SyntaxProblem | null {
+  const w = WRAP[item.kind];
+  const code = substituteAssigns(source.slice(item.start, item.end));
+  const file = ts.createSourceFile("expression.ts", w.open + code + w.close, PARSE_OPTIONS, false, ts.ScriptKind.TS);
+  const toSource = (offset: number) => item.start + Math.max(0, Math.min(code.length, offset - w.open.length));
+  const first = parseDiagnostics(file)[0];
+  if (first) {
+    const start = toSource(first.start);
+    const end = Math.max(start, toSource(first.start + first.length));
+    return { start, end, message: ts.flattenDiagnosticMessageText(first.messageText, " "), tsCode: first.code };
+  }
+  const statement = file.statements[0];
+  if (file.statements.length === 1 && statement && hasExpectedShape(statement, item.kind)) return null;
+  return {
+    start: item.start,
+    end: item.end,
+    message: item.kind === "expression" ? "expected a single expression" : "expected a single binding pattern",
+    tsCode: 0,
+  };
+}
+
+function hasExpectedShape(statement: ts.Statement, kind: CheckItem["kind"]): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const outer = statement.expression;
+  if (!ts.isParenthesizedExpression(outer)) return false;
+  if (kind === "expression") return true;
+  const fn = outer.expression;
+  return ts.isFunctionExpression(fn) && fn.parameters.length === 1 && !fn.parameters[0]!.dotDotDotToken;
+}
+
+/** Parse problems of the `---` frontmatter, at offsets into the template. */
+export function checkFrontmatter(code: string, contentStart: number, filename: string): SyntaxProblem[] {
+  const file = ts.createSourceFile(filename + ".ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  return parseDiagnostics(file).map((d) => ({
+    start: contentStart + d.start,
+    end: contentStart + d.start + d.length,
+    message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+    tsCode: d.code,
+  }));
+}

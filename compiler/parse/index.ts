@@ -1,0 +1,76 @@
+// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler.
+//
+//   frontmatter.ts  the `---` TypeScript block      tokenizer.ts  character state machine
+//   builder.ts      tree + nesting rules            attributes.ts attributes and `:` directives
+//   eex.ts          EEx tag words                   expression/   TypeScript scanning and syntax check
+import type { Template } from "./ast.ts";
+import type { Diagnostic } from "../diagnostics/types.ts";
+import { createDiagnostic } from "../diagnostics/create.ts";
+import { createLocator } from "../utils/locator.ts";
+import { ParseContext } from "./context.ts";
+import { readFrontmatter } from "./frontmatter.ts";
+import { TreeBuilder } from "./builder.ts";
+import { collectChecks } from "./collect.ts";
+import { checkFrontmatter, checkSyntax, type SyntaxProblem } from "./expression/check.ts";
+
+export interface ParseOptions {
+  /** Shown in diagnostics; defaults to `template.live.html`. */
+  filename?: string;
+}
+
+export interface ParseResult {
+  ast: Template;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_FILENAME = "template.live.html";
+
+// TypeScript diagnostic codes for literals that run off their end (see expression/scan.ts).
+const UNTERMINATED: ReadonlyMap<number, string> = new Map([
+  [1002, "string literal"],
+  [1160, "template literal"],
+  [1161, "regular expression literal"],
+  [1010, "comment"],
+]);
+
+export function parse(source: string, options: ParseOptions = {}): ParseResult {
+  const filename = options.filename ?? DEFAULT_FILENAME;
+  try {
+    return parseTemplate(source, filename);
+  } catch (error) {
+    // The parser is written not to throw; this keeps a bug from reaching users as a crash.
+    const text = typeof source === "string" ? source : "";
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ast: { type: "Template", start: 0, end: text.length, frontmatter: null, children: [] },
+      diagnostics: [createDiagnostic("LH0900", { text: message }, 0, 0, filename, createLocator(text))],
+    };
+  }
+}
+
+function parseTemplate(source: string, filename: string): ParseResult {
+  const ctx = new ParseContext(source);
+  const { node: frontmatter, bodyStart } = readFrontmatter(ctx);
+  const builder = new TreeBuilder(ctx, bodyStart);
+  const ast = builder.build();
+  ast.frontmatter = frontmatter;
+
+  if (frontmatter && frontmatter.end < source.length + 1 && ctx.problems.every((p) => p.code !== "LH0303")) {
+    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename)) {
+      ctx.report("LH0302", { text: p.message }, p.start, p.end);
+    }
+  }
+  for (const p of checkSyntax(source, collectChecks(ast.children))) reportSyntax(ctx, p);
+
+  const diagnostics = ctx.problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.start - b.p.start || a.i - b.i)
+    .map(({ p }) => createDiagnostic(p.code, p.args, p.start, p.end, filename, ctx.locator));
+  return { ast, diagnostics };
+}
+
+function reportSyntax(ctx: ParseContext, p: SyntaxProblem): void {
+  const what = UNTERMINATED.get(p.tsCode);
+  if (what) ctx.report("LH0117", { what }, p.start, p.end);
+  else ctx.report("LH0301", { text: p.message }, p.start, p.end);
+}

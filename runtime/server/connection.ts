@@ -1,0 +1,260 @@
+// One client connection (a WebSocket): heartbeats on `phoenix`, and one channel per joined
+// `lv:<id>` topic, each running its own ViewRuntime (PROTOCOL.md §4.1, §4.4–4.6).
+// Every bad input gets a logged error and an error reply; nothing here throws at the socket.
+import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
+import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
+import type { Params } from "./params.ts";
+import { matchRoute, routeParams } from "./router.ts";
+import { CRASHED, queryParams, ViewRuntime, type EventPayload } from "./view-runtime.ts";
+import type { AnyView, Flash } from "./view.ts";
+
+export interface Transport {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+}
+
+interface Channel {
+  readonly topic: string;
+  readonly joinRef: string;
+  runtime: ViewRuntime | null;
+  closed: boolean;
+}
+
+export class LiveConnection {
+  readonly #channels = new Map<string, Channel>();
+
+  constructor(
+    private readonly ctx: LiveContext,
+    private readonly transport: Transport,
+    /** Params from the socket URL (`_csrf_token`, …), available to joins. */
+    private readonly connectParams: Record<string, string> = {},
+  ) {}
+
+  get channelCount(): number {
+    return this.#channels.size;
+  }
+
+  /** Handles one text frame. */
+  receive(text: string): void {
+    const parsed = parseFrame(text);
+    if (!parsed.ok) {
+      this.ctx.logger.error(`websocket: rejected frame: ${parsed.error}`);
+      if (parsed.topic !== null && parsed.ref !== null) {
+        this.transport.send(encodeReply({ joinRef: parsed.joinRef, ref: parsed.ref, topic: parsed.topic }, "error", { reason: parsed.error }));
+      } else {
+        this.transport.send(encodeFrame(null, null, "phoenix", "phx_error", { reason: parsed.error }));
+      }
+      return;
+    }
+    const frame = parsed.frame;
+    try {
+      this.#dispatch(frame);
+    } catch (error) {
+      // Defensive: dispatch itself does not throw by design, but one bad frame must not end the connection.
+      this.ctx.logger.error(`websocket: error handling "${frame.event}" on ${frame.topic}`, error);
+      if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason: "internal error" }));
+    }
+  }
+
+  /** The socket closed: every view on it ends. */
+  closed(): void {
+    for (const channel of this.#channels.values()) this.#close(channel, "closed");
+    this.#channels.clear();
+  }
+
+  #dispatch(frame: Frame): void {
+    if (frame.topic === "phoenix") {
+      if (frame.event === "heartbeat") this.transport.send(encodeReply(frame, "ok", {}));
+      else this.#error(frame, `unknown event "${frame.event}" on topic "phoenix"`, "unknown event");
+      return;
+    }
+    if (frame.event === "phx_join") {
+      this.#join(frame).catch((error: unknown) => {
+        this.ctx.logger.error(`websocket: join of ${frame.topic} failed`, error);
+        this.#channels.delete(frame.topic);
+        this.transport.send(encodeReply(frame, "error", { reason: "join failed" }));
+      });
+      return;
+    }
+    const channel = this.#channels.get(frame.topic);
+    if (frame.event === "phx_leave") {
+      if (channel && channel.joinRef === frame.joinRef) {
+        this.#close(channel, "leave");
+        this.#channels.delete(frame.topic);
+      }
+      // Leaving a topic that is gone (e.g. after a redirect) is fine: Phoenix answers ok too.
+      this.transport.send(encodeReply(frame, "ok", {}));
+      return;
+    }
+    if (!channel || channel.joinRef !== frame.joinRef) {
+      this.#error(frame, `"${frame.event}" for topic "${frame.topic}" that is not joined (join_ref ${frame.joinRef})`, "unmatched topic");
+      return;
+    }
+    if (!channel.runtime) {
+      this.#error(frame, `"${frame.event}" before the join of ${frame.topic} finished`, "join pending");
+      return;
+    }
+    const runtime = channel.runtime;
+    switch (frame.event) {
+      case "event": {
+        const p = frame.payload;
+        if (typeof p.event !== "string" || typeof p.type !== "string") {
+          this.#error(frame, `event payload needs string "type" and "event"`, "malformed event");
+          return;
+        }
+        void runtime.event(p as unknown as EventPayload).then((reply) => {
+          if (reply !== CRASHED && !channel.closed) this.transport.send(encodeReply(frame, "ok", reply));
+        });
+        return;
+      }
+      case "live_patch": {
+        const url = parseURL(frame.payload.url);
+        if (!url) return this.#error(frame, `live_patch needs a valid "url"`, "malformed live_patch");
+        void runtime.livePatch(url).then((reply) => {
+          if (reply !== CRASHED && !channel.closed) this.transport.send(encodeReply(frame, "ok", reply));
+        });
+        return;
+      }
+      case "cids_will_destroy":
+        runtime.willDestroyComponents(cidList(frame.payload.cids));
+        this.transport.send(encodeReply(frame, "ok", {}));
+        return;
+      case "cids_destroyed": {
+        const cids = cidList(frame.payload.cids);
+        this.transport.send(encodeReply(frame, "ok", { cids: runtime.destroyComponents(cids) }));
+        return;
+      }
+      default:
+        this.#error(frame, `unknown event "${frame.event}" on ${frame.topic}`, "unknown event");
+    }
+  }
+
+  async #join(frame: Frame): Promise<void> {
+    const { topic, payload } = frame;
+    if (!topic.startsWith("lv:") || frame.joinRef === null) {
+      return this.#error(frame, `cannot join "${topic}"`, "unmatched topic");
+    }
+    const previous = this.#channels.get(topic);
+    if (previous) {
+      // A second join of the same topic replaces the first (Phoenix closes the old channel).
+      this.#close(previous, "rejoin");
+      this.transport.send(encodeFrame(previous.joinRef, previous.joinRef, topic, "phx_close", {}));
+    }
+    const channel: Channel = { topic, joinRef: frame.joinRef, runtime: null, closed: false };
+    this.#channels.set(topic, channel);
+    const stale = (why: string) => {
+      this.ctx.logger.warn(`join ${topic} refused (${why}): the client will reload the page`);
+      this.#channels.delete(topic);
+      this.transport.send(encodeReply(frame, "error", { reason: "stale" }));
+    };
+
+    const id = topic.slice(3);
+    const session = this.ctx.signer.verify<SessionToken>(SALT.session, payload.session);
+    if (!session.ok) return stale(`session token ${session.reason}`);
+    if (session.data.id !== id) return stale("session token belongs to another container");
+    const params = (typeof payload.params === "object" && payload.params !== null ? payload.params : {}) as Record<string, unknown>;
+    const csrf = this.ctx.signer.verify<string>(SALT.csrf, params._csrf_token ?? this.connectParams._csrf_token);
+    if (!csrf.ok || csrf.data !== session.data.csrf) return stale(csrf.ok ? "CSRF token does not match the page" : `CSRF token ${csrf.reason}`);
+    let flash: Flash = {};
+    if (typeof payload.static === "string" && payload.static !== "") {
+      const st = this.ctx.signer.verify<StaticToken>(SALT.static, payload.static);
+      if (!st.ok || st.data.id !== id) return stale("static token invalid");
+      flash = st.data.flash;
+    }
+    if (typeof payload.flash === "string") {
+      const f = this.ctx.signer.verify<Flash>(SALT.flash, payload.flash);
+      if (f.ok) flash = f.data;
+    }
+
+    const url = parseURL(payload.redirect ?? payload.url);
+    if (!url) return stale(`join without a valid url`);
+    let view: AnyView | undefined = this.ctx.registry.get(session.data.view);
+    let mountParams: Params = {};
+    if (session.data.main) {
+      const match = matchRoute(this.ctx.routes, url.pathname);
+      if (!match) return stale(`no live route for ${url.pathname}`);
+      // A plain rejoin must still route to the same view; a live navigation may go to another one.
+      if (payload.redirect === undefined && this.ctx.registry.keyOf(match.route.view) !== session.data.view) {
+        return stale(`${url.pathname} now routes to another view`);
+      }
+      view = match.route.view;
+      mountParams = routeParams(match, queryParams(url));
+    }
+    if (!view) return stale(`unknown view "${session.data.view}"`);
+
+    const runtime = new ViewRuntime({
+      view,
+      id,
+      connected: true,
+      pubsub: this.ctx.pubsub,
+      logger: this.ctx.logger,
+      createEngine: this.ctx.createEngine,
+      signFlash: (f) => this.ctx.signer.sign(SALT.flash, f, 60_000),
+      routeParams: session.data.main
+        ? (u) => {
+            const m = matchRoute(this.ctx.routes, u.pathname);
+            return m && m.route.view === view ? routeParams(m, queryParams(u)) : null;
+          }
+        : (u) => queryParams(u),
+      output: {
+        push: (event, body) => {
+          if (!channel.closed) this.transport.send(encodeFrame(channel.joinRef, null, topic, event, body));
+        },
+        stopped: (reason) => {
+          if (channel.closed) return;
+          channel.closed = true;
+          if (this.#channels.get(topic) === channel) this.#channels.delete(topic);
+          // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
+          if (reason === "crash") this.transport.send(encodeFrame(channel.joinRef, channel.joinRef, topic, "phx_error", {}));
+        },
+      },
+    });
+    channel.runtime = runtime;
+    const result = await runtime.mount(mountParams, session.data.session, url, flash);
+    if (result === CRASHED) {
+      // The crash was logged; the join fails so the client retries (and reloads after repeated failures).
+      if (!channel.closed) this.#channels.delete(topic);
+      this.transport.send(encodeReply(frame, "error", { reason: "join crashed" }));
+      return;
+    }
+    if (channel.closed || this.#channels.get(topic) !== channel) {
+      runtime.terminate("replaced");
+      return;
+    }
+    if ("navigation" in result) {
+      const nav = result.navigation;
+      this.#channels.delete(topic);
+      runtime.terminate("redirect");
+      const kind = nav.kind === "redirect" ? "redirect" : "live_redirect";
+      const target = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
+      this.transport.send(encodeReply(frame, "error", { [kind]: target }));
+      return;
+    }
+    const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
+    if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
+    this.transport.send(encodeReply(frame, "ok", response));
+  }
+
+  #close(channel: Channel, reason: string): void {
+    channel.closed = true;
+    channel.runtime?.terminate(reason);
+  }
+
+  #error(frame: Frame, message: string, reason: string): void {
+    this.ctx.logger.error(`websocket: ${message}`);
+    if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason }));
+  }
+}
+
+function parseURL(value: unknown): URL | null {
+  if (typeof value !== "string") return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function cidList(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((c): c is number => typeof c === "number") : [];
+}

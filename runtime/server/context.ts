@@ -1,0 +1,106 @@
+// Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
+// once into one object (routes, signer, registry, pubsub, logger).
+import { randomBytes } from "node:crypto";
+import type { EngineFactory } from "./engine.ts";
+import { consoleLogger, type Logger } from "./log.ts";
+import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import { ViewRegistry, type LiveRoute } from "./router.ts";
+import { TokenSigner } from "./token.ts";
+import type { AnyView, Flash } from "./view.ts";
+
+/** What a root layout receives; it returns the whole HTML document. */
+export interface LayoutInput {
+  /** The live view container (already HTML). */
+  readonly inner: string;
+  readonly csrfToken: string;
+  readonly title: string | undefined;
+  readonly flash: Flash;
+}
+export type Layout = (page: LayoutInput) => string;
+
+/** Salts keep one kind of token from being accepted as another. */
+export const SALT = { session: "livehtml session", static: "livehtml static", csrf: "livehtml csrf", flash: "livehtml flash" } as const;
+
+export interface SessionToken {
+  /** Container id: the join topic must be `lv:<id>`. */
+  id: string;
+  view: string;
+  /** Mounted by the router (`data-phx-main`); such views re-route on join. */
+  main: boolean;
+  session: Record<string, unknown>;
+  /** Binds the page's CSRF token to this view. */
+  csrf: string;
+}
+
+export interface StaticToken {
+  id: string;
+  flash: Flash;
+}
+
+export interface LiveContext {
+  readonly routes: readonly LiveRoute[];
+  readonly layout: Layout;
+  readonly signer: TokenSigner;
+  readonly registry: ViewRegistry;
+  readonly pubsub: PubSub;
+  readonly logger: Logger;
+  readonly createEngine: EngineFactory | undefined;
+  readonly maxFrameBytes: number;
+  readonly sessionMaxAgeMs: number;
+  /** Builds the session a page's views receive from the HTTP request (cookies, auth…). */
+  readonly sessionFromRequest: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
+  readonly liveVersion: string;
+}
+
+export interface LiveContextOptions {
+  routes?: readonly LiveRoute[];
+  layout?: Layout;
+  secret: string;
+  pubsub?: PubSub;
+  logger?: Logger;
+  createEngine?: EngineFactory;
+  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. Default 1 MiB. */
+  maxFrameBytes?: number;
+  sessionMaxAgeMs?: number;
+  session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
+  /** Scripts the default layout loads (the client bundle). */
+  scripts?: readonly string[];
+}
+
+export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
+  return {
+    routes: options.routes ?? [],
+    layout: options.layout ?? defaultLayout(options.scripts ?? []),
+    signer: new TokenSigner(options.secret),
+    registry: new ViewRegistry(),
+    pubsub: options.pubsub ?? new MemoryPubSub(),
+    logger: options.logger ?? consoleLogger,
+    createEngine: options.createEngine,
+    maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    sessionMaxAgeMs: options.sessionMaxAgeMs ?? 14 * 24 * 60 * 60 * 1000,
+    sessionFromRequest: options.session ?? (() => ({})),
+    liveVersion,
+  };
+}
+
+export function newContainerId(): string {
+  return `phx-${randomBytes(9).toString("base64url")}`;
+}
+
+export function newNonce(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function defaultLayout(scripts: readonly string[]): Layout {
+  return ({ inner, csrfToken, title }) =>
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="csrf-token" content="${escapeAttr(csrfToken)}">\n<title>${escapeAttr(title ?? "")}</title>\n` +
+    scripts.map((src) => `<script defer type="module" src="${escapeAttr(src)}"></script>\n`).join("") +
+    `</head>\n<body>\n${inner}\n</body>\n</html>\n`;
+}
+
+export { escapeAttr };

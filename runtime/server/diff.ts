@@ -1,0 +1,479 @@
+// The diff engine (Phoenix `diff.ex`, PROTOCOL.md §2.3/§2.4): turns each render of a view into
+// the smallest wire diff against what the client already holds.
+//
+// State per view: a fingerprint tree mirroring what the client has (a node's print and its
+// children by slot; a comprehension's print and, per entry key, `{index, vars, children}`),
+// plus the stateful component table (cid ↔ (component, id), each with its own print tree).
+//
+// IMPORTANT: the print trees are updated in place while rendering. A render that throws (for
+// instance on a duplicate `:key`) leaves them half-updated, so the engine resets itself and the
+// next render is a full one.
+import type { Comprehension, ComponentRef, Dynamic, Rendered } from "../shared/rendered.ts";
+import { varsChanged } from "../shared/changes.ts";
+import {
+  KEYED_COUNT,
+  type Templates,
+  type WireComponents,
+  type WireDiff,
+  type WireKeyed,
+  type WireNode,
+  type WireStream,
+} from "../shared/wire.ts";
+
+export interface ComponentHost {
+  /**
+   * Called for each ComponentRef met during a render; return the component's Rendered, or null
+   * when unchanged. `isNew`: the cid was just allocated (mount the component). `force`: the
+   * client lost this component's tree (revived after `markForDeletion`), so a Rendered must be
+   * returned even if nothing changed. Null is not allowed when `isNew` or `force`.
+   */
+  renderComponent(cid: number, ref: ComponentRef, isNew: boolean, force: boolean): Rendered | null;
+}
+
+interface NodePrint {
+  readonly kind: "node";
+  readonly print: number;
+  readonly children: Map<number, ChildPrint>;
+}
+
+interface EntryPrint {
+  index: number;
+  vars: Readonly<Record<string, unknown>>;
+  children: Map<number, ChildPrint>;
+}
+
+interface ComprehensionPrint {
+  readonly kind: "comprehension";
+  readonly print: number;
+  /** By entry key; `null` for streams, whose entries are never kept. */
+  readonly entries: Map<unknown, EntryPrint> | null;
+}
+
+type ChildPrint = NodePrint | ComprehensionPrint;
+
+interface ComponentEntry {
+  readonly cid: number;
+  readonly component: unknown;
+  readonly id: string;
+  prints: NodePrint | null;
+  markedForDeletion: boolean;
+}
+
+interface PendingComponent {
+  readonly cid: number;
+  readonly ref: ComponentRef;
+  readonly isNew: boolean;
+  readonly revived: boolean;
+}
+
+/** Statics shared through a `p` table, deduplicated by fingerprint (`maybe_share_template`). */
+class TemplateTable {
+  private readonly positions = new Map<number, number>();
+  readonly table: Templates = {};
+  private size = 0;
+
+  share(fingerprint: number, statics: readonly string[]): number {
+    let pos = this.positions.get(fingerprint);
+    if (pos === undefined) {
+      pos = this.size++;
+      this.positions.set(fingerprint, pos);
+      this.table[pos] = statics.slice();
+    }
+    return pos;
+  }
+
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+}
+
+interface Context {
+  /** The root `p` table, or null inside components (inline statics). */
+  readonly templates: TemplateTable | null;
+  readonly pending: PendingComponent[];
+  /** (component, id) pairs met in this render, to reject duplicates. */
+  readonly seen: Map<unknown, Set<string>>;
+}
+
+/** Result of traversing one dynamic: what to send (null = nothing) and the print to keep. */
+interface Traversed {
+  readonly wire: WireNode | string | number | null;
+  readonly print: ChildPrint | null;
+}
+
+
+function isEmptyObject(value: object): boolean {
+  for (const _ in value) return false;
+  return true;
+}
+
+/** A stable identity for a `:key` value: primitives as they are, objects by their JSON. */
+function keyIdentity(key: unknown): unknown {
+  return typeof key === "object" && key !== null ? `\u0000${JSON.stringify(key)}` : key;
+}
+
+function describeKey(key: unknown): string {
+  try {
+    return JSON.stringify(key) ?? String(key);
+  } catch {
+    return String(key);
+  }
+}
+
+function describeComponent(component: unknown): string {
+  if (typeof component === "function" && component.name) return component.name;
+  if (typeof component === "object" && component !== null && "name" in component) {
+    return String((component as { name: unknown }).name);
+  }
+  return "component";
+}
+
+export class DiffEngine {
+  private root: NodePrint | null = null;
+  private components = new Map<number, ComponentEntry>();
+  private cidsByComponent = new Map<unknown, Map<string, number>>();
+  private nextCid = 1;
+
+  constructor(private readonly host?: ComponentHost) {}
+
+  /** Diff of `rendered` against what the client has; the full tree on the first call. */
+  render(rendered: Rendered): WireDiff {
+    try {
+      return this.renderView(rendered);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** Forget everything (e.g. after a remount). The cid counter keeps increasing. */
+  reset(): void {
+    this.root = null;
+    this.components = new Map();
+    this.cidsByComponent = new Map();
+  }
+
+  /** The cid of a live component, if it has one (for `send_update`-style targeting). */
+  cidFor(component: unknown, id: string): number | undefined {
+    return this.cidsByComponent.get(component)?.get(id);
+  }
+
+  /**
+   * The client reported it will destroy these cids (`cids_will_destroy`). A marked component
+   * used again before `deleteComponents` is revived and rendered in full.
+   */
+  markForDeletion(cids: readonly number[]): void {
+    for (const cid of cids) {
+      const entry = this.components.get(cid);
+      if (entry) entry.markedForDeletion = true;
+    }
+  }
+
+  /** Deletes marked components (`cids_destroyed`); returns the cids actually deleted. */
+  deleteComponents(cids: readonly number[]): number[] {
+    const deleted: number[] = [];
+    for (const cid of cids) {
+      const entry = this.components.get(cid);
+      if (!entry || !entry.markedForDeletion) continue;
+      this.components.delete(cid);
+      const byId = this.cidsByComponent.get(entry.component);
+      byId?.delete(entry.id);
+      if (byId && byId.size === 0) this.cidsByComponent.delete(entry.component);
+      deleted.push(cid);
+    }
+    return deleted;
+  }
+
+  private renderView(rendered: Rendered): WireDiff {
+    if (this.root !== null && this.root.print !== rendered.fingerprint) {
+      // A new root template: the client replaces everything, components included.
+      this.reset();
+    }
+    const templates = new TemplateTable();
+    const ctx: Context = { templates, pending: [], seen: new Map() };
+    const { wire, print } = this.traverseRendered(rendered, this.root, ctx, true);
+    this.root = print;
+    const diff = wire as WireDiff;
+    const cdiffs = this.renderPending(ctx);
+    if (!templates.isEmpty) diff.p = templates.table;
+    if (!isEmptyObject(cdiffs)) diff.c = cdiffs;
+    return diff;
+  }
+
+  private traverseRendered(
+    rendered: Rendered,
+    previous: ChildPrint | null | undefined,
+    ctx: Context,
+    changed: boolean,
+  ): { wire: WireNode; print: NodePrint } {
+    if (previous?.kind === "node" && previous.print === rendered.fingerprint) {
+      const dynamics = this.dynamicsOf(rendered, changed);
+      const wire = this.traverseDynamics(dynamics, previous.children, ctx, changed);
+      return { wire, print: previous };
+    }
+    const children = new Map<number, ChildPrint>();
+    const wire = this.traverseDynamics(this.dynamicsOf(rendered, false), children, ctx, changed);
+    if (rendered.root) wire.r = 1;
+    wire.s = ctx.templates ? ctx.templates.share(rendered.fingerprint, rendered.static) : rendered.static.slice();
+    return { wire, print: { kind: "node", print: rendered.fingerprint, children } };
+  }
+
+  private dynamicsOf(rendered: Rendered, track: boolean): Dynamic[] {
+    const dynamics = rendered.dynamic(track);
+    if (dynamics.length !== rendered.static.length - 1) {
+      throw new Error(
+        `template node ${rendered.fingerprint} returned ${dynamics.length} dynamics for ${rendered.static.length} statics (expected ${rendered.static.length - 1})`,
+      );
+    }
+    return dynamics;
+  }
+
+  /** Slot by slot: strings always, nested diffs when not empty, nothing for null. */
+  private traverseDynamics(
+    dynamics: readonly Dynamic[],
+    children: Map<number, ChildPrint>,
+    ctx: Context,
+    changed: boolean,
+  ): WireNode {
+    const wire: WireNode = {};
+    for (let i = 0; i < dynamics.length; i++) {
+      const value = dynamics[i];
+      if (value === null || value === undefined) continue;
+      if (typeof value === "string") {
+        wire[i] = value;
+        children.delete(i);
+        continue;
+      }
+      const result = this.traverse(value, children.get(i), ctx, changed);
+      if (result.wire !== null && !(typeof result.wire === "object" && isEmptyObject(result.wire))) {
+        wire[i] = result.wire;
+      }
+      if (result.print) children.set(i, result.print);
+      else children.delete(i);
+    }
+    return wire;
+  }
+
+  private traverse(
+    value: Rendered | Comprehension | ComponentRef,
+    previous: ChildPrint | undefined,
+    ctx: Context,
+    changed: boolean,
+  ): Traversed {
+    switch (value.kind) {
+      case "rendered":
+        return this.traverseRendered(value, previous, ctx, changed);
+      case "comprehension":
+        return this.traverseComprehension(value, previous, ctx, changed);
+      case "component":
+        return { wire: this.resolveComponent(value, ctx), print: null };
+      default:
+        throw new Error(`unexpected dynamic value of kind ${JSON.stringify((value as { kind: unknown }).kind)}`);
+    }
+  }
+
+  private traverseComprehension(
+    comprehension: Comprehension,
+    previous: ChildPrint | undefined,
+    ctx: Context,
+    changed: boolean,
+  ): Traversed {
+    const known = previous?.kind === "comprehension" && previous.print === comprehension.fingerprint ? previous : null;
+    if (!known && comprehension.entries.length === 0 && !comprehension.stream) {
+      // Nothing to show and never shown: no statics needed yet.
+      return { wire: "", print: null };
+    }
+    // Inside components there is no root table: each comprehension carries its own `p`.
+    const local = ctx.templates ? null : new TemplateTable();
+    const entryCtx: Context = local ? { ...ctx, templates: local } : ctx;
+    const { keyed, entries } = this.traverseKeyed(comprehension, known?.entries ?? null, entryCtx, changed && known !== null);
+    const wire: WireNode = {};
+    if (keyed) wire.k = keyed;
+    if (comprehension.stream) wire.stream = streamToWire(comprehension.stream);
+    if (!known) {
+      wire.s = ctx.templates
+        ? ctx.templates.share(comprehension.fingerprint, comprehension.static)
+        : comprehension.static.slice();
+    }
+    if (local && !local.isEmpty) wire.p = local.table;
+    return { wire, print: { kind: "comprehension", print: comprehension.fingerprint, entries } };
+  }
+
+  private traverseKeyed(
+    comprehension: Comprehension,
+    previous: Map<unknown, EntryPrint> | null,
+    ctx: Context,
+    changed: boolean,
+  ): { keyed: WireKeyed | null; entries: Map<unknown, EntryPrint> | null } {
+    const isStream = comprehension.stream !== null;
+    const keyed: Record<number, unknown> & { km?: true } = {};
+    let any = false;
+    const entries = new Map<unknown, EntryPrint>();
+    let index = 0;
+    for (const entry of comprehension.entries) {
+      const key = comprehension.hasKey ? keyIdentity(entry.key) : index;
+      if (comprehension.hasKey && entries.has(key)) {
+        throw new Error(`found duplicate key ${describeKey(entry.key)} in comprehension (each :key value must be unique)`);
+      }
+      const before = changed && !isStream ? previous?.get(key) : undefined;
+      if (before) {
+        const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
+        const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.children, ctx, changed);
+        const moved = before.index !== index;
+        if (moved) keyed.km = true;
+        if (!isEmptyObject(diff)) {
+          keyed[index] = moved ? [before.index, diff] : diff;
+          any = true;
+        } else if (moved) {
+          keyed[index] = before.index;
+          any = true;
+        }
+        before.index = index;
+        before.vars = entry.vars;
+        entries.set(key, before);
+      } else {
+        const children = new Map<number, ChildPrint>();
+        // A new entry renders in full, with tracking off all the way down.
+        const dynamics = entry.render(null, false);
+        keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), children, ctx, false);
+        any = true;
+        if (!isStream) entries.set(key, { index, vars: entry.vars, children });
+      }
+      index++;
+    }
+    const count = index;
+    if (!any && count > 0 && count === (previous?.size ?? 0)) {
+      return { keyed: null, entries: isStream ? null : entries };
+    }
+    const wire = keyed as WireKeyed;
+    wire[KEYED_COUNT] = count;
+    return { keyed: wire, entries: isStream ? null : entries };
+  }
+
+  private resolveComponent(ref: ComponentRef, ctx: Context): number {
+    let seenIds = ctx.seen.get(ref.component);
+    if (!seenIds) ctx.seen.set(ref.component, (seenIds = new Set()));
+    if (seenIds.has(ref.id)) {
+      throw new Error(
+        `found duplicate ID ${JSON.stringify(ref.id)} for component ${describeComponent(ref.component)} when rendering template`,
+      );
+    }
+    seenIds.add(ref.id);
+    let byId = this.cidsByComponent.get(ref.component);
+    if (!byId) this.cidsByComponent.set(ref.component, (byId = new Map()));
+    const existing = byId.get(ref.id);
+    if (existing !== undefined) {
+      const entry = this.components.get(existing)!;
+      const revived = entry.markedForDeletion;
+      if (revived) {
+        entry.markedForDeletion = false;
+        entry.prints = null;
+      }
+      ctx.pending.push({ cid: existing, ref, isNew: false, revived });
+      return existing;
+    }
+    const cid = this.nextCid++;
+    byId.set(ref.id, cid);
+    this.components.set(cid, { cid, component: ref.component, id: ref.id, prints: null, markedForDeletion: false });
+    ctx.pending.push({ cid, ref, isNew: true, revived: false });
+    return cid;
+  }
+
+  /** Renders the components met so far (and those they contain), breadth first. */
+  private renderPending(ctx: Context): WireComponents {
+    const cdiffs: WireComponents = {};
+    if (ctx.pending.length === 0) return cdiffs;
+    if (!this.host) throw new Error("the template renders a stateful component, but the diff engine has no component host");
+    // Components not re-rendered so far in this diff still hold the client's previous trees.
+    const touched = new Set<number>();
+    const componentCtx: Context = { templates: null, pending: ctx.pending, seen: ctx.seen };
+    while (ctx.pending.length > 0) {
+      const { cid, ref, isNew, revived } = ctx.pending.shift()!;
+      const force = isNew || revived;
+      const rendered = this.host.renderComponent(cid, ref, isNew, revived);
+      if (rendered === null) {
+        if (force) throw new Error(`component ${describeComponent(ref.component)} with id ${JSON.stringify(ref.id)} must render when it is new`);
+        continue;
+      }
+      touched.add(cid);
+      if (rendered.root !== true) {
+        throw new Error(
+          `component ${describeComponent(ref.component)} with id ${JSON.stringify(ref.id)} must have a single static HTML tag at the root`,
+        );
+      }
+      const entry = this.components.get(cid)!;
+      let prints = entry.prints;
+      let tracked = true;
+      let linked: number | null = null;
+      if (prints?.print !== rendered.fingerprint) {
+        const shared = this.findSharedStatics(entry, rendered.fingerprint, touched, cdiffs);
+        if (shared) {
+          linked = shared.cid;
+          prints = shared.prints;
+          // The borrowed tree is the other component's: render every dynamic in full.
+          tracked = false;
+        }
+      }
+      const { wire, print } = this.traverseRendered(rendered, prints, componentCtx, tracked);
+      if (linked !== null) wire.s = linked;
+      entry.prints = print;
+      if (!isEmptyObject(wire) || force) cdiffs[cid] = wire;
+    }
+    return cdiffs;
+  }
+
+  /**
+   * `maybe_reuse_static`: another component of the same definition with the same root print,
+   * either as the client had it before this diff (negative cid: not re-rendered yet in this
+   * diff) or as sent earlier in this diff (positive cid).
+   */
+  private findSharedStatics(
+    entry: ComponentEntry,
+    print: number,
+    touched: ReadonlySet<number>,
+    cdiffs: WireComponents,
+  ): { cid: number; prints: NodePrint } | null {
+    const byId = this.cidsByComponent.get(entry.component);
+    if (!byId) return null;
+    let attempts = 32;
+    for (const cid of byId.values()) {
+      if (cid === entry.cid) continue;
+      if (attempts-- === 0) break;
+      const other = this.components.get(cid);
+      if (!other?.prints || other.prints.print !== print || other.markedForDeletion) continue;
+      if (!touched.has(cid)) return { cid: -cid, prints: clonePrint(other.prints) };
+      if (cdiffs[cid] !== undefined) return { cid, prints: clonePrint(other.prints) };
+    }
+    return null;
+  }
+}
+
+function checkEntry(dynamics: Dynamic[], comprehension: Comprehension): Dynamic[] {
+  if (dynamics.length !== comprehension.static.length - 1) {
+    throw new Error(
+      `comprehension ${comprehension.fingerprint} entry returned ${dynamics.length} dynamics for ${comprehension.static.length} statics`,
+    );
+  }
+  return dynamics;
+}
+
+function streamToWire(stream: NonNullable<Comprehension["stream"]>): WireStream {
+  const inserts = stream.inserts.map(([id, at, limit, updateOnly]) => [id, at, limit, updateOnly] as [string, number, number | null, boolean | null]);
+  // The official client resets whenever a fourth element is present, so send it only when true.
+  return stream.reset ? [stream.ref, inserts, stream.deletes.slice(), true] : [stream.ref, inserts, stream.deletes.slice()];
+}
+
+function clonePrint<T extends ChildPrint>(print: T): T {
+  if (print.kind === "node") {
+    return { kind: "node", print: print.print, children: cloneChildren(print.children) } as T;
+  }
+  const entries = print.entries
+    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, children: cloneChildren(e.children) }]))
+    : null;
+  return { kind: "comprehension", print: print.print, entries } as T;
+}
+
+function cloneChildren(children: ReadonlyMap<number, ChildPrint>): Map<number, ChildPrint> {
+  return new Map([...children].map(([slot, child]) => [slot, clonePrint(child)]));
+}
+

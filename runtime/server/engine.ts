@@ -1,0 +1,20 @@
+// The one place the server reaches the diff engine (runtime/server/diff.ts), so the rest of
+// the runtime depends only on this narrow shape and tests can hand in their own engine.
+import type { Rendered } from "../shared/rendered.ts";
+import { DiffEngine, type ComponentHost } from "./diff.ts";
+
+/** A diff as JSON-ready data (PROTOCOL.md §2.2 keys). */
+export type WireDiff = Record<string, unknown>;
+
+export type ComponentRenderer = ComponentHost;
+
+export interface Engine {
+  render(rendered: Rendered): WireDiff;
+  reset(): void;
+  markForDeletion(cids: readonly number[]): void;
+  deleteComponents(cids: readonly number[]): number[];
+}
+
+export type EngineFactory = (host: ComponentRenderer) => Engine;
+
+export const createDiffEngine: EngineFactory = (host) => new DiffEngine(host);

@@ -1,0 +1,58 @@
+// The HTTP side: GET a live route → the full page (layout + view container), with flash from
+// the `__phoenix_flash__` cookie the official client sets on redirects.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SALT, type LiveContext } from "./context.ts";
+import { deadRender } from "./page.ts";
+import { matchRoute, routeParams } from "./router.ts";
+import { queryParams } from "./view-runtime.ts";
+import type { Flash } from "./view.ts";
+
+export type NextFn = (error?: unknown) => void;
+
+export function createHttpHandler(ctx: LiveContext) {
+  return async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFn): Promise<void> {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+    const match = req.method === "GET" || req.method === "HEAD" ? matchRoute(ctx.routes, url.pathname) : null;
+    if (!match) {
+      if (next) return next();
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Not found: ${url.pathname}\n`);
+      return;
+    }
+    try {
+      const flash = readFlashCookie(ctx, req);
+      const result = await deadRender(ctx, {
+        view: match.route.view,
+        params: routeParams(match, queryParams(url)),
+        session: ctx.sessionFromRequest(req),
+        url,
+        main: true,
+        flash,
+      });
+      const headers: Record<string, string | string[]> = { "cache-control": "no-store" };
+      if (Object.keys(flash).length) headers["set-cookie"] = "__phoenix_flash__=; Max-Age=0; Path=/";
+      if (result.kind === "redirect") {
+        res.writeHead(302, { ...headers, location: result.navigation.to }).end();
+        return;
+      }
+      if (result.kind === "error") {
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(`${result.message}\n`);
+        return;
+      }
+      const html = ctx.layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash });
+      res.writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" });
+      res.end(req.method === "HEAD" ? undefined : html);
+    } catch (error) {
+      ctx.logger.error(`GET ${url.pathname} failed`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal server error\n");
+    }
+  };
+}
+
+function readFlashCookie(ctx: LiveContext, req: IncomingMessage): Flash {
+  const cookie = req.headers.cookie ?? "";
+  const m = /(?:^|;\s*)__phoenix_flash__=([^;]*)/.exec(cookie);
+  if (!m || !m[1]) return {};
+  const verified = ctx.signer.verify<Flash>(SALT.flash, decodeURIComponent(m[1]));
+  return verified.ok ? verified.data : {};
+}

@@ -1,0 +1,18 @@
+// `livehtml/server`: views, components, streams, routing, pubsub and the HTTP + WebSocket server.
+import type { Rendered } from "../shared/rendered.ts";
+
+export { defineView, type ViewDefinition, type ViewCallbacks, type RenderAssigns, type Template, type Session, type Flash, type EventResult, type AnyView } from "./view.ts";
+export type { ViewSocket, TimerRef } from "./socket.ts";
+export { liveComponent, componentRef, type ComponentDefinition, type ComponentCallbacks, type ComponentOwnAssigns } from "./component.ts";
+export { StreamValue, type StreamOptions, type StreamInsertOptions, type StreamConfig } from "./stream.ts";
+export { live, matchRoute, type LiveRoute } from "./router.ts";
+export { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
+export { consoleLogger, MemoryLogger, type Logger } from "./log.ts";
+export { createServer, type ServerOptions, type LiveServer } from "./server.ts";
+export { defaultLayout, type Layout, type LayoutInput } from "./context.ts";
+export { decodeForm, type Params, type ParamValue } from "./params.ts";
+
+/** Renders a compiled template to HTML, outside any live view. */
+export function renderToString<A>(template: (assigns: A) => Rendered, assigns: A): string {
+  return template(assigns).html();
+}

@@ -1,0 +1,84 @@
+// `createServer({ routes, layout, secret, … })`: an HTTP handler for live routes plus the
+// WebSocket endpoint, usable standalone (`.listen(port)`) or inside another node:http server
+// or an Express app (`app.use(server.handler)` + `httpServer.on("upgrade", server.upgrade)`).
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { LIVEVIEW_VERSION } from "../shared/wire.ts";
+import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
+import { createHttpHandler, type NextFn } from "./http.ts";
+import { deadRender } from "./page.ts";
+import { LiveWebSocketEndpoint } from "./websocket.ts";
+import type { AnyView } from "./view.ts";
+
+export interface ServerOptions extends LiveContextOptions {
+  /** Handles requests that are not live routes when running standalone (default: 404). */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+export interface LiveServer {
+  readonly context: LiveContext;
+  /** `(req, res, next?)`: serves live routes, calls `next` (or 404s) for anything else. */
+  readonly handler: (req: IncomingMessage, res: ServerResponse, next?: NextFn) => Promise<void>;
+  /** For `server.on("upgrade", …)`: takes `/live/websocket`, destroys other upgrades it is not given a `next` for. */
+  readonly upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Embeds a live view in any server-rendered page; put `csrfToken` in `<meta name="csrf-token">`. */
+  liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string }): Promise<{ html: string; csrfToken: string }>;
+  listen(port?: number, host?: string): Promise<{ port: number; server: Server }>;
+  close(): Promise<void>;
+}
+
+export function createServer(options: ServerOptions): LiveServer {
+  const context = createContext(options, LIVEVIEW_VERSION);
+  const endpoint = new LiveWebSocketEndpoint(context);
+  const handler = createHttpHandler(context);
+  let httpServer: Server | null = null;
+
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!endpoint.handleUpgrade(req, socket, head)) socket.destroy();
+  };
+
+  return {
+    context,
+    handler,
+    upgrade,
+    async liveRender(view, opts = {}) {
+      let nonce = newNonce();
+      if (opts.csrfToken) {
+        const known = context.signer.verify<string>(SALT.csrf, opts.csrfToken);
+        if (known.ok) nonce = known.data;
+      }
+      const result = await deadRender(context, {
+        view,
+        params: {},
+        session: opts.session ?? {},
+        url: new URL(opts.url ?? "http://localhost/"),
+        main: false,
+        csrfNonce: nonce,
+      });
+      if (result.kind === "redirect") throw new Error(`livehtml: an embedded view cannot redirect during its first render (to ${result.navigation.to})`);
+      if (result.kind === "error") throw new Error(`livehtml: ${result.message}`);
+      return { html: result.container, csrfToken: result.csrfToken };
+    },
+    listen(port = 0, host = "127.0.0.1") {
+      httpServer = createHttpServer((req, res) => {
+        void handler(req, res, () => {
+          if (options.fallback) options.fallback(req, res);
+          else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+        });
+      });
+      httpServer.on("upgrade", upgrade);
+      const s = httpServer;
+      return new Promise((resolve, reject) => {
+        s.once("error", reject);
+        s.listen(port, host, () => resolve({ port: (s.address() as AddressInfo).port, server: s }));
+      });
+    },
+    close() {
+      endpoint.close();
+      const s = httpServer;
+      httpServer = null;
+      return new Promise((resolve) => (s ? s.close(() => resolve()) : resolve()));
+    },
+  };
+}

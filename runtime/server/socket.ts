@@ -1,0 +1,239 @@
+// The socket a view's callbacks receive: assigns with change tracking, plus the effects
+// (events, navigation, flash, title, streams, timers, pubsub) the view runtime carries out.
+import { assignValue } from "../shared/changes.ts";
+import type { Effects } from "./effects.ts";
+import type { Flash } from "./view.ts";
+import { StreamValue, type StreamConfig, type StreamInsertOptions, type StreamOptions } from "./stream.ts";
+
+export type TimerRef = { readonly timer: number };
+
+/** What the socket needs from whoever runs the view (a connection, the test harness, an HTTP render). */
+export interface SocketRuntime<Info> {
+  readonly connected: boolean;
+  /** The view's container id (`phx-…`). */
+  readonly id: string;
+  send(message: Info): void;
+  sendAfter(message: Info, ms: number): TimerRef;
+  setInterval(message: Info, ms: number): TimerRef;
+  cancelTimer(ref: TimerRef): void;
+  subscribe(topic: string): void;
+  unsubscribe(topic: string): void;
+  broadcast(topic: string, message: unknown): void;
+  /** Allocates the next stream ref for this socket's owner. */
+  nextStreamRef(): string;
+}
+
+/** Keys the runtime manages in every view's assigns. */
+export const RESERVED_ASSIGNS = ["__changed__", "flash", "streams"] as const;
+
+export interface ViewSocket<A, Info = unknown> {
+  /** The current assigns (read only: change them with `assign`/`update`). */
+  readonly assigns: Readonly<A> & { readonly flash: Flash };
+  /** `false` during the HTTP render, `true` once the browser has joined over WebSocket. */
+  readonly connected: boolean;
+  readonly id: string;
+  assign<K extends keyof A & string>(key: K, value: A[K]): this;
+  assign(values: Partial<A>): this;
+  update<K extends keyof A & string>(key: K, fn: (current: A[K]) => A[K]): this;
+  /** Assigns only when the key has no value yet (e.g. the HTTP render computed it already). */
+  assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this;
+  /** Whether `key` changed since the last render. */
+  changed(key: keyof A & string): boolean;
+  pushEvent(name: string, payload?: Readonly<Record<string, unknown>>, opts?: { dispatch?: "before" | "after" }): this;
+  pushPatch(to: string, opts?: { replace?: boolean }): this;
+  pushNavigate(to: string, opts?: { replace?: boolean }): this;
+  redirect(to: string | { external: string }): this;
+  putFlash(kind: string, message: string): this;
+  clearFlash(kind?: string): this;
+  pageTitle(title: string): this;
+  stream<T>(name: string, items: Iterable<T>, opts?: StreamOptions & StreamConfig<T>): this;
+  streamInsert<T>(name: string, item: T, opts?: StreamInsertOptions): this;
+  streamDelete<T>(name: string, item: T): this;
+  streamDeleteByDomId(name: string, domId: string): this;
+  /** Delivers `message` to `handleInfo` later (only while connected). */
+  sendAfter(message: Info, ms: number): TimerRef | null;
+  setInterval(message: Info, ms: number): TimerRef | null;
+  cancelTimer(ref: TimerRef | null): void;
+  subscribe(topic: string): this;
+  unsubscribe(topic: string): this;
+  broadcast(topic: string, message: unknown): this;
+  /** Sends a message to this view's own `handleInfo`. */
+  send(message: Info): this;
+}
+
+/** Mutable state behind a socket; the view runtime reads and resets it around renders. */
+export class SocketState {
+  readonly assigns: Record<string, unknown>;
+  changed: Record<string, unknown> | null = null;
+  readonly streams = new Map<string, StreamValue<unknown>>();
+
+  constructor(initial: Record<string, unknown> = {}) {
+    this.assigns = { flash: {}, streams: {}, ...initial };
+  }
+
+  set(key: string, value: unknown): void {
+    if ((RESERVED_ASSIGNS as readonly string[]).includes(key) && key !== "flash") {
+      throw new Error(`livehtml: "${key}" is a reserved assign; use the socket's helpers to change it`);
+    }
+    if (this.changed === null) {
+      // Before the first render everything is "changed" anyway; keep the value and no record.
+      this.assigns[key] = value;
+      return;
+    }
+    assignValue(this.assigns, this.changed, key, value);
+  }
+
+  /** Records a change that identity comparison cannot see (stream operations). */
+  touch(key: string): void {
+    if (this.changed !== null) this.changed[key] = true;
+  }
+
+  hasChanges(): boolean {
+    return this.changed === null || Object.keys(this.changed).length > 0;
+  }
+
+  /** Called after each render. */
+  clearChanged(): void {
+    this.changed = {};
+    for (const stream of this.streams.values()) stream.clear();
+  }
+}
+
+export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
+  constructor(
+    readonly state: SocketState,
+    readonly effects: Effects,
+    readonly runtime: SocketRuntime<Info>,
+    /** Where flash and the page title live: the view's own state (components share the view's). */
+    readonly viewState: SocketState = state,
+  ) {}
+
+  get assigns(): Readonly<A> & { readonly flash: Flash } {
+    return this.state.assigns as Readonly<A> & { readonly flash: Flash };
+  }
+  get connected(): boolean {
+    return this.runtime.connected;
+  }
+  get id(): string {
+    return this.runtime.id;
+  }
+
+  assign<K extends keyof A & string>(key: K, value: A[K]): this;
+  assign(values: Partial<A>): this;
+  assign(keyOrValues: string | Partial<A>, value?: unknown): this {
+    if (typeof keyOrValues === "string") this.state.set(keyOrValues, value);
+    else for (const [k, v] of Object.entries(keyOrValues)) this.state.set(k, v);
+    return this;
+  }
+
+  update<K extends keyof A & string>(key: K, fn: (current: A[K]) => A[K]): this {
+    this.state.set(key, fn(this.state.assigns[key] as A[K]));
+    return this;
+  }
+
+  assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this {
+    if (!(key in this.state.assigns) || this.state.assigns[key] === undefined) this.state.set(key, fn());
+    return this;
+  }
+
+  changed(key: keyof A & string): boolean {
+    return this.state.changed === null || key in this.state.changed;
+  }
+
+  pushEvent(name: string, payload: Readonly<Record<string, unknown>> = {}, opts: { dispatch?: "before" | "after" } = {}): this {
+    this.effects.pushEvent(name, payload, opts.dispatch);
+    return this;
+  }
+  pushPatch(to: string, opts: { replace?: boolean } = {}): this {
+    this.effects.navigate({ kind: "patch", to, replace: opts.replace ?? false });
+    return this;
+  }
+  pushNavigate(to: string, opts: { replace?: boolean } = {}): this {
+    this.effects.navigate({ kind: "navigate", to, replace: opts.replace ?? false });
+    return this;
+  }
+  redirect(to: string | { external: string }): this {
+    if (typeof to === "string") this.effects.navigate({ kind: "redirect", to, external: false });
+    else this.effects.navigate({ kind: "redirect", to: to.external, external: true });
+    return this;
+  }
+
+  putFlash(kind: string, message: string): this {
+    const flash = this.viewState.assigns.flash as Flash;
+    this.viewState.set("flash", { ...flash, [kind]: message });
+    return this;
+  }
+  clearFlash(kind?: string): this {
+    const flash = { ...(this.viewState.assigns.flash as Flash) };
+    if (kind === undefined) this.viewState.set("flash", {});
+    else {
+      delete flash[kind];
+      this.viewState.set("flash", flash);
+    }
+    return this;
+  }
+  pageTitle(title: string): this {
+    this.viewState.set("pageTitle", title);
+    return this;
+  }
+
+  stream<T>(name: string, items: Iterable<T>, opts: StreamOptions & StreamConfig<T> = {}): this {
+    const stream = this.#stream<T>(name, opts);
+    if (opts.reset) stream.reset();
+    for (const item of items) stream.insert(item, opts);
+    this.state.touch("streams");
+    return this;
+  }
+  streamInsert<T>(name: string, item: T, opts: StreamInsertOptions = {}): this {
+    this.#stream<T>(name).insert(item, opts);
+    this.state.touch("streams");
+    return this;
+  }
+  streamDelete<T>(name: string, item: T): this {
+    this.#stream<T>(name).delete(item);
+    this.state.touch("streams");
+    return this;
+  }
+  streamDeleteByDomId(name: string, domId: string): this {
+    this.#stream(name).deleteByDomId(domId);
+    this.state.touch("streams");
+    return this;
+  }
+
+  #stream<T>(name: string, config?: StreamConfig<T>): StreamValue<T> {
+    let stream = this.state.streams.get(name) as StreamValue<T> | undefined;
+    if (!stream) {
+      stream = new StreamValue<T>(name, this.runtime.nextStreamRef(), config);
+      this.state.streams.set(name, stream as StreamValue<unknown>);
+      // The streams object itself is stable; templates read `streams.<name>`.
+      (this.state.assigns.streams as Record<string, StreamValue<unknown>>)[name] = stream as StreamValue<unknown>;
+    }
+    return stream;
+  }
+
+  sendAfter(message: Info, ms: number): TimerRef | null {
+    return this.runtime.connected ? this.runtime.sendAfter(message, ms) : null;
+  }
+  setInterval(message: Info, ms: number): TimerRef | null {
+    return this.runtime.connected ? this.runtime.setInterval(message, ms) : null;
+  }
+  cancelTimer(ref: TimerRef | null): void {
+    if (ref) this.runtime.cancelTimer(ref);
+  }
+  subscribe(topic: string): this {
+    if (this.runtime.connected) this.runtime.subscribe(topic);
+    return this;
+  }
+  unsubscribe(topic: string): this {
+    this.runtime.unsubscribe(topic);
+    return this;
+  }
+  broadcast(topic: string, message: unknown): this {
+    this.runtime.broadcast(topic, message);
+    return this;
+  }
+  send(message: Info): this {
+    this.runtime.send(message);
+    return this;
+  }
+}

@@ -1,0 +1,391 @@
+// Runs one live view: its socket state, callbacks, renders and diffs. Transport-agnostic: the
+// WebSocket channel, the HTTP render and the in-process test harness all drive a ViewRuntime
+// and carry its output to wherever it goes.
+//
+// Callbacks run one at a time (a mailbox of promises), like a LiveView process. An exception in
+// any callback, template included, ends this view only: it is logged with the view's name and
+// reported to the transport as a crash, and nothing else on the server is affected.
+import type { Rendered } from "../shared/rendered.ts";
+import { ComponentInstances } from "./component-host.ts";
+import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
+import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
+import { consoleLogger, describeError, type Logger } from "./log.ts";
+import { decodeForm, targetPath, type Params } from "./params.ts";
+import { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
+import { LiveSocket, SocketState, type SocketRuntime, type TimerRef } from "./socket.ts";
+import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session } from "./view.ts";
+
+/** Where a running view's pushes go (server → client messages that are not replies). */
+export interface ViewOutput {
+  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): void;
+  /** The view ended on its own: crashed, or redirected away. */
+  stopped(reason: "crash" | "redirect"): void;
+}
+
+export interface ViewRuntimeOptions {
+  view: AnyView;
+  id: string;
+  connected: boolean;
+  output?: ViewOutput;
+  pubsub?: PubSub;
+  logger?: Logger;
+  createEngine?: EngineFactory;
+  /** Signs flash for redirects (`flash` in redirect payloads); without it flash is not carried. */
+  signFlash?: (flash: Flash) => string;
+  /** Resolves a URL to route params, or null when no live route of this view matches. */
+  routeParams?: (url: URL) => Params | null;
+}
+
+/** A client event (`event` message payload, PROTOCOL.md §4.5). */
+export interface EventPayload {
+  type: string;
+  event: string;
+  value?: unknown;
+  cid?: number;
+  meta?: Record<string, unknown>;
+}
+
+export type ReplyPayload = Record<string, unknown>;
+export const CRASHED: unique symbol = Symbol("crashed");
+export type Crashed = typeof CRASHED;
+
+const MAX_PATCH_LOOPS = 20;
+
+export class ViewRuntime {
+  readonly view: AnyView;
+  readonly id: string;
+  readonly connected: boolean;
+  readonly state = new SocketState();
+  readonly effects = new Effects();
+  readonly components: ComponentInstances;
+  readonly socket: LiveSocket<Record<string, unknown>, unknown>;
+  url: URL | null = null;
+  #engine: Engine;
+  #output: ViewOutput;
+  #pubsub: PubSub;
+  #logger: Logger;
+  #signFlash: ((flash: Flash) => string) | undefined;
+  #routeParams: ((url: URL) => Params | null) | undefined;
+  #mailbox: Promise<unknown> = Promise.resolve();
+  #timers = new Map<number, NodeJS.Timeout>();
+  #nextTimer = 1;
+  #subscriptions = new Map<string, Unsubscribe>();
+  #streamRefs = 0;
+  #alive = true;
+
+  constructor(options: ViewRuntimeOptions) {
+    this.view = options.view;
+    this.id = options.id;
+    this.connected = options.connected;
+    this.#output = options.output ?? { push: () => {}, stopped: () => {} };
+    this.#pubsub = options.pubsub ?? new MemoryPubSub();
+    this.#logger = options.logger ?? consoleLogger;
+    this.#signFlash = options.signFlash;
+    this.#routeParams = options.routeParams;
+    this.socket = new LiveSocket(this.state, this.effects, this.#socketRuntime());
+    this.components = new ComponentInstances(this.effects, this.socket.runtime, this.state);
+    this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
+  }
+
+  get name(): string {
+    return viewName(this.view);
+  }
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  /**
+   * mount + handleParams + first render. Returns the full diff, or the navigation the view asked
+   * for during mount (the caller answers with a redirect instead of a page).
+   */
+  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
+    return this.#run("mount", async () => {
+      this.url = url;
+      if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
+      await this.view.mount?.(params, session, this.socket);
+      let nav = this.effects.takeNavigation();
+      if (nav && nav.kind !== "patch") return { navigation: nav };
+      await this.#handleParams(url, params);
+      const patched = await this.#followPatches(nav);
+      if (patched && patched.kind !== "patch") return { navigation: patched };
+      nav = patched;
+      const rendered = this.#render(true)!;
+      const events = this.effects.takeEvents();
+      if (events.length) rendered.e = events;
+      return nav ? { rendered, livePatch: nav } : { rendered };
+    });
+  }
+
+  /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
+  event(payload: EventPayload): Promise<ReplyPayload | Crashed> {
+    return this.#run(`handleEvent("${payload.event}")`, async () => {
+      const value = eventValue(payload);
+      let reply: Readonly<Record<string, unknown>> | undefined;
+      let componentChanged = false;
+      if (payload.event === "lv:clear-flash") {
+        const key = (value as { key?: unknown }).key;
+        this.socket.clearFlash(typeof key === "string" ? key : undefined);
+      } else if (payload.event.startsWith("lv:")) {
+        throw new Error(`unknown internal event "${payload.event}"`);
+      } else if (typeof payload.cid === "number") {
+        const instance = this.components.get(payload.cid);
+        if (!instance) {
+          // The component may be gone (destroyed meanwhile): LiveView ignores such events.
+          this.#logger.warn(`${this.name}: event "${payload.event}" for unknown component ${payload.cid} ignored`);
+          return {};
+        }
+        const handler = instance.definition.handleEvent;
+        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for "${payload.event}"`);
+        reply = (await handler(payload.event, value, instance.socket))?.reply;
+        componentChanged = instance.state.hasChanges();
+      } else {
+        if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
+        reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
+      }
+      return (await this.#afterCallback(reply, true, componentChanged)) ?? {};
+    });
+  }
+
+  /** A message for handleInfo (timer, pubsub, `send`); its diff is pushed. */
+  info(message: unknown): Promise<void | Crashed> {
+    return this.#run("handleInfo", async () => {
+      if (!this.view.handleInfo) throw new Error(`received a message but has no handleInfo: ${safeJSON(message)}`);
+      await this.view.handleInfo(message, this.socket);
+      await this.#afterCallback(undefined, false);
+    });
+  }
+
+  /** Client `live_patch`: the URL changed within this view. */
+  livePatch(url: URL): Promise<ReplyPayload | Crashed> {
+    return this.#run("handleParams", async () => {
+      const params = this.#routeParams ? this.#routeParams(url) : queryParams(url);
+      // A URL that belongs to another view: the client then navigates to it (`replaceMain`).
+      if (params === null) return { link_redirect: true };
+      await this.#handleParams(url, params);
+      return (await this.#afterCallback(undefined, true)) ?? {};
+    });
+  }
+
+  /** Resolves once every callback queued so far has run. */
+  async idle(): Promise<void> {
+    await this.#mailbox.catch(() => {});
+  }
+
+  /** `cids_destroyed`: forget the client's removed components. */
+  destroyComponents(cids: readonly number[]): number[] {
+    const deleted = this.#engine.deleteComponents(cids);
+    this.components.delete(deleted);
+    return deleted;
+  }
+
+  /** `cids_will_destroy`: the client is removing these; a re-render before deletion revives them. */
+  willDestroyComponents(cids: readonly number[]): void {
+    this.#engine.markForDeletion(cids);
+  }
+
+  /** Ends the view (client left, socket closed, or server shutdown). */
+  terminate(reason: string): void {
+    if (!this.#alive) return;
+    this.#alive = false;
+    this.#clearResources();
+    try {
+      this.view.terminate?.(reason, this.socket);
+    } catch (error) {
+      this.#logger.error(`${this.name}: terminate threw: ${describeError(error)}`, error);
+    }
+  }
+
+  async #handleParams(url: URL, params: Params): Promise<void> {
+    this.url = url;
+    await this.view.handleParams?.(params, url, this.socket);
+  }
+
+  /** Runs handleParams for each pushPatch in a row (capped, as LiveView caps patch loops). */
+  async #followPatches(nav: Navigation | null): Promise<Navigation | null> {
+    let last: Navigation | null = nav;
+    for (let i = 0; nav && nav.kind === "patch"; i++) {
+      if (i >= MAX_PATCH_LOOPS) throw new Error(`too many pushPatch calls in a row (more than ${MAX_PATCH_LOOPS}); check handleParams`);
+      const url = new URL(nav.to, this.url ?? "http://localhost/");
+      const params = this.#routeParams ? this.#routeParams(url) : queryParams(url);
+      if (params === null) return { kind: "navigate", to: nav.to, replace: nav.replace };
+      await this.#handleParams(url, params);
+      last = nav;
+      nav = this.effects.takeNavigation();
+      if (nav && nav.kind !== "patch") return nav;
+      if (nav) last = nav;
+    }
+    return last;
+  }
+
+  /**
+   * Turns what a callback did into output: navigation (a pushPatch runs handleParams first),
+   * then a render. When replying (events, patches) the result is the reply payload; otherwise
+   * everything is pushed.
+   */
+  async #afterCallback(reply: Readonly<Record<string, unknown>> | undefined, replying: boolean, componentChanged = false): Promise<ReplyPayload | undefined> {
+    let nav = this.effects.takeNavigation();
+    if (nav) nav = await this.#followPatches(nav);
+    if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
+    return this.#emit(this.#render(false, componentChanged), reply, nav, replying);
+  }
+
+  #emit(diff: WireDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
+    const events = this.effects.takeEvents();
+    let out: WireDiff | null = diff && Object.keys(diff).length ? diff : null;
+    if (events.length) out = { ...(out ?? {}), e: events };
+    if (reply) out = { ...(out ?? {}), r: reply };
+    const livePatch = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
+    if (replying) {
+      const payload: ReplyPayload = {};
+      if (out) payload.diff = out;
+      if (livePatch) payload.live_patch = livePatch;
+      return payload;
+    }
+    if (livePatch) this.#output.push("live_patch", livePatch);
+    if (out) this.#output.push("diff", out);
+    return undefined;
+  }
+
+  #leave(nav: Navigation, replying: boolean): ReplyPayload | undefined {
+    const flash = this.state.assigns.flash as Flash;
+    const signed = Object.keys(flash).length && this.#signFlash ? this.#signFlash(flash) : undefined;
+    // Events pushed before leaving still reach the client first (flushed as a diff).
+    const events: PushedEvent[] = this.effects.takeEvents();
+    const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
+    const target: Record<string, unknown> = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
+    if (signed) target.flash = signed;
+    this.terminate("redirect");
+    if (replying) {
+      const payload: ReplyPayload = { [key]: target };
+      if (events.length) payload.diff = { e: events };
+      this.#output.stopped("redirect");
+      return payload;
+    }
+    if (events.length) this.#output.push("diff", { e: events });
+    this.#output.push(key, target);
+    this.#output.stopped("redirect");
+    return undefined;
+  }
+
+  /**
+   * Renders when something changed (`force` for the first render). `reachComponents` re-evaluates
+   * every slot of the view so the diff engine meets the component refs again and asks each
+   * component (only a component with changes renders): the engine has no entry point for
+   * rendering one component alone, so a component's own event costs the view's slots being resent.
+   */
+  #render(force: boolean, reachComponents = false): WireDiff | null {
+    if (!force && !reachComponents && !this.state.hasChanges()) return null;
+    const changed = force || reachComponents ? null : this.state.changed;
+    const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
+    const assigns = { ...this.state.assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>;
+    const rendered: Rendered = templateOf(this.view)(assigns);
+    if (force) this.#engine.reset();
+    const diff = { ...this.#engine.render(rendered) };
+    if (titleChanged) diff.t = String(this.state.assigns.pageTitle ?? "");
+    this.state.clearChanged();
+    return diff;
+  }
+
+  #run<T>(where: string, fn: () => Promise<T>): Promise<T | Crashed> {
+    const result = this.#mailbox.then(async (): Promise<T | Crashed> => {
+      if (!this.#alive) return CRASHED;
+      try {
+        return await fn();
+      } catch (error) {
+        this.#crash(where, error);
+        return CRASHED;
+      }
+    });
+    this.#mailbox = result;
+    return result;
+  }
+
+  #crash(where: string, error: unknown): void {
+    this.#logger.error(`view ${this.name} (${this.id}) crashed in ${where}: ${describeError(error)}`, error);
+    this.#alive = false;
+    this.#clearResources();
+    try {
+      this.view.terminate?.("crash", this.socket);
+    } catch {
+      // The view is already down; its terminate failing changes nothing.
+    }
+    this.#output.stopped("crash");
+  }
+
+  #clearResources(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
+    this.#subscriptions.clear();
+    this.components.clear();
+  }
+
+  #socketRuntime(): SocketRuntime<unknown> {
+    const self = this;
+    const deliver = (message: unknown) => {
+      if (self.#alive) void self.info(message);
+    };
+    return {
+      get connected() {
+        return self.connected;
+      },
+      get id() {
+        return self.id;
+      },
+      send: (message) => queueMicrotask(() => deliver(message)),
+      sendAfter(message, ms): TimerRef {
+        const id = self.#nextTimer++;
+        self.#timers.set(id, setTimeout(() => (self.#timers.delete(id), deliver(message)), ms));
+        return { timer: id };
+      },
+      setInterval(message, ms): TimerRef {
+        const id = self.#nextTimer++;
+        self.#timers.set(id, setInterval(() => deliver(message), ms) as unknown as NodeJS.Timeout);
+        return { timer: id };
+      },
+      cancelTimer(ref) {
+        const t = self.#timers.get(ref.timer);
+        if (t) clearTimeout(t), clearInterval(t);
+        self.#timers.delete(ref.timer);
+      },
+      subscribe(topic) {
+        if (!self.#subscriptions.has(topic)) self.#subscriptions.set(topic, self.#pubsub.subscribe(topic, deliver));
+      },
+      unsubscribe(topic) {
+        self.#subscriptions.get(topic)?.();
+        self.#subscriptions.delete(topic);
+      },
+      broadcast: (topic, message) => self.#pubsub.broadcast(topic, message),
+      nextStreamRef: () => String(self.#streamRefs++),
+    };
+  }
+}
+
+/** Event values: forms are URL-encoded and decoded with nested rules; `meta` is merged; `_target` split. */
+export function eventValue(payload: EventPayload): Params {
+  let value: Params;
+  if (payload.type === "form") {
+    value = typeof payload.value === "string" ? decodeForm(payload.value) : {};
+  } else {
+    value = typeof payload.value === "object" && payload.value !== null ? ({ ...(payload.value as Params) }) : {};
+  }
+  if (payload.meta && typeof payload.meta === "object") {
+    for (const [k, v] of Object.entries(payload.meta)) {
+      if (k === "_target" && typeof v === "string") value._target = targetPath(v);
+      else value[k] = v as Params[string];
+    }
+  }
+  return value;
+}
+
+export function queryParams(url: URL): Params {
+  return decodeForm(url.search.slice(1));
+}
+
+function safeJSON(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 200) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,23 @@
+// `livehtml/runtime`: what compiled templates import, plus the wire format, client-side merge
+// and HTML reconstruction shared by the server, the client and tests.
+export type {
+  Changed,
+  Comprehension,
+  ComprehensionEntry,
+  ComponentRef,
+  Dynamic,
+  Rendered,
+  StreamPatch,
+} from "./rendered.ts";
+export * from "./template.ts";
+export { escapeHTML, raw, isSafeHTML, toText, SafeHTML } from "./escape.ts";
+export { attr, attrValue, classAttr, classValue, styleAttr, styleValue, spreadAttrs } from "./attributes.ts";
+export { deepEqual } from "./equal.ts";
+export { assignValue, isChanged, pathChanged, childChanged, varsChanged } from "./changes.ts";
+export type { MutableChanged, Dependency } from "./changes.ts";
+export * from "./wire.ts";
+export { mergeDiff, extract } from "./merge.ts";
+export type { RenderedState, Extracted } from "./merge.ts";
+export { toHTML, componentToHTML } from "./to-html.ts";
+export type { ToHTMLOptions } from "./to-html.ts";
+export { live } from "./live.ts";

@@ -1,0 +1,113 @@
+// Renders merged client state (see merge.ts) back to HTML: statics interleaved with slots,
+// keyed entries in order, integer slots as component trees (Phoenix `Diff.to_iodata`,
+// the official client's `toOutputBuffer`). Without options the output is exactly what the
+// server renders over HTTP, so tests can compare the two.
+import { COMPONENTS, KEYED, KEYED_COUNT, ROOT, STATIC, type WireComponents, type WireDynamic, type WireNode } from "./wire.ts";
+import type { RenderedState } from "./merge.ts";
+
+export interface ToHTMLOptions {
+  /**
+   * Add the official client's magic attributes, for the view with this id: `data-phx-id`
+   * (`m<N>-<viewId>` on root nodes, numbered in render order; `c<cid>-<viewId>` on component
+   * roots) plus `data-phx-component`/`data-phx-view` on component roots.
+   */
+  magicIds?: { viewId: string };
+}
+
+interface Output {
+  html: string;
+  components: WireComponents;
+  magic: { viewId: string; next: number } | null;
+}
+
+/** The HTML of a merged state. Throws when the state references a missing component or statics. */
+export function toHTML(state: RenderedState, options: ToHTMLOptions = {}): string {
+  const out: Output = {
+    html: "",
+    components: state[COMPONENTS] ?? {},
+    magic: options.magicIds ? { viewId: options.magicIds.viewId, next: 0 } : null,
+  };
+  writeNode(state, out, null);
+  return out.html;
+}
+
+/** The HTML of one component of a merged state. */
+export function componentToHTML(state: RenderedState, cid: number, options: ToHTMLOptions = {}): string {
+  const out: Output = {
+    html: "",
+    components: state[COMPONENTS] ?? {},
+    magic: options.magicIds ? { viewId: options.magicIds.viewId, next: 0 } : null,
+  };
+  writeComponent(cid, out);
+  return out.html;
+}
+
+function staticsOf(node: WireNode): string[] {
+  const statics = node[STATIC];
+  if (!Array.isArray(statics)) {
+    throw new Error(`cannot render a node without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
+  }
+  return statics;
+}
+
+function writeNode(node: WireNode, out: Output, rootAttrs: string | null): void {
+  const statics = staticsOf(node);
+  if (node[KEYED] !== undefined) {
+    const keyed = node[KEYED];
+    for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
+      const entry = keyed[i];
+      if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+        throw new Error(`keyed entry ${i} is missing from the merged state`);
+      }
+      writeSlots(entry, statics, out);
+    }
+    return;
+  }
+  const attrs = rootAttrs ?? (out.magic && node[ROOT] === 1 ? magicAttrs(out) : null);
+  if (attrs === null) {
+    writeSlots(node, statics, out);
+    return;
+  }
+  const start = out.html.length;
+  writeSlots(node, statics, out);
+  out.html = out.html.slice(0, start) + addRootAttrs(out.html.slice(start), attrs);
+}
+
+function writeSlots(node: WireNode, statics: readonly string[], out: Output): void {
+  for (let i = 0; i < statics.length - 1; i++) {
+    out.html += statics[i];
+    writeDynamic(node[i], out);
+  }
+  out.html += statics[statics.length - 1];
+}
+
+function writeDynamic(value: WireDynamic | undefined, out: Output): void {
+  if (typeof value === "string") out.html += value;
+  else if (typeof value === "number") writeComponent(value, out);
+  else if (value === undefined) throw new Error("a slot is missing from the merged state");
+  else writeNode(value, out, null);
+}
+
+function writeComponent(cid: number, out: Output): void {
+  const component = out.components[cid];
+  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
+  const attrs = out.magic
+    ? `data-phx-id="c${cid}-${out.magic.viewId}" data-phx-component="${cid}" data-phx-view="${out.magic.viewId}"`
+    : null;
+  writeNode(component, out, attrs);
+}
+
+function magicAttrs(out: Output): string {
+  const magic = out.magic!;
+  magic.next += 1;
+  return `data-phx-id="m${magic.next}-${magic.viewId}"`;
+}
+
+// Inserts attributes right after the tag name of the first start tag, skipping leading
+// whitespace and comments (as the official client's `modify_root.ts` does).
+function addRootAttrs(html: string, attrs: string): string {
+  const match = /^(\s*(?:<!--[\s\S]*?-->\s*)*)<([^\s\/>]+)/.exec(html);
+  if (!match) throw new Error(`a root node must start with a tag, got: ${html.slice(0, 40)}`);
+  const at = match[0].length;
+  return `${html.slice(0, at)} ${attrs}${html.slice(at)}`;
+}

@@ -1,0 +1,298 @@
+// `livehtml/test`: mount a view in-process and drive it like the browser client would, with no
+// sockets: the HTTP render, then a connected mount whose diffs are merged as the official client
+// merges them (runtime/shared/merge.ts) so `html()` shows what the page would show.
+import { AssertionError } from "node:assert";
+import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
+import { toHTML } from "../shared/to-html.ts";
+import type { WireMessageDiff } from "../shared/wire.ts";
+import type { Navigation } from "../server/effects.ts";
+import type { EngineFactory, WireDiff } from "../server/engine.ts";
+import { MemoryLogger, type Logger } from "../server/log.ts";
+import type { Params } from "../server/params.ts";
+import { MemoryPubSub, type PubSub } from "../server/pubsub.ts";
+import { CRASHED, queryParams, ViewRuntime, type EventPayload } from "../server/view-runtime.ts";
+import type { AnyView, Flash } from "../server/view.ts";
+import { findElements, type FoundElement } from "./element.ts";
+
+export interface MountOptions {
+  /** The page URL (query params reach mount/handleParams). Default `http://localhost/`. */
+  url?: string;
+  /** Route params (e.g. `{ id: "7" }` for `/rooms/:id`), merged over the query. */
+  params?: Params;
+  session?: Record<string, unknown>;
+  pubsub?: PubSub;
+  /** Default: a MemoryLogger, readable as `view.logger`. */
+  logger?: Logger;
+  createEngine?: EngineFactory;
+}
+
+export type Target = string | { event: string; cid?: number };
+
+/** A view under test. Every action resolves once the view has answered. */
+export class LiveViewTest {
+  /** HTML of the HTTP (disconnected) render. */
+  readonly staticHTML: string;
+  /** Full diffs and diffs received, in order (join reply first). */
+  readonly diffs: WireDiff[] = [];
+  /** Events pushed with `pushEvent`, in order. */
+  readonly pushedEvents: [string, unknown][] = [];
+  /** pushPatch / pushNavigate / redirect targets, in order. */
+  readonly navigations: { kind: "live_patch" | "live_redirect" | "redirect"; to: string }[] = [];
+  readonly replies: Record<string, unknown>[] = [];
+  #state: RenderedState | null = null;
+  #title: string | undefined;
+  #crashed = false;
+  #stopped = false;
+  #url: URL;
+
+  constructor(
+    readonly runtime: ViewRuntime,
+    staticHTML: string,
+    url: URL,
+    readonly logger: Logger,
+  ) {
+    this.staticHTML = staticHTML;
+    this.#url = url;
+  }
+
+  /** The view's HTML as the client would have it now. */
+  html(): string {
+    if (!this.#state) throw new Error("livehtml/test: the view has not rendered (did mount redirect?)");
+    return toHTML(this.#state);
+  }
+  get lastDiff(): WireDiff | undefined {
+    return this.diffs[this.diffs.length - 1];
+  }
+  get title(): string | undefined {
+    return this.#title;
+  }
+  get url(): string {
+    return this.#url.href;
+  }
+  get crashed(): boolean {
+    return this.#crashed;
+  }
+  /** Ended by a redirect/navigation or a crash. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+  get assigns(): Readonly<Record<string, unknown>> {
+    return this.runtime.state.assigns;
+  }
+
+  /** Elements matching `selector` in the current HTML. */
+  find(selector: string): FoundElement[] {
+    return findElements(this.html(), selector);
+  }
+  has(selector: string): boolean {
+    return this.find(selector).length > 0;
+  }
+
+  click(target: Target, value: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return this.#fire("click", "phx-click", target, value);
+  }
+  keyup(target: Target, value: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return this.#fire("keyup", "phx-keyup", target, value);
+  }
+  keydown(target: Target, value: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return this.#fire("keydown", "phx-keydown", target, value);
+  }
+  /** `value` is form data: nested objects are encoded as `a[b]=…` like the browser's FormData. */
+  submit(target: Target, form: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return this.#form("phx-submit", target, form, undefined);
+  }
+  change(target: Target, form: Record<string, unknown> = {}, changedField?: string): Promise<Record<string, unknown>> {
+    return this.#form("phx-change", target, form, changedField);
+  }
+  /** A hook's `pushEvent`. */
+  hook(event: string, value: Record<string, unknown> = {}, cid?: number): Promise<Record<string, unknown>> {
+    return this.#push({ type: "hook", event, value, ...(cid !== undefined ? { cid } : {}) });
+  }
+
+  /** Delivers a message to handleInfo and waits for it to be handled. */
+  async sendInfo(message: unknown): Promise<void> {
+    await this.runtime.info(message);
+  }
+
+  /** Like the client following a `<.link patch>`: runs handleParams. */
+  async patch(to: string): Promise<Record<string, unknown>> {
+    const url = new URL(to, this.#url);
+    const reply = await this.runtime.livePatch(url);
+    if (reply === CRASHED) return this.#crash();
+    this.#url = url;
+    this.#applyReply(reply);
+    return reply;
+  }
+
+  /** Waits for pending messages (timers that already fired, pubsub deliveries) to be handled. */
+  async settle(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+    await this.runtime.idle();
+  }
+
+  terminate(): void {
+    this.runtime.terminate("test done");
+  }
+
+  async #fire(type: string, binding: string, target: Target, extra: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (typeof target !== "string" || !looksLikeSelector(target)) {
+      const t = typeof target === "string" ? { event: target } : target;
+      return this.#push({ type, event: t.event, value: extra, ...(t.cid !== undefined ? { cid: t.cid } : {}) });
+    }
+    const el = this.#one(target, binding);
+    const value: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(el.attributes)) if (name.startsWith("phx-value-")) value[name.slice(10)] = v;
+    if ("value" in el.attributes) value.value = el.attributes.value;
+    const cid = targetCid(el);
+    return this.#push({ type, event: el.attributes[binding]!, value: { ...value, ...extra }, ...(cid !== undefined ? { cid } : {}) });
+  }
+
+  async #form(binding: string, target: Target, form: Record<string, unknown>, changedField: string | undefined): Promise<Record<string, unknown>> {
+    let event: string;
+    let cid: number | undefined;
+    if (typeof target !== "string" || !looksLikeSelector(target)) {
+      const t = typeof target === "string" ? { event: target } : target;
+      event = t.event;
+      cid = t.cid;
+    } else {
+      const el = this.#one(target, binding);
+      event = el.attributes[binding]!;
+      cid = targetCid(el);
+    }
+    const payload: EventPayload = { type: "form", event, value: encodeForm(form) };
+    if (changedField) payload.meta = { _target: changedField };
+    if (cid !== undefined) payload.cid = cid;
+    return this.#push(payload);
+  }
+
+  #one(selector: string, binding: string): FoundElement {
+    const found = this.find(selector).filter((e) => binding in e.attributes);
+    if (found.length === 0) throw new AssertionError({ message: `livehtml/test: no element matches "${selector}" with ${binding}` });
+    if (found.length > 1) throw new AssertionError({ message: `livehtml/test: "${selector}" matches ${found.length} elements with ${binding}; be more specific` });
+    return found[0]!;
+  }
+
+  async #push(payload: EventPayload): Promise<Record<string, unknown>> {
+    if (this.#stopped) throw new Error("livehtml/test: the view has stopped (it crashed or navigated away)");
+    const reply = await this.runtime.event(payload);
+    if (reply === CRASHED) return this.#crash();
+    this.#applyReply(reply);
+    return reply;
+  }
+
+  #crash(): never {
+    this.#crashed = true;
+    this.#stopped = true;
+    const last = (this.logger as MemoryLogger).messages?.at(-1)?.message;
+    throw new Error(`livehtml/test: view ${this.runtime.name} crashed${last ? `: ${last}` : ""}`);
+  }
+
+  #applyReply(reply: Record<string, unknown>): void {
+    this.replies.push(reply);
+    if (reply.diff) this.applyDiff(reply.diff as WireDiff);
+    for (const key of ["redirect", "live_redirect", "live_patch"] as const) {
+      const target = reply[key] as { to?: string } | undefined;
+      if (target?.to) this.#navigated(key, target.to);
+    }
+  }
+
+  #navigated(kind: "redirect" | "live_redirect" | "live_patch", to: string): void {
+    this.navigations.push({ kind, to });
+    if (kind === "live_patch") this.#url = new URL(to, this.#url);
+    else this.#stopped = true;
+  }
+
+  /** @internal Merges a diff like the client does. */
+  applyDiff(raw: WireDiff): void {
+    this.diffs.push(raw);
+    const { diff, title, events } = extract(raw as WireMessageDiff);
+    if (title !== undefined) this.#title = title;
+    for (const e of events) this.pushedEvents.push([e[0], e[1]]);
+    this.#state = mergeDiff(this.#state, diff);
+  }
+
+  /** @internal */
+  onPush(event: string, payload: Record<string, unknown>): void {
+    if (event === "diff") this.applyDiff(payload as WireDiff);
+    else if (event === "live_patch" || event === "live_redirect" || event === "redirect") this.#navigated(event, String(payload.to));
+  }
+
+  /** @internal */
+  onStopped(reason: "crash" | "redirect"): void {
+    this.#stopped = true;
+    if (reason === "crash") this.#crashed = true;
+  }
+}
+
+function looksLikeSelector(s: string): boolean {
+  return /^[#.[]|^[a-z][\w-]*[#.[]/i.test(s);
+}
+
+function targetCid(el: FoundElement): number | undefined {
+  const t = el.attributes["phx-target"];
+  return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;
+}
+
+/** FormData-style encoding of nested values: `{ user: { name: "a" }, tags: ["x"] }` → `user[name]=a&tags[]=x`. */
+export function encodeForm(form: Record<string, unknown>): string {
+  const pairs: [string, string][] = [];
+  const walk = (prefix: string, value: unknown) => {
+    if (Array.isArray(value)) for (const v of value) walk(`${prefix}[]`, v);
+    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v);
+    else pairs.push([prefix, value === null || value === undefined ? "" : String(value)]);
+  };
+  for (const [k, v] of Object.entries(form)) walk(k, v);
+  return new URLSearchParams(pairs).toString();
+}
+
+export type MountResult =
+  | { kind: "ok"; view: LiveViewTest }
+  | { kind: "redirect"; to: string; navigation: Navigation };
+
+/**
+ * Mounts `view` twice like a page visit: the HTTP render (disconnected, HTML only), then the
+ * connected mount whose join reply starts the merged client state. Throws when mount crashes;
+ * use `mountOrRedirect` when mount may navigate away.
+ */
+export async function mountView(view: AnyView, options: MountOptions = {}): Promise<LiveViewTest> {
+  const result = await mountOrRedirect(view, options);
+  if (result.kind === "redirect") throw new Error(`livehtml/test: mount of ${view.name ?? "the view"} redirected to ${result.to}`);
+  return result.view;
+}
+
+export async function mountOrRedirect(view: AnyView, options: MountOptions = {}): Promise<MountResult> {
+  const url = new URL(options.url ?? "http://localhost/");
+  const params: Params = { ...queryParams(url), ...(options.params ?? {}) };
+  const session = options.session ?? {};
+  const logger = options.logger ?? new MemoryLogger();
+  const pubsub = options.pubsub ?? new MemoryPubSub();
+
+  const dead = new ViewRuntime({ view, id: "phx-test", connected: false, pubsub, logger, createEngine: options.createEngine });
+  const first = await dead.mount(params, session, url);
+  dead.terminate("dead render done");
+  if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
+  if ("navigation" in first) return { kind: "redirect", to: first.navigation.to, navigation: first.navigation };
+  const staticHTML = toHTML(mergeDiff(null, extract(first.rendered as WireMessageDiff).diff));
+
+  let test: LiveViewTest | null = null;
+  const runtime = new ViewRuntime({
+    view,
+    id: "phx-test",
+    connected: true,
+    pubsub,
+    logger,
+    createEngine: options.createEngine,
+    signFlash: (flash: Flash) => JSON.stringify(flash),
+    output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
+  });
+  test = new LiveViewTest(runtime, staticHTML, url, logger);
+  const joined = await runtime.mount(params, session, url);
+  if (joined === CRASHED) throw new Error(`livehtml/test: connected mount of ${runtime.name} crashed: ${lastError(logger)}`);
+  if ("navigation" in joined) return { kind: "redirect", to: joined.navigation.to, navigation: joined.navigation };
+  test.applyDiff(joined.rendered);
+  return { kind: "ok", view: test };
+}
+
+function lastError(logger: Logger): string {
+  return (logger as MemoryLogger).messages?.filter((m) => m.level === "error").at(-1)?.message ?? "see the log";
+}

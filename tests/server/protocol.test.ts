@@ -1,0 +1,173 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { createServer, live, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
+import { SALT } from "../../runtime/server/context.ts";
+import { TestSocket, readPage, type Message } from "./helpers/client.ts";
+import { sensor, setPoints, ThermostatView } from "./fixtures/thermostat.ts";
+
+interface Ctx {
+  server: LiveServer;
+  port: number;
+  logger: MemoryLogger;
+}
+
+const protocol = suite<Ctx>("WebSocket protocol");
+
+protocol.before(async (ctx) => {
+  ctx.logger = new MemoryLogger();
+  ctx.server = createServer({
+    routes: [live("/thermostat", ThermostatView), live("/rooms/:id/thermostat", ThermostatView)],
+    secret: "test secret that is long enough",
+    logger: ctx.logger,
+    maxFrameBytes: 4096,
+    session: (req) => ({ userId: String(req.headers["x-user"] ?? "alice"), tickMs: 60_000 }),
+  });
+  ctx.port = (await ctx.server.listen(0)).port;
+  setPoints.set("alice", 70);
+  sensor.reading = 68;
+});
+
+protocol.after(async (ctx) => {
+  await ctx.server.close();
+});
+
+async function page(ctx: Ctx, path = "/thermostat") {
+  const res = await fetch(`http://127.0.0.1:${ctx.port}${path}`);
+  return { status: res.status, html: await res.text() };
+}
+
+async function joined(ctx: Ctx) {
+  const { html } = await page(ctx);
+  const p = readPage(html);
+  const socket = await TestSocket.open(ctx.port, { _csrf_token: p.csrf });
+  const topic = `lv:${p.id}`;
+  const reply = await socket.push("1", topic, "phx_join", {
+    url: `http://127.0.0.1:${ctx.port}/thermostat`,
+    params: { _csrf_token: p.csrf, _mounts: 0 },
+    session: p.session,
+    static: p.static,
+  });
+  return { socket, topic, reply, page: p, html };
+}
+
+const ok = (m: Message) => (m[4] as { status: string }).status === "ok";
+const response = (m: Message) => (m[4] as { response: Record<string, unknown> }).response;
+
+protocol("GET renders the page with the container, tokens and CSRF meta", async (ctx) => {
+  const { status, html } = await page(ctx);
+  assert.is(status, 200);
+  const p = readPage(html);
+  assert.match(html, new RegExp(`<div id="${p.id}" data-phx-main data-phx-session=`));
+  assert.ok(html.includes('<span id="set-point">70</span>'));
+  const missing = await page(ctx, "/nope");
+  assert.is(missing.status, 404);
+});
+
+protocol("path params route to the view", async (ctx) => {
+  const { status } = await page(ctx, "/rooms/7/thermostat");
+  assert.is(status, 200);
+});
+
+protocol("heartbeat, join, event and leave on a well-formed session", async (ctx) => {
+  const { socket, topic, reply, html } = await joined(ctx);
+  const hb = await socket.push(null, "phoenix", "heartbeat", {});
+  assert.equal(hb, [null, hb[1], "phoenix", "phx_reply", { status: "ok", response: {} }]);
+  assert.ok(ok(reply), JSON.stringify(reply));
+  assert.is(response(reply).liveview_version, "1.2.12");
+  const rendered = response(reply).rendered as Record<string, unknown>;
+  assert.is(rendered["1"], "70");
+  assert.ok(html.includes("Set point"));
+  const click = await socket.push("1", topic, "event", { type: "click", event: "inc", value: { value: "" } });
+  assert.equal(response(click), { diff: { "1": "71" } });
+  const leave = await socket.push("1", topic, "phx_leave", {});
+  assert.ok(ok(leave));
+  const after = await socket.push("1", topic, "event", { type: "click", event: "inc", value: {} });
+  assert.equal(after[4], { status: "error", response: { reason: "unmatched topic" } });
+  socket.close();
+});
+
+protocol("malformed JSON, wrong arity and bad payloads are answered, the socket stays up", async (ctx) => {
+  const { socket, topic } = await joined(ctx);
+  socket.sendRaw("{not json");
+  const err = await socket.waitFor((m) => m[2] === "phoenix" && m[3] === "phx_error");
+  assert.match(String(err[4].reason), /malformed JSON/);
+  socket.sendRaw(JSON.stringify(["1", "77", topic, "event"]));
+  const arity = await socket.waitFor((m) => m[1] === "77");
+  assert.equal(arity[4], { status: "error", response: { reason: "a frame must have 5 elements, got 4" } });
+  const bad = await socket.push("1", topic, "event", { nope: true });
+  assert.equal(bad[4], { status: "error", response: { reason: "malformed event" } });
+  const still = await socket.push("1", topic, "event", { type: "click", event: "inc", value: {} });
+  assert.ok(ok(still));
+  assert.ok(ctx.logger.has("error", "malformed JSON"));
+  socket.close();
+});
+
+protocol("unknown topics and stale join_refs get `unmatched topic`", async (ctx) => {
+  const { socket, topic } = await joined(ctx);
+  const unknown = await socket.push("9", "lv:phx-nothere", "event", { type: "click", event: "inc", value: {} });
+  assert.equal(unknown[4], { status: "error", response: { reason: "unmatched topic" } });
+  const notLv = await socket.push("9", "rooms:lobby", "phx_join", {});
+  assert.equal(notLv[4], { status: "error", response: { reason: "unmatched topic" } });
+  const staleRef = await socket.push("2", topic, "event", { type: "click", event: "inc", value: {} });
+  assert.equal(staleRef[4], { status: "error", response: { reason: "unmatched topic" } });
+  socket.close();
+});
+
+protocol("forged, expired and mismatched tokens, missing or wrong CSRF are answered `stale`", async (ctx) => {
+  const { html } = await page(ctx);
+  const p = readPage(html);
+  const other = readPage((await page(ctx)).html);
+  const socket = await TestSocket.open(ctx.port);
+  const url = `http://127.0.0.1:${ctx.port}/thermostat`;
+  const join = (topic: string, payload: Record<string, unknown>) => socket.push("1", topic, "phx_join", { url, static: p.static, ...payload });
+  const stale = { status: "error", response: { reason: "stale" } };
+  const forged = p.session.slice(0, -3) + (p.session.endsWith("AAA") ? "BBB" : "AAA");
+  assert.equal((await join(`lv:${p.id}`, { session: forged, params: { _csrf_token: p.csrf } }))[4], stale);
+  const expired = ctx.server.context.signer.sign(SALT.session, { id: p.id, view: "ThermostatView", main: true, session: {}, csrf: "x" }, 1000, Date.now() - 5000);
+  assert.equal((await join(`lv:${p.id}`, { session: expired, params: { _csrf_token: p.csrf } }))[4], stale);
+  assert.equal((await join(`lv:${p.id}`, { session: p.session, params: {} }))[4], stale);
+  assert.equal((await join(`lv:${p.id}`, { session: p.session, params: { _csrf_token: other.csrf } }))[4], stale);
+  assert.equal((await join(`lv:${other.id}`, { session: p.session, params: { _csrf_token: p.csrf } }))[4], stale);
+  const good = await join(`lv:${p.id}`, { session: p.session, params: { _csrf_token: p.csrf } });
+  assert.ok(ok(good));
+  assert.ok(ctx.logger.has("warn", "session token invalid"));
+  assert.ok(ctx.logger.has("warn", "session token expired"));
+  socket.close();
+});
+
+protocol("an unknown view event crashes that view only: phx_error, and other views keep working", async (ctx) => {
+  const a = await joined(ctx);
+  const b = await joined(ctx);
+  a.socket.sendRaw(JSON.stringify(["1", "50", a.topic, "event", { type: "click", event: "explode", value: {} }]));
+  const crash = await a.socket.waitFor((m) => m[3] === "phx_error" && m[2] === a.topic);
+  assert.equal(crash, ["1", "1", a.topic, "phx_error", {}]);
+  assert.ok(ctx.logger.has("error", /view ThermostatView .* crashed in handleEvent\("explode"\)/));
+  const other = await b.socket.push("1", b.topic, "event", { type: "click", event: "inc", value: {} });
+  assert.ok(ok(other));
+  // The client rejoins the crashed topic with a new join_ref and gets a fresh mount.
+  const rejoin = await a.socket.push("2", a.topic, "phx_join", {
+    url: `http://127.0.0.1:${ctx.port}/thermostat`,
+    params: { _csrf_token: a.page.csrf, _mounts: 1 },
+    session: a.page.session,
+    static: a.page.static,
+  });
+  assert.ok(ok(rejoin));
+  const unknownChannelEvent = await b.socket.push("1", b.topic, "bogus", {});
+  assert.equal(unknownChannelEvent[4], { status: "error", response: { reason: "unknown event" } });
+  a.socket.close();
+  b.socket.close();
+});
+
+protocol("an oversized frame closes that socket with 1009; others are served", async (ctx) => {
+  const a = await joined(ctx);
+  const b = await joined(ctx);
+  a.socket.sendRaw(JSON.stringify(["1", "5", a.topic, "event", { type: "click", event: "inc", value: { big: "x".repeat(10_000) } }]));
+  assert.is(await a.socket.closed(), 1009);
+  const other = await b.socket.push("1", b.topic, "event", { type: "click", event: "inc", value: {} });
+  assert.ok(ok(other));
+  const { status } = await page(ctx);
+  assert.is(status, 200);
+  b.socket.close();
+});
+
+protocol.run();
