@@ -41,7 +41,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   try {
     const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false };
     const { analysis, lowered } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
-    const implicitImports = ["raw", "renderSlot"].filter((name) => !front.names.has(name) && usesName(analysis, name));
+    const implicitImports = IMPLICIT_IMPORTS.filter((name) => !front.names.has(name) && analysis.freeNames.has(name));
     const writer = generateModule(source, ast, analysis, lowered, {
       filename,
       lang,
@@ -75,10 +75,8 @@ export function analyzeAndLower(
   return { analysis, lowered: lower(ast, analysis) };
 }
 
-function usesName(analysis: Analysis, name: string): boolean {
-  for (const info of analysis.expressions.values()) if (new RegExp(`\\b${name}\\b`).test(info.code)) return true;
-  return false;
-}
+/** Runtime functions templates may call without importing them. */
+const IMPLICIT_IMPORTS = ["raw", "renderSlot"];
 
 function warning(code: AnalysisCode, message: string, start: number, end: number, filename: string, locator: Locator): Diagnostic {
   const s = locator.locate(start);

@@ -25,7 +25,7 @@ export type AnalysisCode = "LH0501" | "LH0502";
 const ALWAYS_CONSTANT = new Set(["undefined", "NaN", "Infinity", "raw", "renderSlot"]);
 
 export function analyze(template: AST.Template, options: AnalyzeOptions): Analysis {
-  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [] };
+  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [], freeNames: new Set() };
   let nextScope = 0;
   const warnedUntracked = new Set<string>();
 
@@ -52,6 +52,7 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
     }
     for (const [name, paths] of reads.identifiers) {
       const binder = findBinder(scope, name);
+      if (!binder) analysis.freeNames.add(name);
       if (binder?.kind === "for") {
         for (const path of minimalPaths(paths)) deps.vars.push({ scope: binder, path });
       } else if (binder?.kind === "let") {

@@ -45,4 +45,6 @@ export interface Analysis {
   /** The `:let` scope of a component or slot body. */
   letScopes: Map<Node, TemplateScope>;
   diagnostics: Diagnostic[];
+  /** Free identifiers read by any expression that are not template bindings (module names, globals, runtime helpers). */
+  freeNames: Set<string>;
 }

@@ -76,7 +76,7 @@ function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
     ends.push(length - 1); // statement ends before the trailing newline
     kinds.push(item.kind);
   }
-  const file = ts.createSourceFile("expressions.ts", parts.join(""), PARSE_OPTIONS, ts.ScriptKind.TS);
+  const file = ts.createSourceFile("expressions.ts", parts.join(""), PARSE_OPTIONS, false, ts.ScriptKind.TS);
   if (parseDiagnostics(file).length > 0) return false;
   if (file.statements.length !== kinds.length) return false;
   for (let i = 0; i < kinds.length; i++) {
