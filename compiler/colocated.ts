@@ -12,10 +12,10 @@ import { parse } from "./parse/index.ts";
 import { bindingsOf } from "./analyze/module-bindings.ts";
 import { analyzeAndLower, internalError } from "./compile.ts";
 import { generateInline } from "./generate/index.ts";
-import { HELPERS } from "./generate/helpers.ts";
 import { CodeWriter } from "./generate/writer.ts";
 import { createLocator } from "./utils/locator.ts";
 import { codeFrame } from "./diagnostics/frame.ts";
+import { createDiagnostic } from "./diagnostics/create.ts";
 
 export interface ColocatedOptions {
   filename?: string;
@@ -111,16 +111,8 @@ function findTemplates(file: ts.SourceFile, tag: string, source: string, filenam
         found.push({ start: node.getStart(), end: node.end, textStart: literal.getStart() + 1, textEnd: literal.end - 1 });
       } else {
         const span = literal.templateSpans[0]!;
-        diagnostics.push(
-          error(
-            "LH0503",
-            `a \`${tag}\` template cannot contain \${…} substitutions; write the expression as {…} inside the template`,
-            span.expression.getStart() - 2,
-            span.expression.end + 1,
-            source,
-            filename,
-          ),
-        );
+        const locator = createLocator(source);
+        diagnostics.push(createDiagnostic("LH0503", { tag }, span.expression.getStart() - 2, span.expression.end + 1, filename, locator));
       }
       return;
     }
@@ -142,17 +134,3 @@ function blankOutside(source: string, start: number, end: number): string {
   return blank(source.slice(0, start)) + source.slice(start, end) + blank(source.slice(end));
 }
 
-function error(code: string, message: string, start: number, end: number, source: string, filename: string): Diagnostic {
-  const locator = createLocator(source);
-  return {
-    code,
-    severity: "error",
-    message,
-    filename,
-    start: locator.locate(start),
-    end: locator.locate(end),
-    frame: codeFrame(locator, start, end),
-  };
-}
-
-export { HELPERS };

@@ -5,13 +5,13 @@ import type { Diagnostic } from "./diagnostics/types.ts";
 import type { SourceMap } from "magic-string";
 import type * as AST from "./parse/ast.ts";
 import { parse } from "./parse/index.ts";
-import { analyze, type AnalysisCode } from "./analyze/index.ts";
+import { analyze } from "./analyze/index.ts";
+import { createDiagnostic } from "./diagnostics/create.ts";
 import { moduleBindings } from "./analyze/module-bindings.ts";
 import { lower, type Lowered } from "./generate/lower.ts";
 import { generateModule } from "./generate/index.ts";
 import { describeMeta, type CompileMeta } from "./meta.ts";
-import { createLocator, type Locator } from "./utils/locator.ts";
-import { codeFrame } from "./diagnostics/frame.ts";
+import { createLocator } from "./utils/locator.ts";
 import type { Analysis } from "./analyze/types.ts";
 
 export interface CompileOptions {
@@ -70,7 +70,7 @@ export function analyzeAndLower(
   const locator = createLocator(source);
   const analysis = analyze(ast, {
     moduleBindings: moduleNames,
-    report: (code, message, start, end) => diagnostics.push(warning(code, message, start, end, filename, locator)),
+    report: (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)),
   });
   return { analysis, lowered: lower(ast, analysis) };
 }
@@ -78,22 +78,8 @@ export function analyzeAndLower(
 /** Runtime functions templates may call without importing them. */
 const IMPLICIT_IMPORTS = ["raw", "renderSlot"];
 
-function warning(code: AnalysisCode, message: string, start: number, end: number, filename: string, locator: Locator): Diagnostic {
-  const s = locator.locate(start);
-  const e = locator.locate(end);
-  return { code, severity: "warning", message, filename, start: s, end: e, frame: codeFrame(locator, start, end) };
-}
-
+/** A bug in the compiler, reported as a diagnostic at the start of the file. */
 export function internalError(error: unknown, source: string, filename: string): Diagnostic {
-  const locator = createLocator(source);
-  const at = locator.locate(0);
-  return {
-    code: "LH0900",
-    severity: "error",
-    message: `internal compiler error: ${error instanceof Error ? error.message : String(error)}. Please report it with the template.`,
-    filename,
-    start: at,
-    end: at,
-    frame: codeFrame(locator, 0, 0),
-  };
+  const text = error instanceof Error ? error.message : String(error);
+  return createDiagnostic("LH0900", { text }, 0, 0, filename, createLocator(source));
 }

@@ -11,15 +11,16 @@ import type { Analysis, Dependencies, ExpressionInfo, TemplateScope, VarRead } f
 import { findAssignRefs, rewriteAssignRefs } from "./assign-refs.ts";
 import { collectReads } from "./dependencies.ts";
 import { patternNames } from "./dependencies.ts";
+import type { Args, Code } from "../diagnostics/catalogue.ts";
 
 export interface AnalyzeOptions {
   /** Names that are constant for the template: frontmatter or module top-level bindings. */
   moduleBindings: ReadonlySet<string>;
-  /** Reports a warning or error at a source range. */
-  report(code: AnalysisCode, message: string, start: number, end: number): void;
+  /** Reports a catalogue diagnostic at a source range. */
+  report(code: AnalysisCode, args: Args, start: number, end: number): void;
 }
 
-export type AnalysisCode = "LH0501" | "LH0502";
+export type AnalysisCode = Extract<Code, "LH0501" | "LH0502">;
 
 /** Globals and runtime helpers that templates may use without tracking. */
 const ALWAYS_CONSTANT = new Set(["undefined", "NaN", "Infinity", "raw", "renderSlot"]);
@@ -42,13 +43,7 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
     const deps: Dependencies = { always: false, assigns: minimalPaths(reads.assigns), vars: [] };
     if (reads.bareAssigns) {
       deps.always = true;
-      options.report(
-        "LH0501",
-        "this expression reads the whole `assigns` object, so it is recomputed and sent on every change. " +
-          "Pass only the assigns it needs (e.g. `@user` instead of `assigns`).",
-        expr.start,
-        expr.end,
-      );
+      options.report("LH0501", {}, expr.start, expr.end);
     }
     for (const [name, paths] of reads.identifiers) {
       const binder = findBinder(scope, name);
@@ -62,13 +57,7 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
         deps.always = true;
         if (!warnedUntracked.has(name)) {
           warnedUntracked.add(name);
-          options.report(
-            "LH0502",
-            `\`${name}\` is not an assign, a loop variable or a module-level binding, so changes to it cannot be tracked ` +
-              `and this expression is recomputed and sent on every change. Make it an assign (\`@${name}\`) or import it.`,
-            expr.start,
-            expr.end,
-          );
+          options.report("LH0502", { name }, expr.start, expr.end);
         }
       }
     }

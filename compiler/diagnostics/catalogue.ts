@@ -3,7 +3,8 @@
 // reuse it. `Record<Code, Entry>` makes a code without a message a type error.
 //
 // Numbering: LH01xx lexical (tokenizer), LH02xx structure (tree), LH03xx TypeScript,
-// LH04xx attributes and special attributes.
+// LH04xx attributes and special attributes, LH05xx analysis (change tracking, colocated
+// templates).
 
 export type Code =
   | "LH0101" | "LH0102" | "LH0103" | "LH0104" | "LH0105" | "LH0106" | "LH0107" | "LH0108"
@@ -15,6 +16,7 @@ export type Code =
   | "LH0301" | "LH0302" | "LH0303"
   | "LH0401" | "LH0402" | "LH0403" | "LH0404" | "LH0405" | "LH0406" | "LH0407" | "LH0408"
   | "LH0409" | "LH0410" | "LH0411" | "LH0412" | "LH0413" | "LH0414" | "LH0415"
+  | "LH0501" | "LH0502" | "LH0503"
   | "LH0900";
 
 /** Message arguments: names, tag names, line numbers. */
@@ -218,6 +220,26 @@ export const CATALOGUE: Record<Code, Entry> = {
   LH0415: {
     severity: "error",
     message: (a) => `:else cannot be combined with ${a.other} on the same tag`,
+  },
+
+  // ── analysis ───────────────────────────────────────────────────────────────────────────
+  LH0501: {
+    severity: "warning",
+    message: () =>
+      "this expression reads the whole `assigns` object, so it is recomputed and sent on every change",
+    hint: () => "pass only the assigns it needs (e.g. `@user` instead of `assigns`)",
+  },
+  LH0502: {
+    severity: "warning",
+    message: (a) =>
+      `\`${a.name}\` is not an assign, a loop variable or a module-level binding, so changes to it cannot be tracked ` +
+      "and this expression is recomputed and sent on every change",
+    hint: (a) => `make it an assign (\`@${a.name}\`) or import it`,
+  },
+  LH0503: {
+    severity: "error",
+    message: (a) => `a \`${a.tag}\` template cannot contain JavaScript substitutions (a dollar sign before braces)`,
+    hint: () => "write the expression as {expr} inside the template",
   },
 
   // ── internal ───────────────────────────────────────────────────────────────────────────

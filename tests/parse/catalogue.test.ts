@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import { CATALOGUE, formatMessage, type Code } from "../../compiler/diagnostics/catalogue.ts";
 import { parse } from "../../compiler/index.ts";
 import { DIAGNOSTIC_CASES } from "./diagnostic-cases.ts";
+import { ANALYSIS_CASES } from "../compiler/analysis-cases.ts";
 
 const test = suite("diagnostic catalogue");
 const codes = Object.keys(CATALOGUE) as Code[];
@@ -13,7 +14,7 @@ test("codes are LH + four digits", () => {
 });
 
 test("every code has at least one case", () => {
-  const covered = new Set(DIAGNOSTIC_CASES.map((c) => c.code));
+  const covered = new Set([...DIAGNOSTIC_CASES, ...ANALYSIS_CASES].map((c) => c.code));
   covered.add("LH0900"); // covered by the API-misuse test below
   const missing = codes.filter((c) => !covered.has(c));
   assert.equal(missing, [], `codes without a case: ${missing.join(", ")}`);
@@ -25,7 +26,7 @@ test("every case names an existing code", () => {
 
 test("messages render without leftover placeholders", () => {
   const args = { name: "div", found: "x", char: '"', value: "v", quote: '"', what: "string literal", line: 2, column: 3,
-    expected: "p", kind: "if", word: "else", code: "x = 1", block: 0, text: "t", suggestion: "", attr: "phx-hook", other: ":if" };
+    expected: "p", kind: "if", word: "else", code: "x = 1", block: 0, text: "t", suggestion: "", attr: "phx-hook", other: ":if", tag: "live" };
   for (const code of codes) {
     const m = formatMessage(code, args);
     assert.ok(m.length > 10, code);

@@ -1,0 +1,142 @@
+// `livehtml compile <files|dirs|globs> [--out-dir d] [--lang ts|js] [--sourcemap] [--watch]`:
+// writes `x.live.html.ts` (or `.js`) next to each template or under --out-dir, and compiles
+// `.ts` files with colocated `live` templates.
+import { mkdirSync, readFileSync, writeFileSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import type { Diagnostic } from "../../diagnostics/types.ts";
+import { booleanFlag, parseArgs, stringFlag, UsageError, type FlagSpecs } from "../args.ts";
+import { expandInputs, type Input } from "../inputs.ts";
+import { displayPath, formatForTerminal, paint, plural, summary, type Output } from "../output.ts";
+
+export const COMPILE_FLAGS: FlagSpecs = {
+  "out-dir": { type: "string", placeholder: "<dir>", description: "write outputs under this directory, keeping the layout of the inputs" },
+  lang: { type: "string", placeholder: "<ts|js>", choices: ["ts", "js"], description: "emit TypeScript (default) or JavaScript" },
+  sourcemap: { type: "boolean", description: "write a .map file beside each output" },
+  watch: { type: "boolean", short: "w", description: "compile again whenever an input changes" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+
+export interface CompileSettings {
+  outDir: string | null;
+  lang: "ts" | "js";
+  sourcemap: boolean;
+}
+
+export interface CompiledFile {
+  input: Input;
+  output: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export async function runCompile(argv: readonly string[], output: Output): Promise<number> {
+  const args = parseArgs(argv, COMPILE_FLAGS, "compile");
+  if (args.positionals.length === 0) throw new UsageError("no input: give files, directories or globs to compile", "compile");
+  const startedAt = performance.now();
+  const settings: CompileSettings = {
+    outDir: stringFlag(args, "out-dir") ? resolve(stringFlag(args, "out-dir")!) : null,
+    lang: stringFlag(args, "lang") === "js" ? "js" : "ts",
+    sourcemap: booleanFlag(args, "sourcemap"),
+  };
+  const inputs = expandInputs(args.positionals);
+  for (const input of inputs) {
+    if (input.kind === "colocated" && settings.lang === "ts" && !settings.outDir) {
+      throw new UsageError(`compiling ${displayPath(input.file)} to TypeScript next to itself would overwrite it: pass --out-dir <dir> or --lang js`, "compile");
+    }
+  }
+  const results = await compileAll(inputs, settings);
+  const diagnostics = report(results, output);
+  output.err(summary(output, `compiled ${plural(inputs.length, "file")}`, diagnostics, startedAt));
+  const failed = diagnostics.some((d) => d.severity === "error");
+  if (booleanFlag(args, "watch")) return watchInputs(args.positionals, inputs, settings, output);
+  return failed ? 1 : 0;
+}
+
+async function compileAll(inputs: readonly Input[], settings: CompileSettings): Promise<CompiledFile[]> {
+  // Loaded on first use so that `--help` and usage errors answer without loading TypeScript.
+  const { compileFile } = await import("./compile-file.ts");
+  return inputs.map((input) => compileFile(input, settings));
+}
+
+function report(results: readonly CompiledFile[], output: Output): Diagnostic[] {
+  const all: Diagnostic[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      all.push(d);
+      output.err(formatForTerminal(output, d));
+    }
+  }
+  return all;
+}
+
+/** Keeps running until interrupted, compiling each changed input again. */
+async function watchInputs(args: readonly string[], initial: readonly Input[], settings: CompileSettings, output: Output): Promise<number> {
+  const { compileFile } = await import("./compile-file.ts");
+  const known = new Map(initial.map((i) => [i.file, i]));
+  const dirs = new Set<string>();
+  for (const input of initial) dirs.add(dirname(input.file));
+  const pending = new Map<string, NodeJS.Timeout>();
+  const rebuild = (file: string) => {
+    pending.delete(file);
+    let input = known.get(file);
+    if (!input) {
+      // A new file inside a watched directory argument.
+      try {
+        input = expandInputs([file]).find((i) => i.file === file);
+      } catch {
+        return;
+      }
+      if (!input || !args.some((a) => file.startsWith(resolve(a) + "/"))) return;
+      known.set(file, input);
+    }
+    const startedAt = performance.now();
+    let result: CompiledFile;
+    try {
+      readFileSync(file);
+      result = compileFile(input, settings);
+    } catch {
+      return; // deleted or unreadable between the event and now
+    }
+    for (const d of result.diagnostics) output.err(formatForTerminal(output, d));
+    const to = result.output ? ` → ${displayPath(result.output)}` : "";
+    output.err(summary(output, `compiled ${displayPath(file)}${to}`, result.diagnostics, startedAt));
+  };
+  const watchers: FSWatcher[] = [...dirs].map((dir) =>
+    watch(dir, (_event, name) => {
+      if (!name) return;
+      const file = join(dir, name.toString());
+      if (!/\.live\.html$|\.[mc]?ts$/.test(file) || /\.live\.html\.[mc]?[jt]s$/.test(file)) return;
+      clearTimeout(pending.get(file));
+      // Editors write a file in several steps; wait for the last one.
+      pending.set(file, setTimeout(() => rebuild(file), 30));
+    }),
+  );
+  output.err(paint(output, "cyan", `watching ${plural(known.size, "file")} for changes (Ctrl-C stops)`));
+  return new Promise((done) => {
+    const stop = () => {
+      for (const w of watchers) w.close();
+      for (const t of pending.values()) clearTimeout(t);
+      done(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+/** Where the output of `input` goes. */
+export function outputPath(input: Input, settings: CompileSettings): string {
+  const target = settings.outDir ? join(settings.outDir, relative(input.base, input.file)) : input.file;
+  if (input.kind === "template") return `${target}.${settings.lang}`;
+  if (settings.lang === "ts") return target;
+  return target.replace(/\.ts$/, ".js").replace(/\.mts$/, ".mjs").replace(/\.cts$/, ".cjs");
+}
+
+/** Writes a compiled file (and its map), creating directories as needed. */
+export function writeOutput(file: string, code: string, map: string | null): void {
+  mkdirSync(dirname(file), { recursive: true });
+  if (map === null) {
+    writeFileSync(file, code);
+    return;
+  }
+  writeFileSync(`${file}.map`, map);
+  writeFileSync(file, `${code.replace(/\n?$/, "\n")}//# sourceMappingURL=${basename(file)}.map\n`);
+}

@@ -1,0 +1,62 @@
+// `livehtml dev [--port n] [entry]`: the Vite dev server with the livehtml plugin, which
+// compiles templates on request and reloads views when they change.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs, stringFlag, UsageError, type FlagSpecs } from "../args.ts";
+import { paint, type Output } from "../output.ts";
+
+export const DEV_FLAGS: FlagSpecs = {
+  port: { type: "string", placeholder: "<n>", description: "port to listen on (default 4000, or $PORT)" },
+  root: { type: "string", placeholder: "<dir>", description: "project root (default: the current directory)" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+
+/** The contract of vite-plugin/dev-server.ts. */
+export interface DevServerOptions {
+  root: string;
+  port: number;
+  entry?: string;
+}
+type StartDevServer = (options: DevServerOptions) => Promise<unknown>;
+
+export async function runDev(argv: readonly string[], output: Output): Promise<number> {
+  const args = parseArgs(argv, DEV_FLAGS, "dev");
+  if (args.positionals.length > 1) throw new UsageError(`expected at most one entry file, got ${args.positionals.length}`, "dev");
+  const port = parsePort(stringFlag(args, "port") ?? process.env.PORT ?? "4000");
+  const root = resolve(stringFlag(args, "root") ?? ".");
+  if (!existsSync(root)) throw new UsageError(`no such directory: ${stringFlag(args, "root")}`, "dev");
+  const entry = args.positionals[0];
+  if (entry !== undefined && !existsSync(resolve(root, entry))) throw new UsageError(`no such entry file: ${entry}`, "dev");
+
+  const start = await loadDevServer();
+  if (!start) {
+    output.err(`${paint(output, "red", "error:")} the dev server is not available in this installation (vite-plugin/dev-server.ts is missing)`);
+    return 1;
+  }
+  const server = await start({ root, port, ...(entry !== undefined ? { entry } : {}) });
+  const url = typeof server === "object" && server !== null && "url" in server ? String(server.url) : `http://localhost:${port}`;
+  output.out(`livehtml dev server: ${url}`);
+  return new Promise((done) => {
+    const stop = async () => {
+      const close = (server as { close?: () => unknown } | null)?.close;
+      if (typeof close === "function") await close.call(server);
+      done(0);
+    };
+    process.once("SIGINT", () => void stop());
+    process.once("SIGTERM", () => void stop());
+  });
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`invalid port "${text}": expected a number from 0 to 65535`, "dev");
+  return port;
+}
+
+async function loadDevServer(): Promise<StartDevServer | null> {
+  // Written in the Vite plugin; a computed specifier keeps this file independent of it at type-check time.
+  const url = new URL("../../../vite-plugin/dev-server.ts", import.meta.url);
+  if (!existsSync(url)) return null;
+  const module = (await import(url.href)) as { startDevServer?: StartDevServer };
+  return typeof module.startDevServer === "function" ? module.startDevServer : null;
+}
