@@ -10,7 +10,7 @@ import type { Position } from "./diagnostics/types.ts";
 export interface SlotMeta {
   /** `<block>.<slot>`, e.g. `0.2`. */
   id: string;
-  kind: "text" | "attribute" | "attribute-value" | "spread" | "if" | "for" | "component";
+  kind: "text" | "attribute" | "attribute-value" | "attribute-piece" | "spread" | "if" | "for" | "component";
   /** Assign paths (`user.name`), loop variable paths (`item.label`), or `"*"` when always recomputed. */
   dependencies: string[];
   start: Position;

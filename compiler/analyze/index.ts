@@ -11,6 +11,7 @@ import type { Analysis, Dependencies, ExpressionInfo, TemplateScope, VarRead } f
 import { findAssignRefs, rewriteAssignRefs } from "./assign-refs.ts";
 import { collectReads } from "./dependencies.ts";
 import { patternNames } from "./dependencies.ts";
+import { splitAttributeLiteral } from "./attribute-literal.ts";
 import type { Args, Code } from "../diagnostics/catalogue.ts";
 
 export interface AnalyzeOptions {
@@ -22,11 +23,14 @@ export interface AnalyzeOptions {
 
 export type AnalysisCode = Extract<Code, "LH0501" | "LH0502">;
 
+/** Attributes rendered even when empty; their values keep their own rules (class lists). */
+const ALWAYS_PRESENT = new Set(["class", "style"]);
+
 /** Globals and runtime helpers that templates may use without tracking. */
 const ALWAYS_CONSTANT = new Set(["undefined", "NaN", "Infinity", "raw", "renderSlot"]);
 
 export function analyze(template: AST.Template, options: AnalyzeOptions): Analysis {
-  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [], freeNames: new Set() };
+  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [], freeNames: new Set(), attributePieces: new Map() };
   let nextScope = 0;
   const warnedUntracked = new Set<string>();
 
@@ -113,7 +117,16 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
     }
     if (directives.if) expression(directives.if.expression, scope);
     for (const attribute of node.attributes) {
-      if (attribute.type !== "StaticAttribute") expression(attribute.expression, scope);
+      if (attribute.type === "StaticAttribute") continue;
+      const pieces = node.type === "Element" && attribute.type === "ExpressionAttribute" && !ALWAYS_PRESENT.has(attribute.name)
+        ? splitAttributeLiteral(attribute.expression)
+        : null;
+      if (pieces && attribute.type === "ExpressionAttribute") {
+        analysis.attributePieces.set(attribute, pieces);
+        for (const piece of pieces) if (typeof piece !== "string") expression(piece, scope);
+      } else {
+        expression(attribute.expression, scope);
+      }
     }
     let bodyScope = scope;
     if (directives.let) {

@@ -1,6 +1,6 @@
 // Results of the analysis phase, read by generate/. Nothing here is written back onto the AST.
 
-import type { Expression, Node } from "../parse/ast.ts";
+import type { Expression, ExpressionAttribute, Node } from "../parse/ast.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 
 /** A scope opened by a template construct: a `:for` (tracked per item) or a `:let` (always fresh). */
@@ -39,6 +39,8 @@ export interface ExpressionInfo {
 }
 
 export interface Analysis {
+  /** Attributes written as a string or template literal, split into literal text and substitutions. */
+  attributePieces: Map<ExpressionAttribute, Array<string | Expression>>;
   expressions: Map<Expression, ExpressionInfo>;
   /** The scope each node's body is evaluated in (only for nodes that open one). */
   scopes: Map<Node, TemplateScope>;

@@ -91,7 +91,13 @@ async function dispatch(argv: readonly string[], output: Output): Promise<number
     output.out(commandHelp(command));
     return 0;
   }
-  return command.run(rest, output);
+  try {
+    return await command.run(rest, output);
+  } catch (error) {
+    // Usage errors found deep inside a command (a missing file) still point at its help.
+    if (error instanceof UsageError && error.command === undefined) throw new UsageError(error.message, command.name);
+    throw error;
+  }
 }
 
 function version(): string {

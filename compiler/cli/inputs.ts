@@ -31,7 +31,10 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
     if (!stat) throw new UsageError(`no such file or directory: ${arg}`);
     if (stat.isDirectory()) {
       const before = found.size;
-      for (const file of walk(path, arg)) add(classify(file, path, false)!);
+      for (const file of walk(path, arg)) {
+        const input = classify(file, path, false);
+        if (input) add(input);
+      }
       if (found.size === before) throw new UsageError(`no .live.html templates (or .ts files with live\`…\` templates) in ${arg}`);
     } else {
       const input = classify(path, resolve(path, ".."), true);

@@ -141,6 +141,11 @@ export class Emitter {
         this.expr(slot.expr);
         o.text(")");
         break;
+      case "attribute-piece":
+        o.text(`${this.helpers.use("attributePiece")}(`);
+        this.expr(slot.expr);
+        o.text(")");
+        break;
       case "if":
         o.text("(");
         for (const branch of slot.branches) {
@@ -341,6 +346,11 @@ export class Emitter {
         return;
       case "spread":
         o.text(`$o += ${this.helpers.use("spreadAttrs")}(`);
+        this.expr(slot.expr);
+        o.text(");\n");
+        return;
+      case "attribute-piece":
+        o.text(`$o += ${this.helpers.use("attributePiece")}(`);
         this.expr(slot.expr);
         o.text(");\n");
         return;

@@ -13,6 +13,7 @@ export const HELPERS = {
   classValue: "$classValue",
   styleValue: "$styleValue",
   spreadAttrs: "$spread",
+  attributePiece: "$piece",
   pathChanged: "$changed",
   changedOf: "$changedOf",
   component: "$component",

@@ -87,6 +87,7 @@ export function generateInline(
 
 function stripTypes(code: string): string {
   return ts.transpileModule(code, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
+    // verbatimModuleSyntax: imports used only by the template body (components) look unused here and must not be elided.
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
   }).outputText;
 }

@@ -47,6 +47,12 @@ export interface AttributeValueSlot extends SlotBase {
   expr: AST.Expression;
 }
 
+/** A substitution of a template-literal attribute value; the literal pieces are statics. */
+export interface AttributePieceSlot extends SlotBase {
+  kind: "attribute-piece";
+  expr: AST.Expression;
+}
+
 export interface SpreadSlot extends SlotBase {
   kind: "spread";
   expr: AST.Expression;
@@ -79,7 +85,7 @@ export interface ComponentSlot extends SlotBase {
   call: ComponentCall;
 }
 
-export type Slot = TextSlot | AttributeSlot | AttributeValueSlot | SpreadSlot | IfSlot | ForSlot | ComponentSlot;
+export type Slot = TextSlot | AttributeSlot | AttributeValueSlot | AttributePieceSlot | SpreadSlot | IfSlot | ForSlot | ComponentSlot;
 
 export type AttributeValue =
   | { kind: "static"; text: string }

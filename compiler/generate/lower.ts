@@ -6,6 +6,7 @@ import type * as AST from "../parse/ast.ts";
 import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
 import { mergeDependencies } from "../analyze/index.ts";
 import { fingerprint } from "./fingerprint.ts";
+import { escapeHTML } from "../../runtime/shared/escape.ts";
 import type { AttributeValue, Block, ComponentCall, Loop, Slot, SlotEntry, SlotInput } from "./ir.ts";
 
 /** Attributes that steer the compiler and are not rendered. */
@@ -54,6 +55,7 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
     switch (slot.kind) {
       case "text":
       case "spread":
+      case "attribute-piece":
         return `${slot.kind}:${slot.expr.code}`;
       case "attribute":
       case "attribute-value":
@@ -210,6 +212,17 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
           b.text(attribute.value === null ? ` ${attribute.name}` : ` ${attribute.name}=${attribute.quote}${attribute.value}${attribute.quote}`);
           break;
         case "ExpressionAttribute": {
+          const pieces = analysis.attributePieces.get(attribute);
+          if (pieces) {
+            // Literal text is escaped now, into the statics; only substitutions stay dynamic.
+            b.text(` ${attribute.name}="`);
+            for (const piece of pieces) {
+              if (typeof piece === "string") b.text(escapeHTML(piece));
+              else b.slot({ kind: "attribute-piece", expr: piece, deps: deps(piece), start: piece.start, end: piece.end });
+            }
+            b.text(`"`);
+            break;
+          }
           const common = { expr: attribute.expression, deps: deps(attribute.expression), start: attribute.start, end: attribute.end };
           if (attribute.name === "class" || attribute.name === "style") {
             b.text(` ${attribute.name}="`);

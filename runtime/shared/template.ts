@@ -129,6 +129,15 @@ function dynamicHtml(value: Dynamic): string {
   return templateHtml(value);
 }
 
+/**
+ * A substitution inside a template-literal attribute value (`id={`row-${@id}`}`): converted as
+ * JavaScript's template literal would convert it, then escaped. The literal pieces around it are
+ * already escaped in the statics.
+ */
+export function attributePiece(value: unknown): string {
+  return escapeHTML(String(value));
+}
+
 /** One entry of a slot: its attributes plus the body, rendered with the argument of `renderSlot`. */
 export interface SlotEntry<Arg = unknown> {
   readonly __slot__: string;

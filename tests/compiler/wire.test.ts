@@ -207,3 +207,20 @@ loops("D6: an empty comprehension first renders as an empty string", async () =>
 });
 
 loops.run();
+
+const literals = suite("literal attribute pieces");
+
+literals("a string literal attribute is static, escaped at compile time", async () => {
+  const t = await render(`<p title={"a < b"}>{@x}</p>`, { x: 1 });
+  assert.equal(json(t.rendered).p["0"], [`<p title="a &lt; b">`, "</p>"]);
+});
+
+literals("only the substitutions of a template literal are dynamic (HEEx: literal pieces go to statics)", async () => {
+  const t = await render("<li id={`row-${@id}-x`} data-n={`${@n}`}>x</li>", { id: 7, n: null });
+  assert.equal(json(t.rendered), { "0": "7", "1": "null", r: 1, s: 0, p: { "0": [`<li id="row-`, `-x" data-n="`, `">x</li>`] } });
+  assert.is(t.html(), `<li id="row-7-x" data-n="null">x</li>`);
+  assert.equal(json(t.assign({ id: `"8"` })), { "0": "&quot;8&quot;" });
+  assert.is(t.html(), `<li id="row-&quot;8&quot;-x" data-n="null">x</li>`);
+});
+
+literals.run();

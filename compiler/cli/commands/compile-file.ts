@@ -69,8 +69,10 @@ export function rewriteSpecifiers(code: string, lang: "ts" | "js"): string {
     if (spec.endsWith(".live.html")) next = `${spec}.${lang}`;
     else if (lang === "js") next = spec.replace(/\.ts$/, ".js").replace(/\.mts$/, ".mjs").replace(/\.cts$/, ".cjs");
     if (next === spec) continue;
-    out += code.slice(last, ref.pos) + next;
-    last = ref.end;
+    // `pos` may point at the opening quote; the specifier text itself starts at or just after it.
+    const at = code.indexOf(spec, ref.pos);
+    out += code.slice(last, at) + next;
+    last = at + spec.length;
   }
   return out + code.slice(last);
 }
