@@ -12,6 +12,7 @@ import { parse } from "./parse/index.ts";
 import { bindingsOf } from "./analyze/module-bindings.ts";
 import { analyzeAndLower, internalError } from "./compile.ts";
 import { generateInline } from "./generate/index.ts";
+import { toJavaScript } from "./generate/to-js.ts";
 import { CodeWriter } from "./generate/writer.ts";
 import { createLocator } from "./utils/locator.ts";
 import { codeFrame } from "./diagnostics/frame.ts";
@@ -68,7 +69,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       for (const d of parsed.diagnostics) diagnostics.push({ ...d, frame: codeFrame(locator, d.start.offset, d.end.offset) });
       if (parsed.diagnostics.some((d) => d.severity === "error")) return;
       const { analysis, lowered } = analyzeAndLower(parsed.ast, source, filename, moduleNames, diagnostics);
-      const generated = generateInline(source, analysis, lowered, { filename, lang: options.lang ?? "ts", prefix: `${n}_` });
+      const generated = generateInline(source, analysis, lowered, { filename, prefix: `${n}_` });
       hoisted += generated.hoisted;
       for (const h of generated.helpers.split(", ").filter(Boolean)) helpers.add(h);
       pieces.push({
@@ -92,8 +93,8 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     for (const piece of ordered) piece.write();
     out.expression(cursor, source.length, []);
 
-    if (options.sourcemap === false) return { code: out.toString(), map: null, diagnostics, templates: found.length };
-    const { code, map } = out.toCodeWithMap();
+    const generated = options.sourcemap === false ? { code: out.toString(), map: null } : out.toCodeWithMap();
+    const { code, map } = options.lang === "js" ? toJavaScript(generated.code, generated.map, filename) : generated;
     return { code, map, diagnostics, templates: found.length };
   } catch (error) {
     diagnostics.push(internalError(error, source, filename));

@@ -10,6 +10,7 @@ import { createDiagnostic } from "./diagnostics/create.ts";
 import { moduleBindings } from "./analyze/module-bindings.ts";
 import { lower, type Lowered } from "./generate/lower.ts";
 import { generateModule } from "./generate/index.ts";
+import { toJavaScript } from "./generate/to-js.ts";
 import { describeMeta, type CompileMeta } from "./meta.ts";
 import { createLocator } from "./utils/locator.ts";
 import type { Analysis } from "./analyze/types.ts";
@@ -42,15 +43,15 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false };
     const { analysis, lowered } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
     const implicitImports = IMPLICIT_IMPORTS.filter((name) => !front.names.has(name) && analysis.freeNames.has(name));
+    // TypeScript always; `lang: "js"` is TypeScript's own output of it (generate/to-js.ts).
     const writer = generateModule(source, ast, analysis, lowered, {
       filename,
-      lang,
       declaresAssigns: front.declaresAssigns,
       implicitImports,
     });
     const meta = describeMeta(lowered, analysis, createLocator(source));
-    if (options.sourcemap === false) return { code: writer.toString(), map: null, diagnostics, meta };
-    const { code, map } = writer.toCodeWithMap();
+    const generated = options.sourcemap === false ? { code: writer.toString(), map: null } : writer.toCodeWithMap();
+    const { code, map } = lang === "js" ? toJavaScript(generated.code, generated.map, filename) : generated;
     return { code, map, diagnostics, meta };
   } catch (error) {
     // A bug in the compiler, not in the template: still a diagnostic, never a raw throw.

@@ -17,7 +17,6 @@ import { HelperRegistry } from "./helpers.ts";
 import { CodeWriter } from "./writer.ts";
 
 export interface EmitOptions {
-  lang: "ts" | "js";
   /** The type of `assigns` in hoisted HTML functions (`$Assigns`, or `typeof assigns` inside a `.ts` file). */
   assignsType: string;
   /** Distinguishes the hoisted constants of several templates in one module. */
@@ -34,10 +33,6 @@ export class Emitter {
     private readonly analysis: Analysis,
     private readonly options: EmitOptions,
   ) {}
-
-  private ts(annotation: string): string {
-    return this.options.lang === "ts" ? annotation : "";
-  }
 
   private expr(e: AST.Expression): void {
     const info = this.analysis.expressions.get(e);
@@ -104,7 +99,7 @@ export class Emitter {
       o.text(`${this.helpers.use("staticNode")}(${this.staticsName(block)}, ${block.fingerprint}, ${block.root})`);
       return;
     }
-    o.text(`${this.helpers.use("node")}(${this.staticsName(block)}, ${block.fingerprint}, ${block.root}, (track${this.ts(": boolean")}) => {\n`);
+    o.text(`${this.helpers.use("node")}(${this.staticsName(block)}, ${block.fingerprint}, ${block.root}, (track: boolean) => {\n`);
     o.text(`const $t = !track || $c === null;\nreturn [\n`);
     this.slotValues(block.slots);
     o.text(`];\n}, () => ${this.htmlCall(block)})`);
@@ -192,7 +187,7 @@ export class Emitter {
     o.text("return { key: ");
     if (loop.key) this.expr(loop.key);
     else o.text(`$p${d}`);
-    o.text(`, vars: $vars${d}, render: ($v${d}${this.ts(": Record<string, unknown> | null")}, track${this.ts(": boolean")}) => {\n`);
+    o.text(`, vars: $vars${d}, render: ($v${d}: Record<string, unknown> | null, track: boolean) => {\n`);
     o.text(`const $t = !track || $c === null;\nreturn [\n`);
     this.slotValues(body.slots);
     o.text(`];\n} };\n})`);
@@ -261,7 +256,7 @@ export class Emitter {
         o.text("(");
         if (entry.let) {
           this.pattern(entry.let);
-          o.text(this.ts(": any /* the slot argument's type is the component's to declare */"));
+          o.text(": any /* the slot argument's type is the component's to declare */");
         }
         o.text(") => ");
         if (mode === "tree") this.node(entry.body);
@@ -310,11 +305,11 @@ export class Emitter {
   /** `function $h<id>(assigns, …names): string { … }` for one block. */
   htmlFunction(block: Block): void {
     const o = this.out;
-    const params = [`assigns${this.ts(`: ${this.options.assignsType}`)}`];
+    const params = [`assigns: ${this.options.assignsType}`];
     const names = scopeNames(block.scope);
-    for (const name of names) params.push(`${name}${this.ts(": any")}`);
-    o.text(`function $h${block.id}(${params.join(", ")})${this.ts(": string")} {\n`);
-    if (names.length > 0 && this.options.lang === "ts") {
+    for (const name of names) params.push(`${name}: any`);
+    o.text(`function $h${block.id}(${params.join(", ")}): string {\n`);
+    if (names.length > 0) {
       o.text("// Template variables arrive untyped here; the tree renderer type-checks every expression.\n");
     }
     o.text(`let $o = ${JSON.stringify(block.statics[0])};\n`);

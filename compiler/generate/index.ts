@@ -2,7 +2,6 @@
 // statics table, the hoisted HTML functions and the render function (default export), or,
 // for a `live` template inside a `.ts` file, a self-contained expression.
 
-import ts from "typescript";
 import type * as AST from "../parse/ast.ts";
 import type { Analysis } from "../analyze/types.ts";
 import type { Lowered } from "./lower.ts";
@@ -11,7 +10,6 @@ import { CodeWriter } from "./writer.ts";
 
 export interface GenerateOptions {
   filename: string;
-  lang: "ts" | "js";
   /** The frontmatter declares an `Assigns` type. */
   declaresAssigns: boolean;
   /** Runtime names the template uses without importing them (`raw`, `renderSlot`). */
@@ -20,7 +18,7 @@ export interface GenerateOptions {
 
 const RUNTIME = "livehtml/runtime";
 
-/** A `.live.html` module whose default export renders the template. */
+/** A `.live.html` module (TypeScript) whose default export renders the template. */
 export function generateModule(
   source: string,
   template: AST.Template,
@@ -30,11 +28,10 @@ export function generateModule(
 ): CodeWriter {
   const body = new CodeWriter(source, options.filename);
   const assignsType = options.declaresAssigns ? "Assigns" : "$Assigns";
-  const emitter = new Emitter(body, analysis, { lang: options.lang, assignsType });
-  const ts = options.lang === "ts";
+  const emitter = new Emitter(body, analysis, { assignsType });
 
   for (const block of lowered.blocks) emitter.htmlFunction(block);
-  body.text(`\nexport default function render(assigns${ts ? `: ${assignsType}` : ""})${ts ? ": $Rendered" : ""} {\n`);
+  body.text(`\nexport default function render(assigns: ${assignsType}): $Rendered {\n`);
   body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
   emitter.node(lowered.root);
   body.text(";\n}\n");
@@ -43,13 +40,12 @@ export function generateModule(
   out.text(`// Compiled by livehtml from ${options.filename}. Edit the template, not this file.\n`);
   const imports = [emitter.helpers.importList(), ...options.implicitImports].filter(Boolean).join(", ");
   out.text(`import { ${imports} } from "${RUNTIME}";\n`);
-  if (ts) out.text(`import type { Rendered as $Rendered } from "${RUNTIME}";\n`);
+  out.text(`import type { Rendered as $Rendered } from "${RUNTIME}";\n`);
   if (template.frontmatter) {
     const fm = template.frontmatter;
-    if (ts) out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");
-    else out.text(stripTypes(fm.code) + "\n");
+    out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");
   }
-  if (ts && !options.declaresAssigns) {
+  if (!options.declaresAssigns) {
     out.text("// No `Assigns` type is declared in the frontmatter, so the template's assigns are untyped.\n");
     out.text("type $Assigns = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any\n");
   }
@@ -68,13 +64,13 @@ export function generateInline(
   source: string,
   analysis: Analysis,
   lowered: Lowered,
-  options: { filename: string; lang: "ts" | "js"; prefix: string },
+  options: { filename: string; prefix: string },
 ): { expression: CodeWriter; hoisted: string; helpers: string } {
   const expression = new CodeWriter(source, options.filename);
-  const emitter = new Emitter(expression, analysis, { lang: options.lang, assignsType: "$A", prefix: options.prefix });
+  const emitter = new Emitter(expression, analysis, { assignsType: "$A", prefix: options.prefix });
   expression.text("(() => {\n");
   // Named before the HTML functions declare their own `assigns` parameter, which would shadow it.
-  if (options.lang === "ts") expression.text("type $A = typeof assigns;\n");
+  expression.text("type $A = typeof assigns;\n");
   for (const block of lowered.blocks) emitter.htmlFunction(block);
   expression.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
   emitter.node(lowered.root);
@@ -83,11 +79,4 @@ export function generateInline(
   for (const block of lowered.blocks) hoisted += `const ${emitter.staticsName(block)} = ${JSON.stringify(block.statics)};\n`;
   hoisted += emitter.pathConstants();
   return { expression, hoisted, helpers: emitter.helpers.importList() };
-}
-
-function stripTypes(code: string): string {
-  return ts.transpileModule(code, {
-    // verbatimModuleSyntax: imports used only by the template body (components) look unused here and must not be elided.
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
-  }).outputText;
 }

@@ -58,6 +58,16 @@ maps("colocated templates map into the TypeScript file; the rest of the file map
   assert.equal(fn.map((o) => [o.line, o.column]), [[2, 0]]);
 });
 
+maps("lang js: TypeScript syntax in expressions is compiled away and the map still leads to the template", () => {
+  const source = `---\nexport interface Assigns { n: number | null }\n---\n<p>\n  {(@n as number)!.toFixed(1)}\n</p>`;
+  const result = compile(source, { filename: "n.live.html", lang: "js" });
+  assert.is.not(result.code, "");
+  assert.not.match(result.code, /interface Assigns|as number|: \$Rendered/);
+  const found = originalsOf(result.code, result.map, "toFixed");
+  assert.ok(found.length >= 1);
+  for (const o of found) assert.equal([o.line, o.source], [5, "n.live.html"]);
+});
+
 maps("sourcemap: false skips the map", () => {
   assert.is(compile(`<p>{@a}</p>`, { sourcemap: false }).map, null);
 });

@@ -1,0 +1,39 @@
+// `lang: "js"`: the TypeScript module is compiled to JavaScript by TypeScript itself (so any
+// TypeScript syntax inside template expressions or the frontmatter is handled), and the two
+// source maps are chained so that the JavaScript still maps to the template.
+
+import ts from "typescript";
+import { SourceMap } from "magic-string";
+import { SourceMapConsumer, SourceMapGenerator, type RawSourceMap } from "source-map-js";
+
+export function toJavaScript(code: string, map: SourceMap | null, filename: string): { code: string; map: SourceMap | null } {
+  const tsName = `${filename}.ts`;
+  const output = ts.transpileModule(code, {
+    fileName: tsName,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      sourceMap: map !== null,
+      inlineSources: false,
+      verbatimModuleSyntax: false,
+      isolatedModules: true,
+    },
+  });
+  const js = output.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+  if (!map || !output.sourceMapText) return { code: js, map: null };
+
+  const generator = SourceMapGenerator.fromSourceMap(new SourceMapConsumer(JSON.parse(output.sourceMapText) as RawSourceMap));
+  const templateMap = JSON.parse(map.toString()) as RawSourceMap;
+  generator.applySourceMap(new SourceMapConsumer(templateMap), tsName);
+  const chained = generator.toJSON();
+  return {
+    code: js,
+    map: new SourceMap({
+      file: `${filename}.js`,
+      sources: chained.sources,
+      sourcesContent: chained.sources.map((s) => (s === filename ? (templateMap.sourcesContent?.[0] ?? null) : null)),
+      names: chained.names,
+      mappings: chained.mappings,
+    }),
+  };
+}
