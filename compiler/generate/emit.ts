@@ -12,7 +12,18 @@
 
 import type * as AST from "../parse/ast.ts";
 import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
-import type { Block, ComponentCall, Loop, Slot, SlotEntry } from "./ir.ts";
+import type {
+  AttributePieceSlot,
+  AttributeSlot,
+  AttributeValueSlot,
+  Block,
+  ComponentCall,
+  Loop,
+  Slot,
+  SlotEntry,
+  SpreadSlot,
+  TextSlot,
+} from "./ir.ts";
 import { HelperRegistry } from "./helpers.ts";
 import { CodeWriter } from "./writer.ts";
 
@@ -117,29 +128,11 @@ export class Emitter {
     o.text(`(${this.guard(slot.deps)}) ? `);
     switch (slot.kind) {
       case "text":
-        o.text(`${this.helpers.use("dyn")}(`);
-        this.expr(slot.expr);
-        o.text(")");
-        break;
       case "attribute":
-        o.text(`${this.helpers.use("attr")}(${JSON.stringify(slot.name)}, `);
-        this.expr(slot.expr);
-        o.text(")");
-        break;
       case "attribute-value":
-        o.text(`${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
-        this.expr(slot.expr);
-        o.text(")");
-        break;
       case "spread":
-        o.text(`${this.helpers.use("spreadAttrs")}(`);
-        this.expr(slot.expr);
-        o.text(")");
-        break;
       case "attribute-piece":
-        o.text(`${this.helpers.use("attributePiece")}(`);
-        this.expr(slot.expr);
-        o.text(")");
+        this.valueCall(slot, "tree");
         break;
       case "if":
         o.text("(");
@@ -166,6 +159,31 @@ export class Emitter {
         break;
     }
     o.text(" : null");
+  }
+
+  /** `helper(expr)` for a slot holding one value: the same call in both renderers but text. */
+  private valueCall(slot: TextSlot | AttributeSlot | AttributeValueSlot | SpreadSlot | AttributePieceSlot, mode: "tree" | "html"): void {
+    const o = this.out;
+    switch (slot.kind) {
+      case "text":
+        // The tree keeps nested templates as nodes; the HTML renderer needs their HTML.
+        o.text(`${this.helpers.use(mode === "tree" ? "dyn" : "htmlOf")}(`);
+        break;
+      case "attribute":
+        o.text(`${this.helpers.use("attr")}(${JSON.stringify(slot.name)}, `);
+        break;
+      case "attribute-value":
+        o.text(`${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
+        break;
+      case "spread":
+        o.text(`${this.helpers.use("spreadAttrs")}(`);
+        break;
+      case "attribute-piece":
+        o.text(`${this.helpers.use("attributePiece")}(`);
+        break;
+    }
+    this.expr(slot.expr);
+    o.text(")");
   }
 
   private comprehension(loop: Loop, body: Block): void {
@@ -325,29 +343,13 @@ export class Emitter {
     const o = this.out;
     switch (slot.kind) {
       case "text":
-        o.text(`$o += ${this.helpers.use("htmlOf")}(`);
-        this.expr(slot.expr);
-        o.text(");\n");
-        return;
       case "attribute":
-        o.text(`$o += ${this.helpers.use("attr")}(${JSON.stringify(slot.name)}, `);
-        this.expr(slot.expr);
-        o.text(");\n");
-        return;
       case "attribute-value":
-        o.text(`$o += ${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
-        this.expr(slot.expr);
-        o.text(");\n");
-        return;
       case "spread":
-        o.text(`$o += ${this.helpers.use("spreadAttrs")}(`);
-        this.expr(slot.expr);
-        o.text(");\n");
-        return;
       case "attribute-piece":
-        o.text(`$o += ${this.helpers.use("attributePiece")}(`);
-        this.expr(slot.expr);
-        o.text(");\n");
+        o.text("$o += ");
+        this.valueCall(slot, "html");
+        o.text(";\n");
         return;
       case "if":
         slot.branches.forEach((branch, i) => {
