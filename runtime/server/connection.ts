@@ -18,6 +18,11 @@ interface Channel {
   readonly joinRef: string;
   runtime: ViewRuntime | null;
   closed: boolean;
+  /**
+   * The view ended itself by navigating away from inside a callback. The reply to the message
+   * that caused it still goes out: it carries the `live_redirect`/`redirect` (PROTOCOL.md §4.5).
+   */
+  redirected: boolean;
 }
 
 export class LiveConnection {
@@ -102,17 +107,13 @@ export class LiveConnection {
           this.#error(frame, `event payload needs string "type" and "event"`, "malformed event");
           return;
         }
-        void runtime.event(p as unknown as EventPayload).then((reply) => {
-          if (reply !== CRASHED && !channel.closed) this.transport.send(encodeReply(frame, "ok", reply));
-        });
+        void runtime.event(p as unknown as EventPayload).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
       case "live_patch": {
         const url = parseURL(frame.payload.url);
         if (!url) return this.#error(frame, `live_patch needs a valid "url"`, "malformed live_patch");
-        void runtime.livePatch(url).then((reply) => {
-          if (reply !== CRASHED && !channel.closed) this.transport.send(encodeReply(frame, "ok", reply));
-        });
+        void runtime.livePatch(url).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
       case "cids_will_destroy":
@@ -140,7 +141,7 @@ export class LiveConnection {
       this.#close(previous, "rejoin");
       this.transport.send(encodeFrame(previous.joinRef, previous.joinRef, topic, "phx_close", {}));
     }
-    const channel: Channel = { topic, joinRef: frame.joinRef, runtime: null, closed: false };
+    const channel: Channel = { topic, joinRef: frame.joinRef, runtime: null, closed: false, redirected: false };
     this.#channels.set(topic, channel);
     const stale = (why: string) => {
       this.ctx.logger.warn(`join ${topic} refused (${why}): the client will reload the page`);
@@ -203,6 +204,7 @@ export class LiveConnection {
         stopped: (reason) => {
           if (channel.closed) return;
           channel.closed = true;
+          channel.redirected = reason === "redirect";
           if (this.#channels.get(topic) === channel) this.#channels.delete(topic);
           // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
           if (reason === "crash") this.transport.send(encodeFrame(channel.joinRef, channel.joinRef, topic, "phx_error", {}));
@@ -233,6 +235,12 @@ export class LiveConnection {
     const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
     this.transport.send(encodeReply(frame, "ok", response));
+  }
+
+  /** Answers a callback's message, unless the view crashed or its channel ended meanwhile. */
+  #reply(channel: Channel, frame: Frame, reply: Record<string, unknown> | typeof CRASHED): void {
+    if (reply === CRASHED || (channel.closed && !channel.redirected)) return;
+    this.transport.send(encodeReply(frame, "ok", reply));
   }
 
   #close(channel: Channel, reason: string): void {

@@ -28,6 +28,11 @@ export interface ComponentHost {
    * returned even if nothing changed. Null is not allowed when `isNew` or `force`.
    */
   renderComponent(cid: number, ref: ComponentRef, isNew: boolean, force: boolean): Rendered | null;
+  /**
+   * Called by `renderComponents` for a component rendered on its own (after its own event),
+   * with no new assigns from its parent; null when nothing changed.
+   */
+  renderDirty?(cid: number): Rendered | null;
 }
 
 interface NodePrint {
@@ -61,7 +66,8 @@ interface ComponentEntry {
 
 interface PendingComponent {
   readonly cid: number;
-  readonly ref: ComponentRef;
+  /** The parent's reference; null when the component renders on its own (`renderComponents`). */
+  readonly ref: ComponentRef | null;
   readonly isNew: boolean;
   readonly revived: boolean;
 }
@@ -140,6 +146,29 @@ export class DiffEngine {
   render(rendered: Rendered): WireDiff {
     try {
       return this.renderView(rendered);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /**
+   * Renders only the components `cids`, without their parent (Phoenix `render_components` after a
+   * component's own event): `{ c: {...} }`, or `{}` when none of them changed. The view's tree is
+   * not visited, so a component event costs only that component's changed slots. Components
+   * these render for the first time are resolved and rendered too. Unknown cids and cids the
+   * client is removing are skipped.
+   */
+  renderComponents(cids: readonly number[]): WireDiff {
+    if (!this.host?.renderDirty) throw new Error("the diff engine's component host cannot render components on their own (no renderDirty)");
+    const ctx: Context = { templates: null, pending: [], seen: new Map() };
+    for (const cid of new Set(cids)) {
+      const entry = this.components.get(cid);
+      if (entry && !entry.markedForDeletion) ctx.pending.push({ cid, ref: null, isNew: false, revived: false });
+    }
+    try {
+      const cdiffs = this.renderPending(ctx);
+      return isEmptyObject(cdiffs) ? {} : { c: cdiffs };
     } catch (error) {
       this.reset();
       throw error;
@@ -390,18 +419,18 @@ export class DiffEngine {
     while (ctx.pending.length > 0) {
       const { cid, ref, isNew, revived } = ctx.pending.shift()!;
       const force = isNew || revived;
-      const rendered = this.host.renderComponent(cid, ref, isNew, revived);
+      const entry = this.components.get(cid)!;
+      const rendered = ref ? this.host.renderComponent(cid, ref, isNew, revived) : this.host.renderDirty!(cid);
       if (rendered === null) {
-        if (force) throw new Error(`component ${describeComponent(ref.component)} with id ${JSON.stringify(ref.id)} must render when it is new`);
+        if (force) throw new Error(`component ${describeComponent(entry.component)} with id ${JSON.stringify(entry.id)} must render when it is new`);
         continue;
       }
       touched.add(cid);
       if (rendered.root !== true) {
         throw new Error(
-          `component ${describeComponent(ref.component)} with id ${JSON.stringify(ref.id)} must have a single static HTML tag at the root`,
+          `component ${describeComponent(entry.component)} with id ${JSON.stringify(entry.id)} must have a single static HTML tag at the root`,
         );
       }
-      const entry = this.components.get(cid)!;
       let prints = entry.prints;
       let tracked = true;
       let linked: number | null = null;

@@ -10,6 +10,8 @@ export type ComponentRenderer = ComponentHost;
 
 export interface Engine {
   render(rendered: Rendered): WireDiff;
+  /** Only these components' diffs (`{ c }`); an engine without it gets full renders instead. */
+  renderComponents?(cids: readonly number[]): WireDiff;
   reset(): void;
   markForDeletion(cids: readonly number[]): void;
   deleteComponents(cids: readonly number[]): number[];

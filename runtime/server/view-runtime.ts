@@ -9,6 +9,7 @@ import type { Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
+import { trackView, untrackView, type HotView } from "./hot.ts";
 import { consoleLogger, describeError, type Logger } from "./log.ts";
 import { decodeForm, targetPath, type Params } from "./params.ts";
 import { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
@@ -51,7 +52,7 @@ export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
 
-export class ViewRuntime {
+export class ViewRuntime implements HotView {
   readonly view: AnyView;
   readonly id: string;
   readonly connected: boolean;
@@ -85,6 +86,8 @@ export class ViewRuntime {
     this.socket = new LiveSocket(this.state, this.effects, this.#socketRuntime());
     this.components = new ComponentInstances(this.effects, this.socket.runtime, this.state);
     this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
+    // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
+    if (this.connected) trackView(this);
   }
 
   get name(): string {
@@ -121,7 +124,8 @@ export class ViewRuntime {
     return this.#run(`handleEvent("${payload.event}")`, async () => {
       const value = eventValue(payload);
       let reply: Readonly<Record<string, unknown>> | undefined;
-      let componentChanged = false;
+      /** A component whose own event changed it: rendered on its own, without its parent. */
+      let dirtyComponent: number | null = null;
       if (payload.event === "lv:clear-flash") {
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
@@ -137,12 +141,12 @@ export class ViewRuntime {
         const handler = instance.definition.handleEvent;
         if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for "${payload.event}"`);
         reply = (await handler(payload.event, value, instance.socket))?.reply;
-        componentChanged = instance.state.hasChanges();
+        if (instance.state.hasChanges()) dirtyComponent = payload.cid;
       } else {
         if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
         reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
-      return (await this.#afterCallback(reply, true, componentChanged)) ?? {};
+      return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
     });
   }
 
@@ -181,6 +185,26 @@ export class ViewRuntime {
   /** `cids_will_destroy`: the client is removing these; a re-render before deletion revives them. */
   willDestroyComponents(cids: readonly number[]): void {
     this.#engine.markForDeletion(cids);
+  }
+
+  /**
+   * Dev hot swap (hot.ts): the template changed. Renders from the kept state with every slot
+   * recomputed; the diff engine sends statics for each node whose fingerprint changed (for an
+   * edited template that includes its root, so the view is sent whole). The diff is pushed.
+   */
+  rerender(): Promise<void | Crashed> {
+    return this.#run("hot re-render", async () => void this.#emit(this.#render(false, true), undefined, null, false));
+  }
+
+  /**
+   * Dev hot swap (hot.ts): the view's code changed. Ends the view as a crash does, without
+   * logging one, so the client rejoins (PROTOCOL.md §5.4) and mounts the new code.
+   */
+  remount(): Promise<void | Crashed> {
+    return this.#run("hot remount", async () => {
+      this.terminate("remount");
+      this.#output.stopped("crash");
+    });
   }
 
   /** Ends the view (client left, socket closed, or server shutdown). */
@@ -222,11 +246,11 @@ export class ViewRuntime {
    * then a render. When replying (events, patches) the result is the reply payload; otherwise
    * everything is pushed.
    */
-  async #afterCallback(reply: Readonly<Record<string, unknown>> | undefined, replying: boolean, componentChanged = false): Promise<ReplyPayload | undefined> {
+  async #afterCallback(reply: Readonly<Record<string, unknown>> | undefined, replying: boolean, dirtyComponent: number | null = null): Promise<ReplyPayload | undefined> {
     let nav = this.effects.takeNavigation();
     if (nav) nav = await this.#followPatches(nav);
     if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
-    return this.#emit(this.#render(false, componentChanged), reply, nav, replying);
+    return this.#emit(this.#render(false, false, dirtyComponent), reply, nav, replying);
   }
 
   #emit(diff: WireDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
@@ -268,21 +292,31 @@ export class ViewRuntime {
   }
 
   /**
-   * Renders when something changed (`force` for the first render). `reachComponents` re-evaluates
-   * every slot of the view so the diff engine meets the component refs again and asks each
-   * component (only a component with changes renders): the engine has no entry point for
-   * rendering one component alone, so a component's own event costs the view's slots being resent.
+   * Renders when something changed (`force` for the first render, with a reset engine). The view
+   * renders when its own assigns changed, or with every slot recomputed under `recomputeAll`
+   * (the engine still sends only what differs). `dirtyComponent` (changed by its own event)
+   * renders on its own through the engine's `renderComponents`, so a component event sends only
+   * `{ c: { cid: … } }`, unless the view's render already reached it.
    */
-  #render(force: boolean, reachComponents = false): WireDiff | null {
-    if (!force && !reachComponents && !this.state.hasChanges()) return null;
-    const changed = force || reachComponents ? null : this.state.changed;
-    const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-    const assigns = { ...this.state.assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>;
-    const rendered: Rendered = templateOf(this.view)(assigns);
-    if (force) this.#engine.reset();
-    const diff = { ...this.#engine.render(rendered) };
-    if (titleChanged) diff.t = String(this.state.assigns.pageTitle ?? "");
-    this.state.clearChanged();
+  #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireDiff | null {
+    let diff: WireDiff | null = null;
+    const componentOnly = !force && dirtyComponent !== null && this.#engine.renderComponents !== undefined;
+    // An engine that cannot render components alone re-evaluates every slot to reach them.
+    const reach = !force && (recomputeAll || (dirtyComponent !== null && !componentOnly));
+    if (force || reach || this.state.hasChanges()) {
+      const changed = force || reach ? null : this.state.changed;
+      const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
+      const assigns = { ...this.state.assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>;
+      const rendered: Rendered = templateOf(this.view)(assigns);
+      if (force) this.#engine.reset();
+      diff = { ...this.#engine.render(rendered) };
+      if (titleChanged) diff.t = String(this.state.assigns.pageTitle ?? "");
+      this.state.clearChanged();
+    }
+    if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
+      const components = this.#engine.renderComponents!([dirtyComponent!]);
+      if (components.c) diff = { ...(diff ?? {}), c: { ...((diff?.c as object | undefined) ?? {}), ...(components.c as object) } };
+    }
     return diff;
   }
 
@@ -313,6 +347,7 @@ export class ViewRuntime {
   }
 
   #clearResources(): void {
+    untrackView(this);
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     for (const unsubscribe of this.#subscriptions.values()) unsubscribe();

@@ -81,7 +81,8 @@ function getField(container: unknown, field: string): unknown {
  */
 export function pathChanged(
   changed: Changed,
-  assigns: Readonly<Record<string, unknown>>,
+  // `object`, not a Record: a template's `Assigns` is usually an interface, which has no index signature.
+  assigns: object,
   path: readonly string[],
 ): boolean {
   if (changed === null) return true;
@@ -90,7 +91,7 @@ export function pathChanged(
   if (!Object.prototype.hasOwnProperty.call(changed, root)) return false;
   let before: unknown = changed[root];
   if (before === true || path.length === 1) return true;
-  let after: unknown = assigns[root];
+  let after: unknown = (assigns as Readonly<Record<string, unknown>>)[root];
   for (let i = 1; i < path.length; i++) {
     if (before === after) return false;
     const field = path[i]!;

@@ -1,69 +1,68 @@
-// The Thermostat in headless Chromium with the official LiveView client.
+// The Thermostat (a compiled `.live.html` template) in headless Chromium with the official
+// LiveView client: the page works without JavaScript, clicks change the set point, a server
+// timer pushes readings, and a dropped WebSocket reconnects and mounts the view again.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
-import type { LiveServer } from "../../runtime/server/index.ts";
-import type { MemoryLogger } from "../../runtime/server/log.ts";
-import { sensor, setPoints, stats } from "../server/fixtures/thermostat.ts";
-import { startApp } from "./helpers/app.ts";
+import type { Browser } from "playwright-core";
+import { live } from "../../runtime/server/index.ts";
+import { errorsSince, launchBrowser, openLive, startApp, waitForText, type App } from "./helpers/app.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+await import("../../runtime/register.ts");
+const { sensor, setPoints, stats, ThermostatView } = await import("../server/fixtures/thermostat.ts");
 
 interface Ctx {
   browser: Browser;
-  server: LiveServer;
-  port: number;
-  logger: MemoryLogger;
+  app: App;
 }
 
 const e2e = suite<Ctx>("Thermostat in Chromium");
 
 e2e.before(async (ctx) => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
   setPoints.set("alice", 70);
   sensor.reading = 68;
-  Object.assign(ctx, await startApp(150));
-  ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ctx.app = await startApp([live("/thermostat", ThermostatView)], { userId: "alice", tickMs: 150 });
+  ctx.browser = await launchBrowser();
 });
 
 e2e.after(async (ctx) => {
   await ctx.browser?.close();
-  await ctx.server?.close();
+  await ctx.app?.server.close();
 });
 
 e2e("renders with JavaScript disabled", async (ctx) => {
   const context = await ctx.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${ctx.port}/thermostat`);
+  await page.goto(ctx.app.url("/thermostat"));
   assert.is(await page.textContent("#set-point"), String(setPoints.get("alice")));
+  assert.is(await page.textContent(".user"), "alice");
+  assert.is(await page.locator("[data-phx-main].phx-connected").count(), 0, "no client, no connection");
   await context.close();
 });
 
 e2e("phx-click changes the set point; a timer pushes readings; reconnect mounts again", async (ctx) => {
   const page = await ctx.browser.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${ctx.port}/thermostat`);
-  await page.waitForSelector("[data-phx-main].phx-connected", { timeout: 5000 });
+  const logFrom = ctx.app.logger.messages.length;
+  const errors = await openLive(page, ctx.app.url("/thermostat"));
   const start = Number(await page.textContent("#set-point"));
   await page.click("#inc");
-  await page.waitForFunction((n) => document.querySelector("#set-point")?.textContent === String(n), start + 1, { timeout: 3000 });
+  await waitForText(page, "#set-point", String(start + 1));
+  await page.click("#dec");
+  await page.click("#dec");
+  await waitForText(page, "#set-point", String(start - 1));
 
   const reading = await page.textContent("#reading");
   await page.waitForFunction((r) => document.querySelector("#reading")?.textContent !== r, reading, { timeout: 3000 });
+  assert.match((await page.textContent("#reading")) ?? "", /^\d+\.\d$/);
 
-  const joinsBefore = ctx.logger.messages.length;
   const mountsBefore = stats.connectedMounts;
   await page.evaluate(() => (window as unknown as { liveSocket: { getSocket(): { conn: WebSocket } } }).liveSocket.getSocket().conn.close(3000, "test"));
   await page.waitForSelector("[data-phx-main].phx-connected", { state: "detached", timeout: 3000 }).catch(() => {});
   await page.waitForSelector("[data-phx-main].phx-connected", { timeout: 8000 });
   await page.click("#inc");
-  await page.waitForFunction((n) => document.querySelector("#set-point")?.textContent === String(n), start + 2, { timeout: 3000 });
+  await waitForText(page, "#set-point", String(start));
   assert.ok(stats.connectedMounts > mountsBefore, "the view mounted again after the reconnect");
   assert.equal(errors, []);
-  assert.ok(ctx.logger.messages.slice(joinsBefore).every((m) => m.level !== "error"), JSON.stringify(ctx.logger.messages));
+  assert.equal(errorsSince(ctx.app.logger, logFrom), []);
   await page.close();
 });
 

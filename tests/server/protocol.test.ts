@@ -1,9 +1,35 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createServer, live, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
+import { createServer, defineView, live, liveComponent, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
 import { SALT } from "../../runtime/server/context.ts";
+import { loadTemplate } from "../helpers/load-template.ts";
 import { TestSocket, readPage, type Message } from "./helpers/client.ts";
-import { sensor, setPoints, ThermostatView } from "./fixtures/thermostat.ts";
+
+// The fixture's template is a `.live.html` file: the loader compiles it on import.
+await import("../../runtime/register.ts");
+const { sensor, setPoints, ThermostatView } = await import("./fixtures/thermostat.ts");
+
+const Toggle = liveComponent<{ on: boolean }>({
+  name: "Toggle",
+  mount: (socket) => void socket.assign("on", false),
+  handleEvent: (_event, _value, socket) => void socket.update("on", (on) => !on),
+  template: await loadTemplate('<button id={@id} phx-click="toggle" phx-target={@myself}>{@on ? "on" : "off"}</button>'),
+});
+
+const GoView = defineView<Record<string, never>>({
+  name: "GoView",
+  handleEvent: (_event, _value, socket) => void socket.putFlash("info", "moved").pushNavigate("/thermostat"),
+  template: await loadTemplate('<button phx-click="go">Go</button>'),
+});
+
+const TogglesView = defineView<{ toggle: typeof Toggle; heading: string }>({
+  name: "TogglesView",
+  mount: (_params, _session, socket) => void socket.assign({ toggle: Toggle, heading: "Toggles" }),
+  template: await loadTemplate(`---
+import { componentRef } from "livehtml/server";
+---
+<section><h1>{@heading}</h1>{componentRef(@toggle, "x")}{componentRef(@toggle, "y")}</section>`),
+});
 
 interface Ctx {
   server: LiveServer;
@@ -16,7 +42,7 @@ const protocol = suite<Ctx>("WebSocket protocol");
 protocol.before(async (ctx) => {
   ctx.logger = new MemoryLogger();
   ctx.server = createServer({
-    routes: [live("/thermostat", ThermostatView), live("/rooms/:id/thermostat", ThermostatView)],
+    routes: [live("/thermostat", ThermostatView), live("/rooms/:id/thermostat", ThermostatView), live("/toggles", TogglesView), live("/go", GoView)],
     secret: "test secret that is long enough",
     logger: ctx.logger,
     maxFrameBytes: 4096,
@@ -36,13 +62,13 @@ async function page(ctx: Ctx, path = "/thermostat") {
   return { status: res.status, html: await res.text() };
 }
 
-async function joined(ctx: Ctx) {
-  const { html } = await page(ctx);
+async function joined(ctx: Ctx, path = "/thermostat") {
+  const { html } = await page(ctx, path);
   const p = readPage(html);
   const socket = await TestSocket.open(ctx.port, { _csrf_token: p.csrf });
   const topic = `lv:${p.id}`;
   const reply = await socket.push("1", topic, "phx_join", {
-    url: `http://127.0.0.1:${ctx.port}/thermostat`,
+    url: `http://127.0.0.1:${ctx.port}${path}`,
     params: { _csrf_token: p.csrf, _mounts: 0 },
     session: p.session,
     static: p.static,
@@ -168,6 +194,28 @@ protocol("an oversized frame closes that socket with 1009; others are served", a
   const { status } = await page(ctx);
   assert.is(status, 200);
   b.socket.close();
+});
+
+protocol("a component's own event is answered with only that component's diff", async (ctx) => {
+  const { socket, topic, reply } = await joined(ctx, "/toggles");
+  const rendered = response(reply).rendered as { c: Record<string, unknown> };
+  assert.equal(Object.keys(rendered.c), ["1", "2"]);
+  const toggled = await socket.push("1", topic, "event", { type: "click", event: "toggle", value: {}, cid: 2 });
+  assert.equal(response(toggled), { diff: { c: { 2: { 2: "on" } } } });
+  const again = await socket.push("1", topic, "event", { type: "click", event: "toggle", value: {}, cid: 2 });
+  assert.equal(response(again), { diff: { c: { 2: { 2: "off" } } } });
+  socket.close();
+});
+
+protocol("an event that navigates away is answered with live_redirect and signed flash, then the topic is gone", async (ctx) => {
+  const { socket, topic } = await joined(ctx, "/go");
+  const go = await socket.push("1", topic, "event", { type: "click", event: "go", value: {} });
+  const target = response(go).live_redirect as { to: string; kind: string; flash: string };
+  assert.equal([target.to, target.kind], ["/thermostat", "push"]);
+  assert.equal(ctx.server.context.signer.verify(SALT.flash, target.flash), { ok: true, data: { info: "moved" } });
+  const after = await socket.push("1", topic, "event", { type: "click", event: "go", value: {} });
+  assert.equal(after[4], { status: "error", response: { reason: "unmatched topic" } });
+  socket.close();
 });
 
 protocol.run();

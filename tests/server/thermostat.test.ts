@@ -1,7 +1,10 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { mountView } from "../../runtime/test/index.ts";
-import { sensor, setPoints, ThermostatView } from "./fixtures/thermostat.ts";
+
+// The fixture's template is a `.live.html` file: the loader compiles it on import.
+await import("../../runtime/register.ts");
+const { sensor, setPoints, ThermostatView } = await import("./fixtures/thermostat.ts");
 
 const thermostat = suite("Thermostat via livehtml/test");
 

@@ -1,10 +1,10 @@
+// Views driven through livehtml/test. Templates are compiled from source (`loadTemplate`), as a
+// `.live.html` file would be.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { componentRef, defineView, liveComponent, type StreamValue } from "../../runtime/server/index.ts";
+import { defineView, liveComponent } from "../../runtime/server/index.ts";
 import { mountView, mountOrRedirect } from "../../runtime/test/index.ts";
-import { each, template } from "./helpers/template.ts";
-
-type Tracked = { __changed__?: Record<string, unknown> | null };
+import { loadTemplate } from "../helpers/load-template.ts";
 
 const views = suite("views via livehtml/test");
 
@@ -19,9 +19,8 @@ views("form change/submit decode nested params and split _target", async () => {
       if (event === "validate") socket.assign("error", user.name.length < 3 ? "too short" : "");
       if (event === "save") socket.assign("name", user.name).pushEvent("saved", { name: user.name });
     },
-    render: template<{ name: string; error: string } & Tracked>(
-      ['<form id="f" phx-change="validate" phx-submit="save"><input name="user[name]"><span class="error">', '</span></form><p id="name">', "</p>"],
-      [[["error"], (a) => a.error], [["name"], (a) => a.name]],
+    template: await loadTemplate(
+      '<form id="f" phx-change="validate" phx-submit="save"><input name="user[name]"><span class="error">{@error}</span></form><p id="name">{@name}</p>',
     ),
   });
   const view = await mountView(Form);
@@ -37,7 +36,7 @@ views("assigning an equal value records no change and sends no diff", async () =
   const V = defineView<{ items: number[] }>({
     mount: (_p, _s, socket) => void socket.assign("items", [1, 2]),
     handleEvent: (_e, _v, socket) => void socket.assign("items", [1, 2]),
-    render: template<{ items: number[] } & Tracked>(["<p>", "</p>"], [[["items"], (a) => a.items.join(",")]]),
+    template: await loadTemplate('<p>{@items.join(",")}</p>'),
   });
   const view = await mountView(V);
   const reply = await view.click("same");
@@ -50,7 +49,7 @@ views("pushPatch runs handleParams and reports the patch; pagination by query", 
     mount: (_p, _s, socket) => void socket.assign("page", 1),
     handleParams: (params, _url, socket) => void socket.assign("page", Number(params.page ?? 1)),
     handleEvent: (_e, _v, socket) => void socket.pushPatch(`/items?page=${socket.assigns.page + 1}`),
-    render: template<{ page: number } & Tracked>(['<p id="page">', "</p>"], [[["page"], (a) => a.page]]),
+    template: await loadTemplate('<p id="page">{@page}</p>'),
   });
   const view = await mountView(Pages, { url: "http://localhost/items?page=3" });
   assert.ok(view.html().includes('<p id="page">3</p>'));
@@ -65,13 +64,13 @@ views("pushPatch runs handleParams and reports the patch; pagination by query", 
 views("redirects: in mount, and from an event with flash", async () => {
   const Guard = defineView<Record<string, never>>({
     mount: (_p, session, socket) => void (session.user ? undefined : socket.redirect("/login")),
-    render: template<Tracked>(["<p>ok</p>"], []),
+    template: await loadTemplate("<p>ok</p>"),
   });
   const r = await mountOrRedirect(Guard);
   assert.equal(r.kind === "redirect" && r.to, "/login");
   const Go = defineView<Record<string, never>>({
     handleEvent: (_e, _v, socket) => void socket.putFlash("info", "bye").pushNavigate("/elsewhere"),
-    render: template<Tracked>(["<p>go</p>"], []),
+    template: await loadTemplate("<p>go</p>"),
   });
   const view = await mountView(Go);
   const reply = await view.click("go");
@@ -83,7 +82,7 @@ views("page title is sent as `t`", async () => {
   const T = defineView<Record<string, never>>({
     mount: (_p, _s, socket) => void socket.pageTitle("Start"),
     handleEvent: (_e, _v, socket) => void socket.pageTitle("Next"),
-    render: template<Tracked>(["<p>x</p>"], []),
+    template: await loadTemplate("<p>x</p>"),
   });
   const view = await mountView(T);
   assert.is(view.title, "Start");
@@ -92,24 +91,15 @@ views("page title is sent as `t`", async () => {
   assert.equal(view.lastDiff, { t: "Next" });
 });
 
-interface Song {
-  id: number;
-  title: string;
-}
-
 views("streams render inserts and deletes, and keep no items after the render", async () => {
-  type A = { streams: { songs: StreamValue<Song> } } & Tracked;
-  const songs = template<A>(
-    ['<ul id="songs" phx-update="stream">', "</ul>"],
-    [[["streams"], (a) => each(['<li id="', '">', "</li>"], a.streams.songs, ([id, song]: [string, Song]) => [id, song.title])]],
-  );
+  const songs = await loadTemplate('<ul id="songs" phx-update="stream"><li :for={[id, song] of @streams.songs} id={id}>{song.title}</li></ul>');
   const S = defineView<Record<string, never>>({
     mount: (_p, _s, socket) => void socket.stream("songs", [{ id: 1, title: "One" }, { id: 2, title: "Two" }]),
     handleEvent(event, value, socket) {
       if (event === "add") socket.streamInsert("songs", { id: Number(value.id), title: String(value.title) }, { at: 0 });
       if (event === "remove") socket.streamDeleteByDomId("songs", `songs-${value.id}`);
     },
-    render: songs as never,
+    template: songs,
   });
   const view = await mountView(S);
   assert.ok(view.html().includes('<li id="songs-1">One</li><li id="songs-2">Two</li>'), view.html());
@@ -122,33 +112,34 @@ views("streams render inserts and deletes, and keep no items after the render", 
 });
 
 views("a stateful component keeps its own state and diffs under `c`", async () => {
-  type CA = { label: string; count: number; myself: number; id: string } & Tracked;
   const Counter = liveComponent<{ label: string; count: number }>({
     name: "Counter",
     mount: (socket) => void socket.assign("count", 0),
-    handleEvent: (_e, _v, socket) => void socket.update("count", (c) => c + 1),
-    render: template<CA>(['<div id="c-', '"><button phx-click="bump" phx-target="', '">', " ", "</button></div>"], [
-      [["id"], (a) => a.id],
-      [["myself"], (a) => a.myself],
-      [["label"], (a) => a.label],
-      [["count"], (a) => a.count],
-    ]) as never,
+    handleEvent(event, _v, socket) {
+      socket.update("count", (c) => c + 1);
+      if (event === "bump-and-flash") socket.putFlash("info", "bumped");
+    },
+    template: await loadTemplate('<div id={"c-" + @id}><button phx-click="bump" phx-target={@myself}>{@label} {@count}</button></div>'),
   });
-  const Parent = defineView<{ title: string }>({
-    mount: (_p, _s, socket) => void socket.assign("title", "T"),
+  const Parent = defineView<{ title: string; counter: typeof Counter }>({
+    mount: (_p, _s, socket) => void socket.assign({ title: "T", counter: Counter }),
     handleEvent: (_e, _v, socket) => void socket.assign("title", "U"),
-    render: template<{ title: string } & Tracked>(["<h1>", "</h1>", ""], [
-      [["title"], (a) => a.title],
-      [["title"], (a) => componentRef(Counter, "a", { label: `L-${a.title}` })],
-    ]),
+    template: await loadTemplate(`---
+import { componentRef } from "livehtml/server";
+---
+<h1>{@title}</h1><p id="flash">{@flash.info}</p>{componentRef(@counter, "a", { label: "L-" + @title })}`),
   });
   const view = await mountView(Parent);
   assert.ok(view.html().includes('<div id="c-a"><button phx-click="bump" phx-target="1">L-T 0</button></div>'), view.html());
   await view.click('button[phx-target="1"]');
   assert.ok(view.html().includes("L-T 1</button>"), view.html());
-  assert.equal((view.lastDiff as { c?: Record<string, Record<string, string>> }).c?.["1"]?.["3"], "1");
+  assert.equal(view.lastDiff, { c: { 1: { 3: "1" } } }, "a component's own event sends only that component");
   await view.click("rename");
   assert.ok(view.html().includes("L-U 1</button>"), "the component keeps its count when the parent re-renders");
+  await view.click({ event: "bump-and-flash", cid: 1 });
+  assert.ok(view.html().includes('<p id="flash">bumped</p>'), view.html());
+  assert.ok(view.html().includes("L-U 2</button>"), view.html());
+  assert.equal(view.lastDiff, { 1: "bumped", c: { 1: { 3: "2" } } }, "the view's change and the component's go in one diff");
 });
 
 views.run();

@@ -1,0 +1,3 @@
+// Types of compilers.mjs.
+export const livehtmlSource: string;
+export const COMPILERS: Record<string, () => Promise<() => string>>;

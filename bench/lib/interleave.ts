@@ -1,0 +1,75 @@
+// Interleaved timing: every contender runs for a fixed time slice in turn, round after round,
+// so that machine noise (thermal, GC of a neighbour, other processes) spreads evenly across
+// contenders instead of landing on whichever ran last. Each contender's result is the median
+// of its per-round throughputs.
+import { median } from "./stats.ts";
+
+export interface Contender {
+  readonly name: string;
+  /** One operation; its result is kept alive so that the work cannot be optimised away. */
+  readonly run?: () => unknown;
+  /** One asynchronous operation (engines without a synchronous API, e.g. Vue's renderToString). */
+  readonly runAsync?: () => Promise<unknown>;
+}
+
+export interface InterleaveOptions {
+  rounds: number;
+  /** Length of one time slice per contender and round. */
+  sliceMs: number;
+  /** Warm-up time per contender before the first round (lets the JIT settle). */
+  warmupMs: number;
+}
+
+export interface ContenderResult {
+  readonly name: string;
+  /** Median operations per second over the rounds. */
+  readonly opsPerSecond: number;
+  readonly samples: readonly number[];
+}
+
+let sink: unknown;
+
+/** Runs `run` in batches until `ms` elapsed; returns operations per second. */
+function runFor(run: () => unknown, ms: number): number {
+  let n = 0;
+  let batch = 1;
+  const start = performance.now();
+  let now = start;
+  do {
+    for (let i = 0; i < batch; i++) sink = run();
+    n += batch;
+    now = performance.now();
+    // Grow the batch so that timer reads stay a negligible part of the slice.
+    if (now - start < ms / 20) batch *= 2;
+  } while (now - start < ms);
+  return n / ((now - start) / 1000);
+}
+
+/** The asynchronous twin of `runFor`: one `await` per operation. */
+async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<number> {
+  let n = 0;
+  const start = performance.now();
+  let now = start;
+  do {
+    for (let i = 0; i < 16; i++) sink = await run();
+    n += 16;
+    now = performance.now();
+  } while (now - start < ms);
+  return n / ((now - start) / 1000);
+}
+
+function slice(c: Contender, ms: number): number | Promise<number> {
+  if (c.run) return runFor(c.run, ms);
+  if (c.runAsync) return runForAsync(c.runAsync, ms);
+  throw new Error(`bench: contender ${c.name} has nothing to run`);
+}
+
+export async function interleave(contenders: readonly Contender[], options: InterleaveOptions): Promise<ContenderResult[]> {
+  for (const c of contenders) await slice(c, options.warmupMs);
+  const samples = contenders.map(() => [] as number[]);
+  for (let round = 0; round < options.rounds; round++) {
+    for (let i = 0; i < contenders.length; i++) samples[i]!.push(await slice(contenders[i]!, options.sliceMs));
+  }
+  if (sink === Symbol.for("never")) console.log(sink);
+  return contenders.map((c, i) => ({ name: c.name, opsPerSecond: median(samples[i]!), samples: samples[i]! }));
+}

@@ -1,0 +1,74 @@
+// A lean Phoenix Channels V2 client for load: thousands of these share one process, so it keeps
+// only what a benchmark needs (pending replies by ref), and ignores server pushes.
+import WebSocket from "ws";
+
+type Frame = [string | null, string | null, string, string, Record<string, unknown>];
+
+export interface LiveTokens {
+  readonly id: string;
+  readonly session: string;
+  readonly static: string;
+  readonly csrf: string;
+}
+
+/** The container's tokens and the CSRF token from a page rendered over HTTP. */
+export async function fetchTokens(port: number, path: string): Promise<LiveTokens> {
+  const html = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+  const container = /<div id="(phx-[^"]+)"[^>]*data-phx-session="([^"]+)" data-phx-static="([^"]+)"/.exec(html);
+  const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html);
+  if (!container || !csrf) throw new Error(`bench: no live container in the page at ${path}:\n${html.slice(0, 500)}`);
+  return { id: container[1]!, session: container[2]!, static: container[3]!, csrf: csrf[1]! };
+}
+
+export class LoadClient {
+  private ref = 1;
+  private readonly pending = new Map<string, (frame: Frame) => void>();
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on("message", (data) => {
+      const text = data.toString();
+      // Pushes (`diff` from timers) have a null ref; only replies are parsed.
+      if (!text.includes('"phx_reply"')) return;
+      const frame = JSON.parse(text) as Frame;
+      const resolve = frame[1] === null ? undefined : this.pending.get(frame[1]);
+      if (resolve) {
+        this.pending.delete(frame[1]!);
+        resolve(frame);
+      }
+    });
+  }
+
+  static open(port: number, query: Record<string, string> = {}): Promise<LoadClient> {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/live/websocket?${new URLSearchParams({ ...query, vsn: "2.0.0" })}`);
+    return new Promise((resolve, reject) => {
+      ws.once("open", () => resolve(new LoadClient(ws)));
+      ws.once("error", reject);
+    });
+  }
+
+  /** Sends a frame; resolves with the reply's payload. */
+  push(topic: string, event: string, payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const ref = String(this.ref++);
+    return new Promise((resolve) => {
+      this.pending.set(ref, (frame) => resolve(frame[4]));
+      this.ws.send(JSON.stringify(["1", ref, topic, event, payload]));
+    });
+  }
+
+  /** Joins the live view of a rendered page; throws unless the reply is ok. */
+  async join(port: number, path: string, tokens: LiveTokens): Promise<string> {
+    const topic = `lv:${tokens.id}`;
+    const reply = await this.push(topic, "phx_join", {
+      url: `http://127.0.0.1:${port}${path}`,
+      params: { _csrf_token: tokens.csrf, _mounts: 0 },
+      session: tokens.session,
+      static: tokens.static,
+    });
+    if (reply.status !== "ok") throw new Error(`bench: join refused: ${JSON.stringify(reply).slice(0, 300)}`);
+    return topic;
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

@@ -1,0 +1,155 @@
+// Group `server`: (1) memory per connected idle Thermostat view over loopback WebSockets against
+// a bare `ws` connection; (2) event round-trip latency with many connected clients sending
+// clicks at a fixed total rate. The server runs in a child process (child.ts), the clients here.
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { LoadClient, fetchTokens } from "./client.ts";
+import type { MemorySample } from "./child.ts";
+import { envNumber } from "../lib/env.ts";
+import { fmt, percentile } from "../lib/stats.ts";
+import { printCommand, printTable } from "../lib/table.ts";
+import { goal } from "../lib/report.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+const PATH = "/thermostat";
+
+interface Server {
+  readonly port: number;
+  measure(): Promise<MemorySample>;
+  stop(): void;
+}
+
+function startServer(mode: "livehtml" | "bare-ws"): Promise<Server> {
+  const child: ChildProcess = fork(CHILD, [mode], {
+    cwd: ROOT,
+    execArgv: ["--expose-gc", "--import", "tsx", "--import", "./runtime/register.ts"],
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`bench: server child (${mode}) exited with ${code}`)));
+    child.once("message", (m: { type: string; port: number }) => {
+      resolve({
+        port: m.port,
+        measure: () =>
+          new Promise((done) => {
+            child.once("message", (r: { sample: MemorySample }) => done(r.sample));
+            child.send({ type: "measure" });
+          }),
+        stop: () => {
+          child.removeAllListeners("exit");
+          child.kill();
+        },
+      });
+    });
+  });
+}
+
+/** Opens `count` clients, `concurrency` at a time; livehtml clients render the page and join. */
+async function connect(server: Server, mode: "livehtml" | "bare-ws", count: number, concurrency = 100): Promise<{ client: LoadClient; topic: string }[]> {
+  const out: { client: LoadClient; topic: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      if (mode === "bare-ws") {
+        out.push({ client: await LoadClient.open(server.port), topic: "" });
+        continue;
+      }
+      const tokens = await fetchTokens(server.port, PATH);
+      const client = await LoadClient.open(server.port, { _csrf_token: tokens.csrf });
+      out.push({ client, topic: await client.join(server.port, PATH, tokens) });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
+
+const KiB = 1024;
+
+async function memoryPerConnection(mode: "livehtml" | "bare-ws", count: number) {
+  const server = await startServer(mode);
+  try {
+    // Warm the server's code paths first so that one-off allocations are not counted per view.
+    const warm = await connect(server, mode, 20);
+    for (const { client } of warm) client.close();
+    const before = await server.measure();
+    const clients = await connect(server, mode, count);
+    const after = await server.measure();
+    for (const { client } of clients) client.close();
+    return { rss: (after.rss - before.rss) / count, heap: (after.heapUsed - before.heapUsed) / count, external: (after.external - before.external) / count };
+  } finally {
+    server.stop();
+  }
+}
+
+async function latency(clients: number, rate: number, seconds: number) {
+  const server = await startServer("livehtml");
+  try {
+    const joined = await connect(server, "livehtml", clients);
+    const samples: number[] = [];
+    let sent = 0;
+    let inFlight = 0;
+    const warmupEnd = performance.now() + 1000;
+    const end = warmupEnd + seconds * 1000;
+    // Ticks every 10 ms, each sending the events due so far (rate × elapsed), round-robin.
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const now = performance.now();
+        if (now >= end) {
+          clearInterval(timer);
+          const wait = setInterval(() => inFlight === 0 && (clearInterval(wait), resolve()), 10);
+          return;
+        }
+        const due = Math.floor(((now - start) / 1000) * rate);
+        for (; sent < due; sent++) {
+          const { client, topic } = joined[sent % joined.length]!;
+          const t0 = performance.now();
+          inFlight++;
+          void client.push(topic, "event", { type: "click", event: sent % 2 ? "inc" : "dec", value: { value: "" } }).then((reply) => {
+            inFlight--;
+            if (reply.status !== "ok") throw new Error(`bench: event refused: ${JSON.stringify(reply)}`);
+            if (t0 >= warmupEnd) samples.push(performance.now() - t0);
+          });
+        }
+      }, 10);
+    });
+    for (const { client } of joined) client.close();
+    return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), max: Math.max(...samples), count: samples.length, achieved: samples.length / seconds };
+  } finally {
+    server.stop();
+  }
+}
+
+export async function runServer(): Promise<void> {
+  const views = envNumber("VIEWS", 10_000, 1_000);
+  const clients = envNumber("CLIENTS", 1_000, 300);
+  const rate = envNumber("RATE", 1_000, 1_000);
+  const seconds = envNumber("SECONDS", 20, 5);
+
+  const bare = await memoryPerConnection("bare-ws", views);
+  const view = await memoryPerConnection("livehtml", views);
+  printTable(
+    `server / memory per connection: ${views} connections over loopback, delta after forced GC ÷ count`,
+    ["server", "heap KiB/conn", "RSS KiB/conn", "external KiB/conn"],
+    [
+      ["bare ws (reference)", fmt(bare.heap / KiB), fmt(bare.rss / KiB), fmt(bare.external / KiB)],
+      ["livehtml Thermostat view", fmt(view.heap / KiB), fmt(view.rss / KiB), fmt(view.external / KiB)],
+      ["livehtml beyond bare ws", fmt((view.heap - bare.heap) / KiB), fmt((view.rss - bare.rss) / KiB), fmt((view.external - bare.external) / KiB)],
+    ],
+  );
+  // The Thermostat's assigns (a user id and two numbers) are well under 100 bytes.
+  goal("≤ 10 KB per idle view beyond its assigns (heap, view minus bare ws)", view.heap - bare.heap <= 10_000, `${fmt((view.heap - bare.heap) / 1000)} kB heap, ${fmt((view.rss - bare.rss) / 1000)} kB RSS`);
+
+  const l = await latency(clients, rate, seconds);
+  printTable(
+    `server / event round trip: ${clients} joined clients, ${rate} clicks/s in total for ${seconds} s (after 1 s warm-up)`,
+    ["server", "p50 ms", "p99 ms", "max ms", "events timed", "events/s achieved"],
+    [["livehtml Thermostat", fmt(l.p50), fmt(l.p99), fmt(l.max), l.count, fmt(l.achieved)]],
+  );
+  goal("p99 ≤ 5 ms", l.p99 <= 5, `${fmt(l.p99)} ms`);
+  printCommand("npm run bench -- server   (QUICK=1: 1,000 views, 300 clients, 5 s; VIEWS, CLIENTS, RATE, SECONDS override)");
+}

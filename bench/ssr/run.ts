@@ -1,0 +1,122 @@
+// Group `ssr` (first paint): livehtml's direct string renderer against Svelte 5 SSR, Marko 6,
+// Vue 3 SSR, EJS, Handlebars, Lit SSR and hand-written concatenation, on three pages.
+// Every engine's HTML is checked equivalent (bench/lib/normalise-html.ts) before timing.
+import ejs from "ejs";
+import Handlebars from "handlebars";
+import { render as svelteRender } from "svelte/server";
+import { createSSRApp, type Component } from "vue";
+import { renderToString } from "vue/server-renderer";
+import { render as litRender } from "@lit-labs/ssr";
+import { collectResultSync } from "@lit-labs/ssr/lib/render-result.js";
+import { html as litHtml } from "lit";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { T, tableData, searchData } from "../peers/ssr-templates.mjs";
+import { C, cardsData } from "../peers/cards-templates.mjs";
+import { buildPeers } from "../peers/build.mjs";
+import { interleave, type Contender } from "../lib/interleave.ts";
+import { assertEquivalent } from "../lib/normalise-html.ts";
+import { compileTo, loadTemplate, OUT, type Template } from "../lib/livehtml.ts";
+import { envNumber } from "../lib/env.ts";
+import { fmt, ratio, spread } from "../lib/stats.ts";
+import { printCommand, printTable } from "../lib/table.ts";
+import { goal } from "../lib/report.ts";
+import * as live from "./templates.ts";
+import { baseline } from "./baseline.ts";
+
+type Page = "table" | "search" | "cards";
+const PAGES: Record<Page, string> = { table: "100 rows", search: "100 results + static footer", cards: "50 card components with a slot" };
+const PROPS: Record<Page, string[]> = { table: ["rows", "selected"], search: ["items"], cards: ["cards"] };
+
+interface Engine extends Contender {
+  /** One render, used for the equivalence check. */
+  readonly once: () => Promise<string>;
+}
+
+function syncEngine(name: string, run: () => string): Engine {
+  return { name, run, once: async () => run() };
+}
+
+async function livehtmlTemplate(page: Page, lang: "ts" | "js"): Promise<Template> {
+  const suffix = lang === "js" ? "-js" : "";
+  if (page === "cards") {
+    const card = compileTo(`cards-card${suffix}`, live.card, lang);
+    return loadTemplate(`cards${suffix}`, live.cards(card), lang);
+  }
+  return loadTemplate(`${page}${suffix}`, live[page], lang);
+}
+
+async function engines(page: Page, data: Record<string, unknown>): Promise<Engine[]> {
+  const template = await livehtmlTemplate(page, "ts");
+  const templateJs = await livehtmlTemplate(page, "js");
+  const svelte = (await import(`${OUT}${page}.svelte.mjs`)).default;
+  const marko = (await import(`${OUT}${page}.marko.mjs`)).default;
+  const { ssrRender } = (await import(`${OUT}${page}.vue.mjs`)) as { ssrRender: unknown };
+  const vue: Record<string, unknown> = { props: PROPS[page], ssrRender };
+  const hb = Handlebars.create();
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("cardHref", (id: unknown) => `/cards/${id}`);
+  let ejsPage: (d: object) => string;
+  let hbPage: (d: object) => string;
+  let litPage: () => unknown;
+  if (page === "cards") {
+    const cardSsr = ((await import(`${OUT}cards-card.vue.mjs`)) as { ssrRender: unknown }).ssrRender;
+    vue.components = { Card: { props: ["title", "href"], ssrRender: cardSsr } };
+    const card = ejs.compile(C.ejs.card);
+    const body = ejs.compile(C.ejs.body);
+    const pageFn = ejs.compile(C.ejs.page);
+    ejsPage = (d) => pageFn({ ...d, card, body });
+    hb.registerPartial("card", C.handlebars.card);
+    hbPage = hb.compile(C.handlebars.page);
+    litPage = () => C.lit(litHtml, data as never);
+  } else {
+    ejsPage = ejs.compile(T[page].ejs);
+    hbPage = hb.compile(T[page].handlebars);
+    litPage = () => T[page].lit(litHtml, data as never, unsafeHTML);
+  }
+  const hand = baseline[page]!;
+  return [
+    syncEngine("livehtml", () => template(data).html()),
+    syncEngine("hand-written", () => hand(data as never)),
+    syncEngine("livehtml, .mjs output", () => templateJs(data).html()),
+    syncEngine("svelte 5 ssr", () => svelteRender(svelte, { props: data }).body),
+    syncEngine("marko 6 html", () => String(marko.render(data))),
+    {
+      name: "vue 3 ssr",
+      runAsync: () => renderToString(createSSRApp(vue as Component, data)),
+      once: () => renderToString(createSSRApp(vue as Component, data)),
+    },
+    syncEngine("ejs", () => ejsPage(data)),
+    syncEngine("handlebars", () => hbPage(data)),
+    syncEngine("lit ssr", () => collectResultSync(litRender(litPage()))),
+  ];
+}
+
+export async function runSSR(): Promise<void> {
+  const rounds = envNumber("ROUNDS", 9, 3);
+  const sliceMs = envNumber("SLICE_MS", 300, 100);
+  buildPeers(OUT);
+  const data: Record<Page, Record<string, unknown>> = { table: tableData(100), search: searchData(100), cards: cardsData(50) };
+  for (const page of Object.keys(PAGES) as Page[]) {
+    const list = await engines(page, data[page]);
+    const reference = await list[0]!.once();
+    const bytes = new Map<string, number>();
+    for (const engine of list) {
+      const out = await engine.once();
+      assertEquivalent(reference, "livehtml", out, engine.name);
+      bytes.set(engine.name, out.length);
+    }
+    const results = await interleave(list, { rounds, sliceMs, warmupMs: sliceMs });
+    const ours = results[0]!.opsPerSecond;
+    const hand = results[1]!.opsPerSecond;
+    printTable(
+      `ssr / ${page} (${PAGES[page]}) — node ${process.version}, median of ${rounds} interleaved rounds × ${sliceMs} ms`,
+      ["engine", "ops/s", "µs/op", "time ÷ livehtml", "time ÷ hand-written", "bytes", "ops/s range"],
+      results.map((r) => [r.name, fmt(r.opsPerSecond), fmt(1e6 / r.opsPerSecond), ratio(ours / r.opsPerSecond), ratio(hand / r.opsPerSecond), bytes.get(r.name)!, spread(r.samples)]),
+    );
+    const peers = results.slice(3);
+    const fastestPeer = peers.reduce((a, b) => (a.opsPerSecond > b.opsPerSecond ? a : b));
+    goal("faster than every peer", ours > fastestPeer.opsPerSecond, `fastest peer ${fastestPeer.name} takes ${ratio(ours / fastestPeer.opsPerSecond)} our time`);
+    goal("within 1.3× of hand-written", hand / ours <= 1.3, `${ratio(hand / ours)} hand-written's time`);
+  }
+  printCommand("npm run bench -- ssr   (QUICK=1 for a short run; ROUNDS, SLICE_MS override)");
+}

@@ -1,0 +1,77 @@
+// `livehtml check`: type errors inside template expressions are reported at their template
+// line and column (exit 1); colocated templates and plain TypeScript too; a clean project exits 0.
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { join } from "node:path";
+import { CARD, PAGE, runCli, tempProject } from "./helpers.ts";
+import { checkProject } from "../../compiler/check.ts";
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: {
+    target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
+    allowImportingTsExtensions: true, skipLibCheck: true, verbatimModuleSyntax: true, types: [], lib: ["ES2022", "DOM"],
+  },
+  include: ["src"],
+});
+
+const BROKEN_PAGE = `---
+import card from "./card.live.html";
+export interface Assigns { name: string; count: number }
+---
+<.card title={@name}>
+  <p>{@count.toUpperCase()}</p>
+</.card>
+`;
+
+const VIEW = `import { live } from "livehtml/runtime";
+import page from "./page.live.html";
+export function render(assigns: { n: number }) {
+  return live\`<b>{@n.trim()}</b>\`;
+}
+export const html = page({ name: 1, count: 2 });
+`;
+
+const check = suite("livehtml check");
+
+check("a type error in a template expression is reported at its template line:col, exit 1", () => {
+  const project = tempProject({ "tsconfig.json": TSCONFIG, "src/card.live.html": CARD, "src/page.live.html": BROKEN_PAGE, "src/view.ts": VIEW });
+  try {
+    const run = runCli(["check"], project.dir);
+    assert.is(run.code, 1, run.stderr);
+    const lines = run.stderr.split("\n");
+    const template = lines.filter((l) => l.startsWith("src/page.live.html:"));
+    assert.equal(template, ["src/page.live.html:6:14: LH0304 TS2339: Property 'toUpperCase' does not exist on type 'number'."], "reported once, not per renderer");
+    assert.match(run.stderr, /6 \|   <p>\{@count\.toUpperCase\(\)\}<\/p>\n\s+\| {14}\^{11}\n/);
+    // The colocated template maps into its .ts file; the plain TypeScript error keeps its own position.
+    assert.match(run.stderr, /^src\/view\.ts:4:22: LH0304 TS2339: Property 'trim' does not exist on type 'number'\./m);
+    assert.match(run.stderr, /^src\/view\.ts:6:28: LH0304 TS2322: Type 'number' is not assignable to type 'string'\./m);
+    assert.match(run.stderr, /✗ checked 3 templates and 1 TypeScript file: 3 errors, 0 warnings in/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+check("a clean project exits 0", () => {
+  const project = tempProject({ "tsconfig.json": TSCONFIG, "src/card.live.html": CARD, "src/page.live.html": PAGE });
+  try {
+    const run = runCli(["check", "--project", "tsconfig.json"], project.dir);
+    assert.is(run.code, 0, run.stderr);
+    assert.match(run.stderr, /✓ checked 2 templates and 0 TypeScript files: 0 errors, 0 warnings/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+check("checkProject on files: template syntax errors come through as they are; a failing template does not cascade", () => {
+  const project = tempProject({ "card.live.html": CARD, "page.live.html": "---\nimport card from \"./card.live.html\";\n---\n<.card title={1}>\n<p>{@x</p></.card>\n" });
+  try {
+    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")] });
+    const codes = result.diagnostics.map((d) => `${d.filename.slice(project.dir.length + 1)}:${d.start.line}:${d.start.column} ${d.code}`);
+    assert.ok(codes.includes("page.live.html:5:4 LH0110"), codes.join("\n"));
+    assert.not.ok(codes.some((c) => c.includes("LH0304")), codes.join("\n"));
+  } finally {
+    project.cleanup();
+  }
+});
+
+check.run();

@@ -1,0 +1,72 @@
+// Usage errors exit 2 with a message that says what is wrong; help and version exit 0.
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { ROOT, runCli, tempProject } from "./helpers.ts";
+
+const usage = suite("livehtml usage");
+
+usage("an unknown flag names the closest one and exits 2", () => {
+  const run = runCli(["compile", "x.live.html", "--outdir", "out"], ROOT);
+  assert.is(run.code, 2);
+  assert.match(run.stderr, /unknown flag --outdir for `livehtml compile`; did you mean --out-dir\?/);
+  assert.match(run.stderr, /livehtml compile --help/);
+});
+
+usage("an unknown command suggests the closest", () => {
+  const run = runCli(["chek"], ROOT);
+  assert.is(run.code, 2);
+  assert.match(run.stderr, /unknown command "chek"; did you mean `livehtml check`\?/);
+});
+
+usage("a missing file, a glob matching nothing, no input and a bad --lang exit 2", () => {
+  const project = tempProject({ "a.live.html": "<p>a</p>" });
+  try {
+    const missing = runCli(["compile", "nope.live.html"], project.dir);
+    assert.is(missing.code, 2);
+    assert.match(missing.stderr, /no such file or directory: nope\.live\.html/);
+    const glob = runCli(["compile", "src/**/*.live.html"], project.dir);
+    assert.is(glob.code, 2);
+    assert.match(glob.stderr, /no file matches src\/\*\*\/\*\.live\.html/);
+    assert.is(runCli(["compile"], project.dir).code, 2);
+    const lang = runCli(["compile", "a.live.html", "--lang", "rust"], project.dir);
+    assert.is(lang.code, 2);
+    assert.match(lang.stderr, /invalid value "rust" for --lang: expected one of ts, js/);
+    const noProject = runCli(["check"], project.dir);
+    assert.is(noProject.code, 2);
+    assert.match(noProject.stderr, /no tsconfig\.json in this directory/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+usage("compiling a .ts file to TypeScript in place is refused", () => {
+  const project = tempProject({ "view.ts": 'import { live } from "livehtml/runtime";\nexport const r = (assigns: {}) => live`<p>x</p>`;\n' });
+  try {
+    const run = runCli(["compile", "view.ts"], project.dir);
+    assert.is(run.code, 2);
+    assert.match(run.stderr, /would overwrite it: pass --out-dir <dir> or --lang js/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+usage("--help, <cmd> --help and --version exit 0", () => {
+  const help = runCli(["--help"], ROOT);
+  assert.is(help.code, 0);
+  for (const command of ["compile", "check", "dev"]) assert.match(help.stdout, new RegExp(`^  ${command} `, "m"));
+  const compileHelp = runCli(["compile", "--help"], ROOT);
+  assert.is(compileHelp.code, 0);
+  assert.match(compileHelp.stdout, /--out-dir <dir>/);
+  const version = runCli(["--version"], ROOT);
+  assert.is(version.code, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+usage("colour only when asked for: NO_COLOR wins, FORCE_COLOR forces it on a pipe", () => {
+  const plain = runCli(["compile", "nope.live.html"], ROOT);
+  assert.not.match(plain.stderr, /\x1b\[/);
+  const forced = runCli(["compile", "nope.live.html"], ROOT, { NO_COLOR: "", FORCE_COLOR: "1" });
+  assert.match(forced.stderr, /\x1b\[31merror:/);
+});
+
+usage.run();
