@@ -12,13 +12,14 @@ import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
 import { compile } from "./compile.ts";
 import { compileColocated } from "./colocated.ts";
 import { codeFrame } from "./diagnostics/frame.ts";
+import { formatMessage, type Code } from "./diagnostics/catalogue.ts";
 import type { Diagnostic } from "./diagnostics/types.ts";
 import { createLocator } from "./utils/locator.ts";
 
 /** A TypeScript error found while type-checking; the message starts with `TSnnnn:`. */
-export const TYPE_ERROR = "LH0304";
+export const TYPE_ERROR = "LH0304" satisfies Code;
 /** The tsconfig could not be read or parsed. */
-export const CONFIG_ERROR = "LH0305";
+export const CONFIG_ERROR = "LH0305" satisfies Code;
 
 export interface CheckOptions {
   /** Path of a tsconfig.json: its files plus every `.live.html` its include patterns match. */
@@ -184,7 +185,7 @@ function consumerOf(map: unknown): SourceMapConsumer {
 /** A TypeScript diagnostic as ours, at the template position it comes from. */
 function mapDiagnostic(d: ts.Diagnostic, served: Map<string, Served>, project: string | undefined): Diagnostic | null {
   if (d.category === ts.DiagnosticCategory.Suggestion || d.category === ts.DiagnosticCategory.Message) return null;
-  const message = `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  const message = formatMessage(TYPE_ERROR, { tsCode: d.code, text: ts.flattenDiagnosticMessageText(d.messageText, "\n") });
   const severity = d.category === ts.DiagnosticCategory.Warning ? "warning" : "error";
   const file = d.file;
   if (!file || d.start === undefined) {
@@ -250,7 +251,7 @@ function located(
 }
 
 function fromConfigError(e: ts.Diagnostic, configPath: string, text: string): Diagnostic {
-  const message = `TS${e.code}: ${ts.flattenDiagnosticMessageText(e.messageText, "\n")}`;
+  const message = formatMessage(CONFIG_ERROR, { path: configPath, text: `TS${e.code}: ${ts.flattenDiagnosticMessageText(e.messageText, "\n")}` });
   return configDiagnostic(e.file?.fileName ?? configPath, e.file ? e.file.text : text, e.start ?? 0, message);
 }
 

@@ -2,18 +2,19 @@
 // where one helps, a hint. Codes never change meaning once published; retire a code rather than
 // reuse it. `Record<Code, Entry>` makes a code without a message a type error.
 //
-// Numbering: LH01xx lexical (tokenizer), LH02xx structure (tree), LH03xx TypeScript,
+// Numbering: LH00xx files, LH01xx lexical (tokenizer), LH02xx structure (tree), LH03xx TypeScript,
 // LH04xx attributes and special attributes, LH05xx analysis (change tracking, colocated
 // templates).
 
 export type Code =
+  | "LH0001"
   | "LH0101" | "LH0102" | "LH0103" | "LH0104" | "LH0105" | "LH0106" | "LH0107" | "LH0108"
   | "LH0109" | "LH0110" | "LH0111" | "LH0112" | "LH0113" | "LH0114" | "LH0115" | "LH0116"
   | "LH0117" | "LH0118" | "LH0119" | "LH0120"
   | "LH0201" | "LH0202" | "LH0203" | "LH0204" | "LH0205" | "LH0206" | "LH0207" | "LH0208"
   | "LH0209" | "LH0210" | "LH0211" | "LH0212" | "LH0213" | "LH0214" | "LH0215" | "LH0216"
   | "LH0217"
-  | "LH0301" | "LH0302" | "LH0303"
+  | "LH0301" | "LH0302" | "LH0303" | "LH0304" | "LH0305"
   | "LH0401" | "LH0402" | "LH0403" | "LH0404" | "LH0405" | "LH0406" | "LH0407" | "LH0408"
   | "LH0409" | "LH0410" | "LH0411" | "LH0412" | "LH0413" | "LH0414" | "LH0415"
   | "LH0501" | "LH0502" | "LH0503"
@@ -34,6 +35,9 @@ const LT_HINT = "If you meant a literal <, write &lt; instead";
 const LBRACE_HINT = 'If you meant a literal {, write &lbrace; or <%= "{" %> instead';
 
 export const CATALOGUE: Record<Code, Entry> = {
+  // ── files (CLI) ──────────────────────────────────────────────────────────────────────
+  LH0001: { severity: "error", message: (a) => `cannot ${a.action} ${a.path}: ${a.reason}` },
+
   // ── lexical ────────────────────────────────────────────────────────────────────────────
   LH0101: { severity: "error", message: () => "expected a tag name after <", hint: () => LT_HINT },
   LH0102: { severity: "error", message: () => "expected a tag name after </" },
@@ -167,6 +171,13 @@ export const CATALOGUE: Record<Code, Entry> = {
     severity: "error",
     message: () => "the frontmatter opened by `---` is not closed: expected a line holding only `---`",
   },
+  LH0304: {
+    severity: "error",
+    // `livehtml check`: TypeScript's own diagnostic, mapped back to the template.
+    message: (a) => `TS${a.tsCode}: ${a.text}`,
+  },
+  LH0305: { severity: "error", message: (a) => `cannot use the TypeScript project ${a.path}: ${a.text}` },
+
 
   // ── attributes ─────────────────────────────────────────────────────────────────────────
   LH0401: {

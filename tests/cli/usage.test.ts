@@ -70,3 +70,30 @@ usage("colour only when asked for: NO_COLOR wins, FORCE_COLOR forces it on a pip
 });
 
 usage.run();
+
+const files = suite("livehtml file and project errors");
+
+files("LH0001: an output that cannot be written is a diagnostic naming the path and the reason, exit 1", () => {
+  // `--out-dir` names an existing file, so the output's directory cannot be created.
+  const project = tempProject({ "a.live.html": "<p>{@a}</p>", "out": "a file, not a directory" });
+  try {
+    const run = runCli(["compile", "a.live.html", "--out-dir", "out"], project.dir);
+    assert.is(run.code, 1, run.stderr);
+    assert.match(run.stderr, /LH0001 cannot write out\/a\.live\.html\.ts: a parent path is a file, not a directory/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+files("LH0305: a tsconfig that does not parse is reported at its own line and column, exit 1", () => {
+  const project = tempProject({ "tsconfig.json": '{\n  "compilerOptions": {\n    "strict": true,,\n  }\n}\n', "a.live.html": "<p>x</p>" });
+  try {
+    const run = runCli(["check"], project.dir);
+    assert.is(run.code, 1, run.stderr);
+    assert.match(run.stderr, /tsconfig\.json:3:\d+: LH0305 cannot use the TypeScript project .*tsconfig\.json: TS\d+/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+files.run();

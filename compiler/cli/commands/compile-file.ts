@@ -6,6 +6,7 @@ import ts from "typescript";
 import { compile } from "../../compile.ts";
 import { compileColocated } from "../../colocated.ts";
 import type { Diagnostic } from "../../diagnostics/types.ts";
+import { formatMessage } from "../../diagnostics/catalogue.ts";
 import type { Input } from "../inputs.ts";
 import { displayPath } from "../output.ts";
 import { outputPath, writeOutput, type CompiledFile, type CompileSettings } from "./compile.ts";
@@ -16,7 +17,7 @@ export function compileFile(input: Input, settings: CompileSettings): CompiledFi
   try {
     source = readFileSync(input.file, "utf8");
   } catch (error) {
-    return { input, output: null, diagnostics: [ioDiagnostic(input.file, `cannot read ${shown}: ${reason(error)}`)] };
+    return { input, output: null, diagnostics: [ioDiagnostic(input.file, "read", shown, reason(error))] };
   }
   const out = outputPath(input, settings);
   const result =
@@ -37,7 +38,7 @@ export function compileFile(input: Input, settings: CompileSettings): CompiledFi
   try {
     writeOutput(out, code, map);
   } catch (error) {
-    return { input, output: null, diagnostics: [...result.diagnostics, ioDiagnostic(input.file, `cannot write ${displayPath(out)}: ${reason(error)}`)] };
+    return { input, output: null, diagnostics: [...result.diagnostics, ioDiagnostic(input.file, "write", displayPath(out), reason(error))] };
   }
   return { input, output: out, diagnostics: result.diagnostics };
 }
@@ -77,9 +78,9 @@ export function rewriteSpecifiers(code: string, lang: "ts" | "js"): string {
   return out + code.slice(last);
 }
 
-function ioDiagnostic(file: string, message: string): Diagnostic {
+function ioDiagnostic(file: string, action: "read" | "write", path: string, why: string): Diagnostic {
   const at = { line: 1, column: 1, offset: 0 };
-  return { code: "LH0001", severity: "error", message, filename: file, start: at, end: at, frame: "" };
+  return { code: "LH0001", severity: "error", message: formatMessage("LH0001", { action, path, reason: why }), filename: file, start: at, end: at, frame: "" };
 }
 
 function reason(error: unknown): string {
@@ -87,5 +88,7 @@ function reason(error: unknown): string {
   if (e.code === "EACCES" || e.code === "EPERM") return "permission denied";
   if (e.code === "ENOENT") return "no such file or directory";
   if (e.code === "ENOTDIR") return "a parent path is a file, not a directory";
+  // mkdir of the output's directory where a file of that name exists.
+  if (e.code === "EEXIST") return "a parent path is a file, not a directory";
   return e.message ?? String(error);
 }
