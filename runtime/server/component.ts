@@ -5,7 +5,6 @@
 // Component callbacks that run during a render (`mount`, `update`, `render`) are synchronous
 // because the diff engine asks for a component's tree in the middle of rendering its parent.
 import type { ComponentRef, Rendered } from "../shared/rendered.ts";
-import { node } from "../shared/template.ts";
 import type { Params } from "./params.ts";
 import type { ViewSocket } from "./socket.ts";
 import type { EventResult, Template } from "./view.ts";
@@ -39,23 +38,11 @@ export function liveComponent<A extends object>(callbacks: ComponentCallbacks<A>
 
 /**
  * Places component `definition` with identity `id` in a template slot: `{componentRef(Counter, "a", { label: @label })}`.
- *
- * The reference travels inside a one-slot node because compiled interpolation passes nested
- * templates through as they are but turns any other value into text; the diff engine then meets
- * the reference in that node's slot and resolves it to a cid (a cid may sit in any dynamic).
+ * The diff engine resolves the reference to a cid, which is what travels in the slot.
  */
-export function componentRef<A extends object>(definition: ComponentDefinition<A>, id: string, assigns: Partial<A> = {}): Rendered {
-  const ref: ComponentRef = { kind: "component", component: definition, id, assigns: assigns as Readonly<Record<string, unknown>> };
-  return node(COMPONENT_SLOT_STATICS, COMPONENT_SLOT_PRINT, false, () => [ref], () => {
-    throw new Error(
-      `livehtml: component ${componentName(definition as ComponentDefinition<Record<string, unknown>>)} (id ${JSON.stringify(id)}) ` +
-        "is stateful and renders only inside a live view, not through renderToString or html()",
-    );
-  });
+export function componentRef<A extends object>(definition: ComponentDefinition<A>, id: string, assigns: Partial<A> = {}): ComponentRef {
+  return { kind: "component", component: definition, id, assigns: assigns as Readonly<Record<string, unknown>> };
 }
-const COMPONENT_SLOT_STATICS: readonly string[] = ["", ""];
-/** One shape for every wrapper, so a slot switching between components keeps its node. */
-const COMPONENT_SLOT_PRINT = 0x0c0e_5107;
 
 export function isComponentDefinition(value: unknown): value is ComponentDefinition<Record<string, unknown>> {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "live-component";

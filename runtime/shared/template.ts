@@ -5,7 +5,7 @@
 // IMPORTANT: the generated code relies on the exact signatures below; compiler/generate/
 // names them through one registry (compiler/generate/helpers.ts).
 
-import type { Changed, Comprehension, ComprehensionEntry, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
+import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
 import { escapeHTML, toText } from "./escape.ts";
 
 /** Builds one template node. `dynamic` and `html` close over the render's assigns. */
@@ -91,15 +91,19 @@ export function comprehension<T>(
   };
 }
 
-/** A dynamic text slot: nested templates pass through, anything else becomes escaped text. */
+/**
+ * A dynamic text slot: nested templates and stateful component references pass through (the
+ * diff engine turns a reference into its cid), anything else becomes escaped text.
+ */
 export function dyn(value: unknown): Dynamic {
-  if (isTemplateValue(value)) return value;
+  if (isTemplateValue(value) || isComponentRef(value)) return value;
   return toText(value);
 }
 
 /** The HTML of any interpolated value: nested templates render themselves, the rest is escaped. */
 export function htmlOf(value: unknown): string {
   if (isTemplateValue(value)) return templateHtml(value);
+  if (isComponentRef(value)) throw statelessComponentError(value);
   return toText(value);
 }
 
@@ -107,6 +111,17 @@ function isTemplateValue(value: unknown): value is Rendered | Comprehension {
   if (typeof value !== "object" || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
   return kind === "rendered" || kind === "comprehension";
+}
+
+function isComponentRef(value: unknown): value is ComponentRef {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "component";
+}
+
+function statelessComponentError(ref: ComponentRef): Error {
+  return new Error(
+    `the stateful component with id ${JSON.stringify(ref.id)} renders only inside a live view ` +
+      "(through its diffs), not through renderToString or html()",
+  );
 }
 
 /** A comprehension's HTML (used when one reaches text interpolation, e.g. through a slot). */
@@ -125,7 +140,7 @@ function templateHtml(value: Rendered | Comprehension): string {
 function dynamicHtml(value: Dynamic): string {
   if (value === null) return "";
   if (typeof value === "string") return value;
-  if (value.kind === "component") return "";
+  if (value.kind === "component") throw statelessComponentError(value);
   return templateHtml(value);
 }
 
