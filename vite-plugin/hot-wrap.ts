@@ -21,7 +21,7 @@ export const HOT_MODULE = normalizePath(fileURLToPath(new URL("../runtime/server
 const OWN_RUNTIME = normalizePath(fileURLToPath(new URL("../runtime/", import.meta.url)));
 
 /** What compile() emits for a template's render function (see compiler/generate). */
-const DEFAULT_RENDER = /^export default function render\(/m;
+const DEFAULT_RENDER = /^export default render;$/m;
 
 export interface HotModules {
   /** Files whose views were registered, by file path: their edits remount views. */
@@ -57,9 +57,8 @@ function wrapTemplate(code: string, file: string) {
   const match = DEFAULT_RENDER.exec(code);
   if (!match) return null;
   const s = new MagicString(code);
-  s.remove(match.index, match.index + "export default ".length);
+  s.overwrite(match.index, match.index + match[0].length, `export default $hotTemplate(${JSON.stringify(templateModuleId(file))}, render);`);
   s.prepend(`import { hotTemplate as $hotTemplate } from ${JSON.stringify(HOT_MODULE)};\n`);
-  s.append(`\nexport default $hotTemplate(${JSON.stringify(templateModuleId(file))}, render);\n`);
   return { code: s.toString(), map: s.generateMap({ hires: "boundary", source: file, includeContent: false }) };
 }
 

@@ -211,10 +211,17 @@ export class Emitter {
     o.text(`];\n} };\n})`);
   }
 
-  /** `$component("card", card({ …attributes, slots, __changed__ }))`. */
+  /**
+   * A function component call. Tree: `$component("card", card($props({ …attributes, slots }, changed)))`.
+   * HTML: `$componentHtml("card", card, { … })`, which calls a compiled component's HTML renderer
+   * directly. The props literal stays a fresh object literal, so TypeScript checks it against the
+   * component's assigns (unknown and missing attributes are type errors in `livehtml check`).
+   */
   private componentCall(call: ComponentCall, mode: "tree" | "html"): void {
     const o = this.out;
-    o.text(`${this.helpers.use("component")}(${JSON.stringify(call.callee)}, ${call.callee}({ `);
+    const name = JSON.stringify(call.callee);
+    if (mode === "tree") o.text(`${this.helpers.use("component")}(${name}, ${call.callee}(${this.helpers.use("props")}({ `);
+    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${call.callee}, { `);
     // Spreads first, then explicit attributes on top, whatever their order (HEEx's rule).
     for (const spread of call.spreads) {
       o.text("...");
@@ -222,13 +229,17 @@ export class Emitter {
       o.text(", ");
     }
     this.attributeProps(call.attributes);
-    for (const [name, entries] of call.slots) {
-      o.text(`${propertyName(name)}: [`);
-      for (const entry of entries) this.slotEntry(name, entry, mode);
+    for (const [slotName, entries] of call.slots) {
+      o.text(`${propertyName(slotName)}: [`);
+      for (const entry of entries) this.slotEntry(slotName, entry, mode);
       o.text("], ");
     }
-    o.text("__changed__: ");
-    if (mode === "html" || call.spreads.length > 0) {
+    if (mode === "html") {
+      o.text("})");
+      return;
+    }
+    o.text("}, ");
+    if (call.spreads.length > 0) {
       // A spread can carry anything: the component renders in full (as LiveView does).
       o.text("null");
     } else {
@@ -239,13 +250,12 @@ export class Emitter {
         const deps = this.analysis.expressions.get(attribute.value.expr)?.deps;
         pairs.push(`${JSON.stringify(attribute.name)}, (${deps ? this.changeChecks(deps) : "false"})`);
       }
-      for (const [name, entries] of call.slots) {
-        pairs.push(`${JSON.stringify(name)}, (${entries.map((e) => this.changeChecks(e.deps)).join(" || ")})`);
+      for (const [slotName, entries] of call.slots) {
+        pairs.push(`${JSON.stringify(slotName)}, (${entries.map((e) => this.changeChecks(e.deps)).join(" || ")})`);
       }
-      o.text(`$t ? null : ${this.helpers.use("flags")}(${pairs.join(", ")}`);
-      o.text(")");
+      o.text(`$t ? null : ${this.helpers.use("flags")}(${pairs.join(", ")})`);
     }
-    o.text(" }))");
+    o.text(")))");
   }
 
   private attributeProps(attributes: SlotEntry["attributes"]): void {
@@ -387,7 +397,7 @@ export class Emitter {
       case "component":
         o.text("$o += ");
         this.componentCall(slot.call, "html");
-        o.text(".html();\n");
+        o.text(";\n");
         return;
     }
   }

@@ -17,6 +17,8 @@ export const HELPERS = {
   pathChanged: "$changed",
   changedOf: "$changedOf",
   component: "$component",
+  componentHtml: "$componentHtml",
+  props: "$props",
   flags: "$flags",
 } as const;
 

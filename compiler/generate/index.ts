@@ -31,16 +31,19 @@ export function generateModule(
   const emitter = new Emitter(body, analysis, { assignsType });
 
   for (const block of lowered.blocks) emitter.htmlFunction(block);
-  body.text(`\nexport default function render(assigns: ${assignsType}): $Rendered {\n`);
-  body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
+  // `changed` may be passed by the server; components receive theirs as `assigns.__changed__`.
+  body.text(`\nfunction render(assigns: ${assignsType}, changed?: $Changed): $Rendered {\n`);
+  body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns, changed);\nreturn `);
   emitter.node(lowered.root);
   body.text(";\n}\n");
+  body.text(`/** The first (HTTP) render: HTML straight from the assigns. */\nrender.html = $h${lowered.root.id};\n`);
+  body.text("export default render;\n");
 
   const out = new CodeWriter(source, options.filename);
   out.text(`// Compiled by livehtml from ${options.filename}. Edit the template, not this file.\n`);
   const imports = [emitter.helpers.importList(), ...options.implicitImports].filter(Boolean).join(", ");
   out.text(`import { ${imports} } from "${RUNTIME}";\n`);
-  out.text(`import type { Rendered as $Rendered } from "${RUNTIME}";\n`);
+  out.text(`import type { Changed as $Changed, Rendered as $Rendered } from "${RUNTIME}";\n`);
   if (template.frontmatter) {
     const fm = template.frontmatter;
     out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");

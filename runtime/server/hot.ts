@@ -96,10 +96,10 @@ export function hotTemplate<T extends AnyTemplate>(id: string, render: T): T {
     entry.current = render;
     return entry.stable as T;
   }
-  const created: TemplateEntry = {
-    current: render,
-    stable: ((assigns) => created.current(assigns)) as AnyTemplate,
-  };
+  // Forwards every argument (the server may pass the change map) and the HTML renderer.
+  const stable = ((...args: Parameters<AnyTemplate>) => created.current(...args)) as AnyTemplate & { html?: unknown };
+  const created: TemplateEntry = { current: render, stable };
+  stable.html = (assigns: unknown) => (created.current as unknown as { html(a: unknown): string }).html(assigns);
   Object.defineProperty(created.stable, "name", { value: render.name || "render" });
   s.templates.set(id, created);
   s.idOfStable.set(created.stable, id);

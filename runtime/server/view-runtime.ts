@@ -5,7 +5,7 @@
 // Callbacks run one at a time (a mailbox of promises), like a LiveView process. An exception in
 // any callback, template included, ends this view only: it is logged with the view's name and
 // reported to the transport as a crash, and nothing else on the server is affected.
-import type { Rendered } from "../shared/rendered.ts";
+import type { Changed, Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
@@ -14,7 +14,7 @@ import { consoleLogger, describeError, type Logger } from "./log.ts";
 import { decodeForm, targetPath, type Params } from "./params.ts";
 import { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
 import { LiveSocket, SocketState, type SocketRuntime, type TimerRef } from "./socket.ts";
-import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session } from "./view.ts";
+import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
 export interface ViewOutput {
@@ -306,8 +306,7 @@ export class ViewRuntime implements HotView {
     if (force || reach || this.state.hasChanges()) {
       const changed = force || reach ? null : this.state.changed;
       const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-      const assigns = { ...this.state.assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>;
-      const rendered: Rendered = templateOf(this.view)(assigns);
+      const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
       if (force) this.#engine.reset();
       diff = { ...this.#engine.render(rendered) };
       if (titleChanged) diff.t = String(this.state.assigns.pageTitle ?? "");
@@ -423,4 +422,16 @@ function safeJSON(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/**
+ * Renders a view's template. A compiled template (it carries its `html` renderer) takes the
+ * change map as an argument, so the assigns are not copied; any other render function reads
+ * it from `assigns.__changed__`, as LiveView's do.
+ */
+function renderWith(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>, changed: Changed): Rendered {
+  if (typeof (template as { html?: unknown }).html === "function") {
+    return (template as unknown as (a: Record<string, unknown>, c: Changed) => Rendered)(assigns, changed);
+  }
+  return template({ ...assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>);
 }

@@ -177,6 +177,31 @@ export function renderSlot<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg>
 }
 const SLOT_LIST_PRINT = 0x5107_0000;
 
+/**
+ * A function component's assigns with the change map it receives from its caller (as LiveView's
+ * `__changed__`). Typed as the props alone, so that the caller's attributes are checked against
+ * the component's assigns type.
+ */
+export function props<P extends object>(attributes: P, changed: Changed): P {
+  (attributes as { __changed__?: Changed }).__changed__ = changed;
+  return attributes;
+}
+
+/** A compiled template: the tree renderer, with its direct HTML renderer attached. */
+export interface CompiledTemplate<A> {
+  (assigns: A, changed?: Changed): Rendered;
+  html(assigns: A): string;
+}
+
+/**
+ * The HTML of a function component call during a first render. A compiled component renders
+ * straight to a string; any other function returns a template whose HTML is taken.
+ */
+export function componentHtml<A>(name: string, fn: ((assigns: A) => unknown) & { html?: (assigns: A) => string }, assigns: A): string {
+  if (typeof fn.html === "function") return fn.html(assigns);
+  return component(name, fn(assigns)).html();
+}
+
 /** Checks what a function component returned, so a mistake names the component. */
 export function component(name: string, result: unknown): Rendered {
   if (typeof result === "object" && result !== null && (result as { kind?: unknown }).kind === "rendered") {
@@ -193,10 +218,13 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value).slice(0, 40)}`;
 }
 
-/** The change map a compiled template reads from its assigns (`__changed__`, as in LiveView). */
-export function changedOf(assigns: unknown): Changed {
-  const changed = (assigns as { __changed__?: Changed } | null)?.__changed__;
-  return changed ?? null;
+/**
+ * The change map of a render: given explicitly by the server (which then need not copy the
+ * assigns), or read from the assigns' `__changed__` as LiveView does (function components).
+ */
+export function changedOf(assigns: unknown, changed?: Changed): Changed {
+  if (changed !== undefined) return changed;
+  return (assigns as { __changed__?: Changed } | null)?.__changed__ ?? null;
 }
 
 export { escapeHTML };

@@ -3,15 +3,15 @@
 // returns the diff a `diff` push would carry, and `html()` is the page as the client would
 // build it by merging those diffs (runtime/shared/merge.ts).
 
-import type { Rendered } from "../shared/rendered.ts";
+import type { Changed, Rendered } from "../shared/rendered.ts";
 import type { WireDiff } from "../shared/wire.ts";
 import { assignValue } from "../shared/changes.ts";
 import { mergeDiff, type RenderedState } from "../shared/merge.ts";
 import { toHTML } from "../shared/to-html.ts";
 import { DiffEngine } from "../server/diff.ts";
 
-/** A compiled template: the default export of a `.live.html` module. */
-export type TemplateFunction<A> = (assigns: A) => Rendered;
+/** A compiled template: the default export of a `.live.html` module (the change map as 2nd argument). */
+export type TemplateFunction<A> = (assigns: A, changed?: Changed) => Rendered;
 
 export interface RenderedTemplate<A> {
   /** The full wire JSON of the first render (what a join reply carries as `rendered`). */
@@ -27,7 +27,7 @@ export interface RenderedTemplate<A> {
 export function renderTemplate<A extends object>(template: TemplateFunction<A>, assigns: A): RenderedTemplate<A> {
   const current: Record<string, unknown> = { ...(assigns as Record<string, unknown>) };
   const engine = new DiffEngine();
-  const rendered = engine.render(template({ ...current, __changed__: null } as A));
+  const rendered = engine.render(template(current as A, null));
   let state: RenderedState = mergeDiff(null, structuredClone(rendered));
 
   return {
@@ -41,7 +41,7 @@ export function renderTemplate<A extends object>(template: TemplateFunction<A>, 
       for (const [key, value] of Object.entries(changes)) assignValue(current, changed, key, value);
       // LiveView does not render at all when nothing changed.
       if (Object.keys(changed).length === 0) return {};
-      const diff = engine.render(template({ ...current, __changed__: changed } as A));
+      const diff = engine.render(template(current as A, changed));
       state = mergeDiff(state, structuredClone(diff));
       return diff;
     },

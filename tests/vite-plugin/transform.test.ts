@@ -46,7 +46,8 @@ const template = suite("livehtml:template");
 
 template("compiles to JavaScript: types stripped, render exported", async () => {
   const out = (await runTransform(plugins, "livehtml:template", counterSource, counterFile))!;
-  assert.ok(out.code.includes("export default function render("), out.code);
+  assert.ok(/^export default render;$/m.test(out.code), out.code);
+  assert.ok(out.code.includes("render.html = "), "the HTML renderer is attached");
   assert.not.ok(/\bas number\b|interface Assigns|: Assigns/.test(out.code), out.code);
   assert.ok(out.code.includes('from "livehtml/runtime"'));
 });
