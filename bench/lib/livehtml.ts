@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "../../compiler/index.ts";
-import type { Rendered } from "../../runtime/shared/rendered.ts";
+import type { Changed, Rendered } from "../../runtime/shared/rendered.ts";
 
 export const OUT = new URL("../out/", import.meta.url).pathname;
 
-export type Template = (assigns: Record<string, unknown>) => Rendered;
+export type Template = ((assigns: Record<string, unknown>, changed?: Changed) => Rendered) & { html(assigns: Record<string, unknown>): string };
 
 /**
  * Writes the compiled module as bench/out/<name>.ts and returns its path. With `lang: "js"` it

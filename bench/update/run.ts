@@ -19,18 +19,18 @@ interface Stepper {
   step(): unknown;
 }
 
-/** livehtml as the server runs it: assign with LiveView semantics, render with `__changed__`. */
+/** livehtml as the server runs it: assign with LiveView semantics, render with the change map. */
 function trackedDiff(template: Template, c: UpdateCase): Stepper {
   const assigns = c.initial();
   const engine = new DiffEngine();
-  engine.render(template({ ...assigns, __changed__: null }));
+  engine.render(template(assigns, null));
   let n = 0;
   return {
     step() {
       const changed: Record<string, unknown> = {};
       const [key, value] = c.change(assigns, n++);
       assignValue(assigns, changed, key, value);
-      return engine.render(template({ ...assigns, __changed__: changed }));
+      return engine.render(template(assigns, changed));
     },
   };
 }
@@ -43,7 +43,7 @@ function fullRender(template: Template, c: UpdateCase): Stepper {
     step() {
       const [key, value] = c.change(assigns, n++);
       assigns[key] = value;
-      return new DiffEngine().render(template({ ...assigns, __changed__: null }));
+      return new DiffEngine().render(template(assigns, null));
     },
   };
 }
@@ -71,11 +71,10 @@ export async function runUpdate(): Promise<void> {
   const rounds = envNumber("ROUNDS", 9, 3);
   const sliceMs = envNumber("SLICE_MS", 300, 100);
   for (const [index, c] of [manySlots, keyedRows].entries()) {
-    const template = await loadTemplate(`update-${index}`, c.source);
-    const templateJs = await loadTemplate(`update-${index}-js`, c.source, "js");
+    // JavaScript output, as the Vite plugin and the Node loader serve templates.
+    const template = await loadTemplate(`update-${index}`, c.source, "js");
     const steppers: Record<string, Stepper> = {
       "livehtml diff": trackedDiff(template, c),
-      "livehtml diff, .mjs output": trackedDiff(templateJs, c),
       "livehtml full render": fullRender(template, c),
       "liveviewjs deepDiff": liveviewjs(c),
     };

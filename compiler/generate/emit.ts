@@ -341,12 +341,19 @@ export class Emitter {
       o.text("// Template variables arrive untyped here; the tree renderer type-checks every expression.\n");
     }
     o.text(`let $o = ${JSON.stringify(block.statics[0])};\n`);
+    this.htmlBody(block, false);
+    o.text("return $o;\n}\n");
+  }
+
+  /** Statements appending a block's HTML to `$o`; its first static too when `includeFirst`. */
+  private htmlBody(block: Block, includeFirst: boolean): void {
+    const o = this.out;
+    if (includeFirst && block.statics[0]) o.text(`$o += ${JSON.stringify(block.statics[0])};\n`);
     block.slots.forEach((slot, i) => {
       this.slotHtml(slot);
       const next = block.statics[i + 1]!;
       if (next) o.text(`$o += ${JSON.stringify(next)};\n`);
     });
-    o.text("return $o;\n}\n");
   }
 
   private slotHtml(slot: Slot): void {
@@ -376,7 +383,7 @@ export class Emitter {
       case "for": {
         const { loop, body } = slot;
         const d = loop.scope.depth;
-        o.text(`{ let $n${d} = 0;\nfor (const `);
+        o.text(loop.index ? `{ let $n${d} = 0;\nfor (const ` : "{\nfor (const ");
         this.pattern(loop.pattern);
         o.text(` of ${this.helpers.use("iterate")}(`);
         this.expr(loop.iterable);
@@ -391,7 +398,9 @@ export class Emitter {
           this.expr(loop.filter);
           o.text(")) continue;\n");
         }
-        o.text(`$o += ${this.branchHtml(body)};\n} }\n`);
+        // The body is inlined: entries have no HTML renderer of their own to share it with.
+        this.htmlBody(body, true);
+        o.text("} }\n");
         return;
       }
       case "component":

@@ -5,6 +5,7 @@
 import type * as AST from "../parse/ast.ts";
 import type { Analysis } from "../analyze/types.ts";
 import type { Lowered } from "./lower.ts";
+import type { Block } from "./ir.ts";
 import { Emitter } from "./emit.ts";
 import { CodeWriter } from "./writer.ts";
 
@@ -30,7 +31,7 @@ export function generateModule(
   const assignsType = options.declaresAssigns ? "Assigns" : "$Assigns";
   const emitter = new Emitter(body, analysis, { assignsType });
 
-  for (const block of lowered.blocks) emitter.htmlFunction(block);
+  for (const block of lowered.blocks) if (!isLoopBody(block, lowered)) emitter.htmlFunction(block);
   // `changed` may be passed by the server; components receive theirs as `assigns.__changed__`.
   body.text(`\nfunction render(assigns: ${assignsType}, changed?: $Changed): $Rendered {\n`);
   body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns, changed);\nreturn `);
@@ -74,7 +75,7 @@ export function generateInline(
   expression.text("(() => {\n");
   // Named before the HTML functions declare their own `assigns` parameter, which would shadow it.
   expression.text("type $A = typeof assigns;\n");
-  for (const block of lowered.blocks) emitter.htmlFunction(block);
+  for (const block of lowered.blocks) if (!isLoopBody(block, lowered)) emitter.htmlFunction(block);
   expression.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns);\nreturn `);
   emitter.node(lowered.root);
   expression.text(";\n})()");
@@ -82,4 +83,9 @@ export function generateInline(
   for (const block of lowered.blocks) hoisted += `const ${emitter.staticsName(block)} = ${JSON.stringify(block.statics)};\n`;
   hoisted += emitter.pathConstants();
   return { expression, hoisted, helpers: emitter.helpers.importList() };
+}
+
+/** Loop bodies render inline in their parent's HTML function and need no function of their own. */
+function isLoopBody(block: Block, lowered: Lowered): boolean {
+  return lowered.loopBodies.has(block.id);
 }

@@ -18,6 +18,8 @@ export interface Lowered {
   root: Block;
   /** Every block, indexed by `id` (children before parents is not guaranteed). */
   blocks: Block[];
+  /** Ids of the blocks that are loop bodies (comprehension entries). */
+  loopBodies: Set<number>;
 }
 
 export function lower(template: AST.Template, analysis: Analysis): Lowered {
@@ -322,7 +324,9 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
   }
 
   const root = blockOf(template.children, null);
-  return { root, blocks };
+  const loopBodies = new Set<number>();
+  for (const block of blocks) for (const slot of block.slots) if (slot.kind === "for") loopBodies.add(slot.body.id);
+  return { root, blocks, loopBodies };
 }
 
 function isElementLike(node: AST.Node): node is AST.ElementLikeNode {

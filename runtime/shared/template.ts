@@ -96,12 +96,14 @@ export function comprehension<T>(
  * diff engine turns a reference into its cid), anything else becomes escaped text.
  */
 export function dyn(value: unknown): Dynamic {
+  if (typeof value === "string") return escapeHTML(value);
   if (isTemplateValue(value) || isComponentRef(value)) return value;
   return toText(value);
 }
 
 /** The HTML of any interpolated value: nested templates render themselves, the rest is escaped. */
 export function htmlOf(value: unknown): string {
+  if (typeof value === "string") return escapeHTML(value);
   if (isTemplateValue(value)) return templateHtml(value);
   if (isComponentRef(value)) throw statelessComponentError(value);
   return toText(value);
@@ -150,7 +152,7 @@ function dynamicHtml(value: Dynamic): string {
  * already escaped in the statics.
  */
 export function attributePiece(value: unknown): string {
-  return escapeHTML(String(value));
+  return typeof value === "number" ? String(value) : escapeHTML(String(value));
 }
 
 /** One entry of a slot: its attributes plus the body, rendered with the argument of `renderSlot`. */
@@ -167,6 +169,8 @@ export interface SlotEntry<Arg = unknown> {
 export function renderSlot<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg> | null | undefined, arg?: Arg): Rendered | string {
   if (slot == null) return "";
   const entries = Array.isArray(slot) ? (slot as readonly SlotEntry<Arg>[]) : [slot as SlotEntry<Arg>];
+  // The common case, one entry (a default slot): its body, no list built.
+  if (entries.length === 1) return entries[0]!.inner_block?.(arg as Arg) ?? "";
   const bodies: Rendered[] = [];
   for (const entry of entries) if (entry.inner_block) bodies.push(entry.inner_block(arg as Arg));
   if (bodies.length === 1) return bodies[0]!;

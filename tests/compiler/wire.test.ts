@@ -223,4 +223,16 @@ literals("only the substitutions of a template literal are dynamic (HEEx: litera
   assert.is(t.html(), `<li id="row-&quot;8&quot;-x" data-n="null">x</li>`);
 });
 
+literals("a concatenation starting with a string literal splits the same way", async () => {
+  const t = await render(`<a href={"/buy/" + @id + "?q=" + (@n + 1)}>x</a>`, { id: "a&b", n: 1 });
+  assert.equal(json(t.rendered), { "0": "a&amp;b", "1": "2", r: 1, s: 0, p: { "0": [`<a href="/buy/`, `?q=`, `">x</a>`] } });
+  assert.is(t.html(), `<a href="/buy/a&amp;b?q=2">x</a>`);
+});
+
+literals("other expressions that start with a string stay whole", async () => {
+  const t = await render(`<a title={"x" === @v ? "yes" : "no"}>x</a>`, { v: "x" });
+  assert.equal(json(t.rendered).p["0"], [`<a`, `>x</a>`]);
+  assert.is(t.html(), `<a title="yes">x</a>`);
+});
+
 literals.run();
