@@ -13,21 +13,23 @@ import { keyedRows, manySlots, type UpdateCase } from "./update/cases.ts";
 async function ssr(name: "table" | "search" | "cards"): Promise<() => unknown> {
   const data: Record<string, unknown> = name === "table" ? tableData(100) : name === "search" ? searchData(100) : cardsData(50);
   const template: Template =
-    name === "cards" ? await loadTemplate("cards", live.cards(compileTo("cards-card", live.card))) : await loadTemplate(name, live[name]);
+    name === "cards"
+      ? await loadTemplate("cards-js", live.cards(compileTo("cards-card-js", live.card, "js")), "js")
+      : await loadTemplate(`${name}-js`, live[name], "js");
   return () => template(data).html();
 }
 
 async function update(c: UpdateCase, index: number): Promise<() => unknown> {
-  const template = await loadTemplate(`update-${index}`, c.source);
+  const template = await loadTemplate(`update-${index}-js`, c.source, "js");
   const assigns = c.initial();
   const engine = new DiffEngine();
-  engine.render(template({ ...assigns, __changed__: null }));
+  engine.render(template(assigns, null));
   let n = 0;
   return () => {
     const changed: Record<string, unknown> = {};
     const [key, value] = c.change(assigns, n++);
     assignValue(assigns, changed, key, value);
-    return engine.render(template({ ...assigns, __changed__: changed }));
+    return engine.render(template(assigns, changed));
   };
 }
 

@@ -87,7 +87,8 @@ export async function runUpdate(): Promise<void> {
     for (const s of Object.values(steppers)) s.step();
     const contenders: Contender[] = Object.entries(steppers).map(([name, s]) => ({ name, run: () => s.step() }));
     const results = await interleave(contenders, { rounds, sliceMs, warmupMs: sliceMs });
-    const [diff, , full, lvjs] = results as [typeof results[0], typeof results[0], typeof results[0], typeof results[0]];
+    const byName = (name: string) => results.find((r) => r.name === name)!;
+    const [diff, full, lvjs] = [byName("livehtml diff"), byName("livehtml full render"), byName("liveviewjs deepDiff")];
     printTable(
       `update / ${c.name}: ${c.description} — median of ${rounds} interleaved rounds × ${sliceMs} ms`,
       ["path", "ops/s", "µs/op", "time ÷ livehtml diff", "diff bytes", "ops/s range"],

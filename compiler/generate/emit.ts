@@ -18,7 +18,7 @@ import type {
   AttributeValueSlot,
   Block,
   ComponentCall,
-  Loop,
+  ForSlot,
   Slot,
   SlotEntry,
   SpreadSlot,
@@ -152,7 +152,7 @@ export class Emitter {
         if (slot.branches[slot.branches.length - 1]!.condition) o.text(`"")`);
         break;
       case "for":
-        this.comprehension(slot.loop, slot.body);
+        this.comprehension(slot);
         break;
       case "component":
         this.componentCall(slot.call, "tree");
@@ -186,10 +186,11 @@ export class Emitter {
     o.text(")");
   }
 
-  private comprehension(loop: Loop, body: Block): void {
+  private comprehension(slot: ForSlot): void {
+    const { loop, body } = slot;
     const o = this.out;
     const d = loop.scope.depth;
-    o.text(`${this.helpers.use("comprehension")}(${this.staticsName(body)}, ${body.fingerprint}, ${loop.key !== null}, `);
+    o.text(`${this.helpers.use("comprehension")}(${this.staticsName(body)}, ${body.fingerprint}, ${loop.key !== null}, ${this.guard(slot.outerDeps)}, `);
     this.expr(loop.iterable);
     o.text(", (");
     this.pattern(loop.pattern);

@@ -78,6 +78,12 @@ export interface ForSlot extends SlotBase {
   loop: Loop;
   /** The per-entry block; its statics are the comprehension's. */
   body: Block;
+  /**
+   * What the entries read from outside the loop (assigns, outer loop variables), plus the
+   * `:if` filter's: when none of it changed, an entry whose own variables are unchanged needs
+   * no render at all.
+   */
+  outerDeps: Dependencies;
 }
 
 export interface ComponentSlot extends SlotBase {

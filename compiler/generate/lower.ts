@@ -64,11 +64,36 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
         return `${slot.kind}:${slot.name}:${slot.expr.code}`;
       case "if":
         return `if:${slot.branches.map((b) => `${b.condition?.code ?? "else"}#${b.block.fingerprint}`).join("|")}`;
-      case "for":
-        return `for:${slot.loop.pattern.code}:${slot.loop.iterable.code}#${slot.body.fingerprint}`;
+      case "for": {
+        const { loop } = slot;
+        return `for:${loop.pattern.code}:${loop.index?.code ?? ""}:${loop.iterable.code}:${loop.key?.code ?? ""}:${loop.filter?.code ?? ""}#${slot.body.fingerprint}`;
+      }
       case "component":
-        return `component:${slot.call.callee}`;
+        return componentSignature(slot.call);
     }
+  }
+
+  /**
+   * Everything that makes two component calls differ: the callee, each attribute and spread, and
+   * every slot entry. Two branches calling the same component with other attributes must not
+   * share a fingerprint, or the client would keep the first branch's values.
+   */
+  function componentSignature(call: ComponentCall): string {
+    const parts = [`component:${call.callee}`];
+    for (const spread of call.spreads) parts.push(`...${spread.code}`);
+    for (const a of call.attributes) parts.push(`${a.name}=${attributeSignature(a.value)}`);
+    for (const [name, entries] of call.slots) {
+      for (const e of entries) {
+        const attrs = e.attributes.map((a) => `${a.name}=${attributeSignature(a.value)}`).join(",");
+        const loop = e.loop ? `${e.loop.pattern.code}:${e.loop.iterable.code}:${e.loop.filter?.code ?? ""}` : "";
+        parts.push(`<:${name} ${attrs} let=${e.let?.code ?? ""} if=${e.condition?.code ?? ""} for=${loop}>#${e.body?.fingerprint ?? "-"}`);
+      }
+    }
+    return parts.join("|");
+  }
+
+  function attributeSignature(value: AttributeValue): string {
+    return value.kind === "expression" ? `{${value.expr.code}}` : value.kind === "static" ? JSON.stringify(value.text) : "true";
   }
 
   function deps(expr: AST.Expression): Dependencies {
@@ -166,7 +191,8 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
           const scope = analysis.scopes.get(node)!;
           const loop: Loop = { pattern: node.pattern, index: node.index, iterable: node.iterable, key: null, filter: null, scope };
           const body = blockOf(node.children, scope);
-          b.slot({ kind: "for", loop, body, deps: lift([deps(node.iterable), blockDeps(body, scope)], b.scope), start: node.start, end: node.end });
+          const outerDeps = blockDeps(body, b.scope);
+          b.slot({ kind: "for", loop, body, outerDeps, deps: lift([deps(node.iterable), outerDeps], b.scope), start: node.start, end: node.end });
         }
         return;
       case "Element":
@@ -197,9 +223,9 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
     const body = new BlockBuilder(scope);
     lowerElementLike(node, body);
     const bodyBlock = body.finish(false);
-    const list = [deps(loop.iterable), blockDeps(bodyBlock, scope)];
-    if (loop.filter) list.push(deps(loop.filter));
-    b.slot({ kind: "for", loop, body: bodyBlock, deps: lift(list, b.scope), start: node.start, end: node.end });
+    const outer = [blockDeps(bodyBlock, b.scope), ...(loop.filter ? [deps(loop.filter)] : []), ...(loop.key ? [deps(loop.key)] : [])];
+    const outerDeps = lift(outer, b.scope);
+    b.slot({ kind: "for", loop, body: bodyBlock, outerDeps, deps: lift([deps(loop.iterable), outerDeps], b.scope), start: node.start, end: node.end });
   }
 
   /** The element itself, without its `:for` / `:if` (already handled by the caller). */

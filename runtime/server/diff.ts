@@ -345,7 +345,11 @@ export class DiffEngine {
         throw new Error(`found duplicate key ${describeKey(entry.key)} in comprehension (each :key value must be unique)`);
       }
       const before = changed && !isStream ? previous?.get(key) : undefined;
-      if (before) {
+      if (before && !comprehension.outerChanged && before.index === index && sameVars(before.vars, entry.vars)) {
+        // Nothing it reads changed and it did not move: no render, no diff (the fast path
+        // that makes a one-row change cost a walk over the keys, not a render of every row).
+        entries.set(key, before);
+      } else if (before) {
         const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
         const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.children, ctx, changed);
         const moved = before.index !== index;
@@ -475,6 +479,12 @@ export class DiffEngine {
     }
     return null;
   }
+}
+
+/** The entry's variables are the very same values as last time (identity, not deep equality). */
+function sameVars(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): boolean {
+  for (const name in after) if (before[name] !== after[name]) return false;
+  return true;
 }
 
 function checkEntry(dynamics: Dynamic[], comprehension: Comprehension): Dynamic[] {

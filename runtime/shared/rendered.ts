@@ -48,6 +48,12 @@ export interface Comprehension {
   /** Keyed by `:key` (true) or by index (false). */
   readonly hasKey: boolean;
   readonly entries: readonly ComprehensionEntry[];
+  /**
+   * Whether anything the entries read from outside the loop (assigns, outer loop variables)
+   * may have changed. When false, an entry at the same position whose variables are the same
+   * values (`===`) as last time renders nothing and is skipped without being rendered.
+   */
+  readonly outerChanged: boolean;
   /** Set when the comprehension renders a stream (`phx-update="stream"`). */
   readonly stream: StreamPatch | null;
 }

@@ -70,6 +70,7 @@ export function comprehension<T>(
   statics: readonly string[],
   fingerprint: number,
   hasKey: boolean,
+  outerChanged: boolean,
   value: Iterable<T> | StreamSource<T> | null | undefined,
   entry: (item: T, index: number, position: number) => ComprehensionEntry | null,
 ): Comprehension {
@@ -86,6 +87,7 @@ export function comprehension<T>(
     static: statics,
     fingerprint,
     hasKey,
+    outerChanged,
     entries,
     stream: isStream(value) ? value.patch : null,
   };

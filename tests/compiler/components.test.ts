@@ -85,4 +85,15 @@ const broken = (_: unknown) => "text";
   assert.throws(() => page({}).html(), /<\.broken> must return a live template/);
 });
 
+calls("two branches calling the same component with other attributes are different nodes", async () => {
+  const page = await loadTemplate(`---
+import card from "${card}";
+---
+<%= if @a do %><.card title={@x} /><% else %><.card title={@y} /><% end %>`);
+  const t = renderTemplate(page, { a: false, x: "X", y: "Y" });
+  assert.match(t.html(), /<h2>Y<\/h2>/);
+  t.assign({ a: true });
+  assert.match(t.html(), /<h2>X<\/h2>/, "switching branch must not keep the other branch's values");
+});
+
 calls.run();

@@ -65,7 +65,7 @@ export function comprehension(
   fingerprint: number,
   statics: readonly string[],
   entries: readonly EntrySpec[],
-  options: { hasKey?: boolean; stream?: StreamPatch } = {},
+  options: { hasKey?: boolean; stream?: StreamPatch; outerChanged?: boolean } = {},
 ): Comprehension {
   const hasKey = options.hasKey ?? entries.some((e) => e.key !== undefined);
   return {
@@ -73,6 +73,8 @@ export function comprehension(
     static: statics,
     fingerprint,
     hasKey,
+    // Hand-built entries may read anything: never skip them unless a test says so.
+    outerChanged: options.outerChanged ?? true,
     stream: options.stream ?? null,
     entries: entries.map(
       (e, i): ComprehensionEntry => ({ key: e.key ?? i, vars: e.vars ?? {}, render: e.render }),
