@@ -192,6 +192,18 @@ export class Emitter {
     const d = loop.scope.depth;
     o.text(`${this.helpers.use("comprehension")}(${this.staticsName(body)}, ${body.fingerprint}, ${loop.key !== null}, ${this.guard(slot.outerDeps)}, `);
     this.expr(loop.iterable);
+    // How the diff engine finds an entry's key without building it (see ComprehensionSource).
+    if (loop.filter) o.text(", null");
+    else if (!loop.key) o.text(', "position"');
+    else {
+      o.text(", (");
+      this.pattern(loop.pattern);
+      o.text(", ");
+      if (loop.index) this.pattern(loop.index);
+      else o.text(`$i${d}`);
+      o.text(") => ");
+      this.expr(loop.key);
+    }
     o.text(", (");
     this.pattern(loop.pattern);
     o.text(", ");

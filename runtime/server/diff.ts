@@ -45,6 +45,9 @@ interface EntryPrint {
   index: number;
   vars: Readonly<Record<string, unknown>>;
   children: Map<number, ChildPrint>;
+  /** The source item and its index in the list, for compiled loops (see ComprehensionSource). */
+  item?: unknown;
+  sourceIndex?: number;
 }
 
 interface ComprehensionPrint {
@@ -338,16 +341,33 @@ export class DiffEngine {
     const keyed: Record<number, unknown> & { km?: true } = {};
     let any = false;
     const entries = new Map<unknown, EntryPrint>();
+    const source = comprehension.source;
+    // Unchanged entries of a compiled loop are found by key and never built (ComprehensionSource).
+    const keyOf = source && changed && previous && !isStream && !comprehension.outerChanged ? source.keyOf : null;
+    const count = source ? source.items.length : comprehension.entries.length;
     let index = 0;
-    for (const entry of comprehension.entries) {
+    for (let i = 0; i < count; i++) {
+      const item = source ? source.items[i] : undefined;
+      if (keyOf !== null) {
+        const key = keyOf === "position" ? index : keyIdentity(keyOf(item, i));
+        const before = previous!.get(key);
+        if (before !== undefined && before.index === index && before.item === item && before.sourceIndex === i && !entries.has(key)) {
+          entries.set(key, before);
+          index++;
+          continue;
+        }
+      }
+      const entry = source ? source.entryFor(item, i, index) : comprehension.entries[i]!;
+      if (entry === null) continue;
       const key = comprehension.hasKey ? keyIdentity(entry.key) : index;
       if (comprehension.hasKey && entries.has(key)) {
         throw new Error(`found duplicate key ${describeKey(entry.key)} in comprehension (each :key value must be unique)`);
       }
       const before = changed && !isStream ? previous?.get(key) : undefined;
       if (before && !comprehension.outerChanged && before.index === index && sameVars(before.vars, entry.vars)) {
-        // Nothing it reads changed and it did not move: no render, no diff (the fast path
-        // that makes a one-row change cost a walk over the keys, not a render of every row).
+        // Nothing it reads changed and it did not move: no render, no diff.
+        before.item = item;
+        before.sourceIndex = i;
         entries.set(key, before);
       } else if (before) {
         const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
@@ -363,6 +383,8 @@ export class DiffEngine {
         }
         before.index = index;
         before.vars = entry.vars;
+        before.item = item;
+        before.sourceIndex = i;
         entries.set(key, before);
       } else {
         const children = new Map<number, ChildPrint>();
@@ -370,16 +392,15 @@ export class DiffEngine {
         const dynamics = entry.render(null, false);
         keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), children, ctx, false);
         any = true;
-        if (!isStream) entries.set(key, { index, vars: entry.vars, children });
+        if (!isStream) entries.set(key, { index, vars: entry.vars, children, item, sourceIndex: i });
       }
       index++;
     }
-    const count = index;
-    if (!any && count > 0 && count === (previous?.size ?? 0)) {
+    if (!any && index > 0 && index === (previous?.size ?? 0)) {
       return { keyed: null, entries: isStream ? null : entries };
     }
     const wire = keyed as WireKeyed;
-    wire[KEYED_COUNT] = count;
+    wire[KEYED_COUNT] = index;
     return { keyed: wire, entries: isStream ? null : entries };
   }
 
@@ -507,7 +528,7 @@ function clonePrint<T extends ChildPrint>(print: T): T {
     return { kind: "node", print: print.print, children: cloneChildren(print.children) } as T;
   }
   const entries = print.entries
-    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, children: cloneChildren(e.children) }]))
+    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, children: cloneChildren(e.children), item: e.item, sourceIndex: e.sourceIndex }]))
     : null;
   return { kind: "comprehension", print: print.print, entries } as T;
 }

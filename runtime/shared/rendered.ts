@@ -56,6 +56,24 @@ export interface Comprehension {
   readonly outerChanged: boolean;
   /** Set when the comprehension renders a stream (`phx-update="stream"`). */
   readonly stream: StreamPatch | null;
+  /**
+   * The items behind `entries`, for compiled loops (null for hand-built comprehensions). With it
+   * the diff engine finds an unchanged entry (same item, same place, `outerChanged` false) by its
+   * key alone and never builds it, so a change to one row of a long list costs a walk over the
+   * keys, not a render of every row.
+   */
+  readonly source: ComprehensionSource | null;
+}
+
+export interface ComprehensionSource {
+  readonly items: readonly unknown[];
+  /**
+   * An item's key without building its entry: its `:key`, or `"position"` for an unkeyed loop;
+   * null when a `:if` filter decides positions (then every entry is built).
+   */
+  readonly keyOf: ((item: unknown, index: number) => unknown) | "position" | null;
+  /** Builds the entry of the item at `index`, at `position` among kept entries; null when filtered out. */
+  entryFor(item: unknown, index: number, position: number): ComprehensionEntry | null;
 }
 
 export interface ComprehensionEntry {

@@ -5,7 +5,7 @@
 // IMPORTANT: the generated code relies on the exact signatures below; compiler/generate/
 // names them through one registry (compiler/generate/helpers.ts).
 
-import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
+import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, ComprehensionSource, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
 import { escapeHTML, toText } from "./escape.ts";
 
 /** Builds one template node. `dynamic` and `html` close over the render's assigns. */
@@ -72,24 +72,32 @@ export function comprehension<T>(
   hasKey: boolean,
   outerChanged: boolean,
   value: Iterable<T> | StreamSource<T> | null | undefined,
+  keyOf: ((item: T, index: number) => unknown) | "position" | null,
   entry: (item: T, index: number, position: number) => ComprehensionEntry | null,
 ): Comprehension {
-  // `index` counts items; `position` counts entries kept after a `:if` filter, and is the
-  // key of an unkeyed entry (LiveView keys unkeyed comprehensions by position).
-  const entries: ComprehensionEntry[] = [];
-  let index = 0;
-  for (const item of iterate(value)) {
-    const e = entry(item, index++, entries.length);
-    if (e !== null) entries.push(e);
-  }
+  const iterable = iterate(value);
+  const items: readonly T[] = Array.isArray(iterable) ? iterable : [...iterable];
+  let built: ComprehensionEntry[] | null = null;
   return {
     kind: "comprehension",
     static: statics,
     fingerprint,
     hasKey,
     outerChanged,
-    entries,
+    // Built on demand: the diff engine skips unchanged entries without building them.
+    get entries(): readonly ComprehensionEntry[] {
+      if (built) return built;
+      // `index` counts items; `position` counts entries kept after a `:if` filter, and is the
+      // key of an unkeyed entry (LiveView keys unkeyed comprehensions by position).
+      const list: ComprehensionEntry[] = [];
+      for (let index = 0; index < items.length; index++) {
+        const e = entry(items[index]!, index, list.length);
+        if (e !== null) list.push(e);
+      }
+      return (built = list);
+    },
     stream: isStream(value) ? value.patch : null,
+    source: { items, keyOf: keyOf as ComprehensionSource["keyOf"], entryFor: entry as ComprehensionSource["entryFor"] },
   };
 }
 

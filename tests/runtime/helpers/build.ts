@@ -76,6 +76,7 @@ export function comprehension(
     // Hand-built entries may read anything: never skip them unless a test says so.
     outerChanged: options.outerChanged ?? true,
     stream: options.stream ?? null,
+    source: null,
     entries: entries.map(
       (e, i): ComprehensionEntry => ({ key: e.key ?? i, vars: e.vars ?? {}, render: e.render }),
     ),
