@@ -48,6 +48,8 @@ interface EntryPrint {
   /** The source item and its index in the list, for compiled loops (see ComprehensionSource). */
   item?: unknown;
   sourceIndex?: number;
+  /** The comprehension pass that last met this entry (duplicate keys, removed entries). */
+  seen?: number;
 }
 
 interface ComprehensionPrint {
@@ -142,6 +144,8 @@ export class DiffEngine {
   private components = new Map<number, ComponentEntry>();
   private cidsByComponent = new Map<unknown, Map<string, number>>();
   private nextCid = 1;
+  /** Counts comprehension passes; stamps entries met in the current one. */
+  private pass = 0;
 
   constructor(private readonly host?: ComponentHost) {}
 
@@ -340,19 +344,25 @@ export class DiffEngine {
     const isStream = comprehension.stream !== null;
     const keyed: Record<number, unknown> & { km?: true } = {};
     let any = false;
-    const entries = new Map<unknown, EntryPrint>();
+    const pass = ++this.pass;
+    // The previous entries are updated in place (an unchanged entry costs a lookup, not a copy);
+    // entries not met in this pass are swept at the end. The first pass, a fresh comprehension
+    // and streams (whose entries are never kept) start from an empty map.
+    const reuse = changed && previous !== null && !isStream;
+    const previousSize = previous?.size ?? 0;
+    const entries = reuse ? previous : new Map<unknown, EntryPrint>();
     const source = comprehension.source;
     // Unchanged entries of a compiled loop are found by key and never built (ComprehensionSource).
-    const keyOf = source && changed && previous && !isStream && !comprehension.outerChanged ? source.keyOf : null;
+    const keyOf = source && reuse && !comprehension.outerChanged ? source.keyOf : null;
     const count = source ? source.items.length : comprehension.entries.length;
     let index = 0;
     for (let i = 0; i < count; i++) {
       const item = source ? source.items[i] : undefined;
       if (keyOf !== null) {
         const key = keyOf === "position" ? index : keyIdentity(keyOf(item, i));
-        const before = previous!.get(key);
-        if (before !== undefined && before.index === index && before.item === item && before.sourceIndex === i && !entries.has(key)) {
-          entries.set(key, before);
+        const before = entries.get(key);
+        if (before !== undefined && before.seen !== pass && before.index === index && before.item === item && before.sourceIndex === i) {
+          before.seen = pass;
           index++;
           continue;
         }
@@ -360,15 +370,15 @@ export class DiffEngine {
       const entry = source ? source.entryFor(item, i, index) : comprehension.entries[i]!;
       if (entry === null) continue;
       const key = comprehension.hasKey ? keyIdentity(entry.key) : index;
-      if (comprehension.hasKey && entries.has(key)) {
+      const before = reuse ? entries.get(key) : undefined;
+      if (before?.seen === pass || (!reuse && comprehension.hasKey && entries.has(key))) {
         throw new Error(`found duplicate key ${describeKey(entry.key)} in comprehension (each :key value must be unique)`);
       }
-      const before = changed && !isStream ? previous?.get(key) : undefined;
       if (before && !comprehension.outerChanged && before.index === index && sameVars(before.vars, entry.vars)) {
         // Nothing it reads changed and it did not move: no render, no diff.
         before.item = item;
         before.sourceIndex = i;
-        entries.set(key, before);
+        before.seen = pass;
       } else if (before) {
         const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
         const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.children, ctx, changed);
@@ -385,18 +395,22 @@ export class DiffEngine {
         before.vars = entry.vars;
         before.item = item;
         before.sourceIndex = i;
-        entries.set(key, before);
+        before.seen = pass;
       } else {
         const children = new Map<number, ChildPrint>();
         // A new entry renders in full, with tracking off all the way down.
         const dynamics = entry.render(null, false);
         keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), children, ctx, false);
         any = true;
-        if (!isStream) entries.set(key, { index, vars: entry.vars, children, item, sourceIndex: i });
+        if (!isStream) entries.set(key, { index, vars: entry.vars, children, item, sourceIndex: i, seen: pass });
       }
       index++;
     }
-    if (!any && index > 0 && index === (previous?.size ?? 0)) {
+    if (reuse && entries.size !== index) {
+      // Some entries were not met: they left the list.
+      for (const [key, print] of entries) if (print.seen !== pass) entries.delete(key);
+    }
+    if (!any && index > 0 && index === previousSize) {
       return { keyed: null, entries: isStream ? null : entries };
     }
     const wire = keyed as WireKeyed;

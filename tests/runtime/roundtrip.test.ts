@@ -281,7 +281,7 @@ rt("our merge and the official client rebuild every step's HTML", () => {
         steps++;
       }
     }),
-    { numRuns: 400 },
+    { numRuns: Number(process.env.ROUNDTRIP_RUNS ?? 400) },
   );
   assert.ok(steps >= 800);
 });
@@ -293,7 +293,7 @@ rt("unchanged trees produce empty diffs", () => {
       engine.render(buildRoot(model, undefined));
       assert.equal(engine.render(buildRoot(model, model)), {});
     }),
-    { numRuns: 200 },
+    { numRuns: Number(process.env.ROUNDTRIP_RUNS ?? 200) },
   );
 });
 
