@@ -58,7 +58,11 @@ async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<num
   return n / ((now - start) / 1000);
 }
 
+/** Collects garbage between slices (node --expose-gc), so no contender pays for another's. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 function slice(c: Contender, ms: number): number | Promise<number> {
+  collect();
   if (c.run) return runFor(c.run, ms);
   if (c.runAsync) return runForAsync(c.runAsync, ms);
   throw new Error(`bench: contender ${c.name} has nothing to run`);
