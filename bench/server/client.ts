@@ -20,20 +20,29 @@ export async function fetchTokens(port: number, path: string): Promise<LiveToken
   return { id: container[1]!, session: container[2]!, static: container[3]!, csrf: csrf[1]! };
 }
 
+/** A reply with the client-side times of its round trip, taken right at the socket calls. */
+export interface TimedReply {
+  readonly payload: Record<string, unknown>;
+  /** performance.now() just after `ws.send` returned, and when the reply's "message" event fired. */
+  readonly sentAt: number;
+  readonly receivedAt: number;
+}
+
 export class LoadClient {
   private ref = 1;
-  private readonly pending = new Map<string, (frame: Frame) => void>();
+  private readonly pending = new Map<string, { sentAt: number; resolve: (reply: TimedReply) => void }>();
 
   private constructor(private readonly ws: WebSocket) {
     ws.on("message", (data) => {
+      const receivedAt = performance.now();
       const text = data.toString();
       // Pushes (`diff` from timers) have a null ref; only replies are parsed.
       if (!text.includes('"phx_reply"')) return;
       const frame = JSON.parse(text) as Frame;
-      const resolve = frame[1] === null ? undefined : this.pending.get(frame[1]);
-      if (resolve) {
+      const waiting = frame[1] === null ? undefined : this.pending.get(frame[1]);
+      if (waiting) {
         this.pending.delete(frame[1]!);
-        resolve(frame);
+        waiting.resolve({ payload: frame[4], sentAt: waiting.sentAt, receivedAt });
       }
     });
   }
@@ -46,24 +55,27 @@ export class LoadClient {
     });
   }
 
-  /** Sends a frame; resolves with the reply's payload. */
-  push(topic: string, event: string, payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+  /** Sends a frame; resolves with the reply's payload and the times around it. */
+  push(topic: string, event: string, payload: Record<string, unknown>): Promise<TimedReply> {
     const ref = String(this.ref++);
+    const text = JSON.stringify(["1", ref, topic, event, payload]);
     return new Promise((resolve) => {
-      this.pending.set(ref, (frame) => resolve(frame[4]));
-      this.ws.send(JSON.stringify(["1", ref, topic, event, payload]));
+      this.ws.send(text);
+      this.pending.set(ref, { sentAt: performance.now(), resolve });
     });
   }
 
   /** Joins the live view of a rendered page; throws unless the reply is ok. */
   async join(port: number, path: string, tokens: LiveTokens): Promise<string> {
     const topic = `lv:${tokens.id}`;
-    const reply = await this.push(topic, "phx_join", {
-      url: `http://127.0.0.1:${port}${path}`,
-      params: { _csrf_token: tokens.csrf, _mounts: 0 },
-      session: tokens.session,
-      static: tokens.static,
-    });
+    const reply = (
+      await this.push(topic, "phx_join", {
+        url: `http://127.0.0.1:${port}${path}`,
+        params: { _csrf_token: tokens.csrf, _mounts: 0 },
+        session: tokens.session,
+        static: tokens.static,
+      })
+    ).payload;
     if (reply.status !== "ok") throw new Error(`bench: join refused: ${JSON.stringify(reply).slice(0, 300)}`);
     return topic;
   }

@@ -4,7 +4,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { LoadClient, fetchTokens } from "./client.ts";
-import type { MemorySample } from "./child.ts";
+import type { MemorySample, ServerTiming } from "./child.ts";
+import { Probe, type ProbeSample } from "./probe.ts";
 import { envNumber } from "../lib/env.ts";
 import { fmt, percentile } from "../lib/stats.ts";
 import { printCommand, printTable } from "../lib/table.ts";
@@ -17,13 +18,17 @@ const PATH = "/thermostat";
 interface Server {
   readonly port: number;
   measure(): Promise<MemorySample>;
+  /** Starts the server's timing window (per-message handling time, event loop, GC). */
+  openWindow(): Promise<void>;
+  closeWindow(): Promise<ServerTiming>;
   stop(): void;
 }
 
 function startServer(mode: "livehtml" | "bare-ws"): Promise<Server> {
   const child: ChildProcess = fork(CHILD, [mode], {
     cwd: ROOT,
-    execArgv: ["--expose-gc", "--import", "tsx", "--import", "./runtime/register.ts"],
+    // SERVER_NODE_FLAGS adds node flags to the server alone (e.g. `--cpu-prof --cpu-prof-dir=bench/out/prof`).
+    execArgv: ["--expose-gc", ...(process.env.SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "--import", "./runtime/register.ts"],
     env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -38,9 +43,21 @@ function startServer(mode: "livehtml" | "bare-ws"): Promise<Server> {
             child.once("message", (r: { sample: MemorySample }) => done(r.sample));
             child.send({ type: "measure" });
           }),
+        openWindow: () =>
+          new Promise((done) => {
+            child.once("message", () => done());
+            child.send({ type: "window" });
+          }),
+        closeWindow: () =>
+          new Promise((done) => {
+            child.once("message", (r: { timing: ServerTiming }) => done(r.timing));
+            child.send({ type: "stats" });
+          }),
         stop: () => {
           child.removeAllListeners("exit");
-          child.kill();
+          // Asked to exit (not killed) so that --cpu-prof and the like write their files.
+          child.send({ type: "exit" });
+          setTimeout(() => child.kill(), 5000).unref();
         },
       });
     });
@@ -85,40 +102,65 @@ async function memoryPerConnection(mode: "livehtml" | "bare-ws", count: number) 
   }
 }
 
-async function latency(clients: number, rate: number, seconds: number) {
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+  count: number;
+  achieved: number;
+  server: ServerTiming;
+  client: ProbeSample;
+}
+
+/**
+ * Round trips of `click` events, paced steadily: each event has its due time (start + i / rate)
+ * and a timer sends whatever is due, so the server sees one or two frames at a time rather than
+ * bursts. A round trip runs from just after `ws.send` to the reply's "message" event; the client's
+ * own event-loop delay and GC are probed alongside, so client stalls are visible, not hidden.
+ */
+async function latency(clients: number, rate: number, seconds: number): Promise<Latency> {
   const server = await startServer("livehtml");
   try {
     const joined = await connect(server, "livehtml", clients);
     const samples: number[] = [];
+    const probe = new Probe();
     let sent = 0;
     let inFlight = 0;
-    const warmupEnd = performance.now() + 1000;
-    const end = warmupEnd + seconds * 1000;
-    // Ticks every 10 ms, each sending the events due so far (rate × elapsed), round-robin.
     const start = performance.now();
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
+    const warmupEnd = start + 1000;
+    const end = warmupEnd + seconds * 1000;
+    let windowOpen = false;
+    await new Promise<void>((resolve, reject) => {
+      const tick = () => {
         const now = performance.now();
         if (now >= end) {
-          clearInterval(timer);
           const wait = setInterval(() => inFlight === 0 && (clearInterval(wait), resolve()), 10);
           return;
+        }
+        if (!windowOpen && now >= warmupEnd) {
+          windowOpen = true;
+          probe.start();
+          void server.openWindow();
         }
         const due = Math.floor(((now - start) / 1000) * rate);
         for (; sent < due; sent++) {
           const { client, topic } = joined[sent % joined.length]!;
-          const t0 = performance.now();
+          const timed = windowOpen;
           inFlight++;
           void client.push(topic, "event", { type: "click", event: sent % 2 ? "inc" : "dec", value: { value: "" } }).then((reply) => {
             inFlight--;
-            if (reply.status !== "ok") throw new Error(`bench: event refused: ${JSON.stringify(reply)}`);
-            if (t0 >= warmupEnd) samples.push(performance.now() - t0);
+            if (reply.payload.status !== "ok") reject(new Error(`bench: event refused: ${JSON.stringify(reply.payload)}`));
+            if (timed) samples.push(reply.receivedAt - reply.sentAt);
           });
         }
-      }, 10);
+        setTimeout(tick, Math.max(0, start + ((sent + 1) * 1000) / rate - performance.now()));
+      };
+      tick();
     });
-    for (const { client } of joined) client.close();
-    return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), max: Math.max(...samples), count: samples.length, achieved: samples.length / seconds };
+    const client = probe.stop();
+    const timing = await server.closeWindow();
+    for (const { client: c } of joined) c.close();
+    return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), max: Math.max(...samples), count: samples.length, achieved: samples.length / seconds, server: timing, client };
   } finally {
     server.stop();
   }
@@ -148,7 +190,16 @@ export async function runServer(): Promise<void> {
   printTable(
     `server / event round trip: ${clients} joined clients, ${rate} clicks/s in total for ${seconds} s (after 1 s warm-up)`,
     ["server", "p50 ms", "p99 ms", "max ms", "events timed", "events/s achieved"],
-    [["livehtml Thermostat", fmt(l.p50), fmt(l.p99), fmt(l.max), l.count, fmt(l.achieved)]],
+    [
+      ["round trip (client)", fmt(l.p50), fmt(l.p99), fmt(l.max), l.count, fmt(l.achieved)],
+      ["handling (server, frame in → reply out)", fmt(l.server.p50), fmt(l.server.p99), fmt(l.server.max), l.server.count, ""],
+    ],
+  );
+  const side = (name: string, p: ProbeSample): string[] => [name, fmt(p.loopP50), fmt(p.loopP99), fmt(p.loopMax), `${p.gcCount} (${p.gcMajor} major)`, fmt(p.gcTotal), fmt(p.gcMax)];
+  printTable(
+    "server / where the time goes during the timed window",
+    ["process", "loop delay p50 ms", "p99 ms", "max ms", "GC pauses", "GC total ms", "GC max ms"],
+    [side("server", l.server.probe), side("clients", l.client)],
   );
   goal("p99 ≤ 5 ms", l.p99 <= 5, `${fmt(l.p99)} ms`);
   printCommand("npm run bench -- server   (QUICK=1: 1,000 views, 300 clients, 5 s; VIEWS, CLIENTS, RATE, SECONDS override)");

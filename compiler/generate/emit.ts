@@ -233,8 +233,10 @@ export class Emitter {
   private componentCall(call: ComponentCall, mode: "tree" | "html"): void {
     const o = this.out;
     const name = JSON.stringify(call.callee);
+    // Both renderers pass the props through `$props`, so TypeScript reports a wrong attribute
+    // once (the two reports share position and message, and `livehtml check` merges them).
     if (mode === "tree") o.text(`${this.helpers.use("component")}(${name}, ${call.callee}(${this.helpers.use("props")}({ `);
-    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${call.callee}, { `);
+    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${call.callee}, ${this.helpers.use("props")}({ `);
     // Spreads first, then explicit attributes on top, whatever their order (HEEx's rule).
     for (const spread of call.spreads) {
       o.text("...");
@@ -248,7 +250,7 @@ export class Emitter {
       o.text("], ");
     }
     if (mode === "html") {
-      o.text("})");
+      o.text("}, null))");
       return;
     }
     o.text("}, ");
@@ -274,10 +276,12 @@ export class Emitter {
   private attributeProps(attributes: SlotEntry["attributes"]): void {
     const o = this.out;
     for (const attribute of attributes) {
-      o.text(`${propertyName(attribute.name)}: `);
-      if (attribute.value.kind === "bare") o.text("true");
-      else if (attribute.value.kind === "static") o.text(JSON.stringify(attribute.value.text));
+      const name = propertyName(attribute.name);
+      // Literal values are mapped to the attribute, so a type error in them points at it.
+      if (attribute.value.kind === "bare") o.mapped(`${name}: true`, attribute.start);
+      else if (attribute.value.kind === "static") o.mapped(`${name}: ${JSON.stringify(attribute.value.text)}`, attribute.start);
       else {
+        o.mapped(`${name}: `, attribute.start);
         o.text("(");
         this.expr(attribute.value.expr);
         o.text(")");
@@ -285,6 +289,7 @@ export class Emitter {
       o.text(", ");
     }
   }
+
 
   private slotEntry(name: string, entry: SlotEntry, mode: "tree" | "html"): void {
     const o = this.out;

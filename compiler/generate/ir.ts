@@ -98,18 +98,25 @@ export type AttributeValue =
   | { kind: "bare" }
   | { kind: "expression"; expr: AST.Expression };
 
+/** An attribute of a component call or slot entry; `start` is where it is written. */
+export interface ComponentAttribute {
+  name: string;
+  value: AttributeValue;
+  start: number;
+}
+
 export interface ComponentCall {
   node: AST.Component;
   /** `card` or `Ui.card`. */
   callee: string;
-  attributes: Array<{ name: string; value: AttributeValue }>;
+  attributes: ComponentAttribute[];
   spreads: AST.Expression[];
   /** Slot entries by name, in source order; `inner_block` holds the default content. */
   slots: Map<string, SlotEntry[]>;
 }
 
 export interface SlotEntry {
-  attributes: Array<{ name: string; value: AttributeValue }>;
+  attributes: ComponentAttribute[];
   /** `null` when the entry has no content. */
   body: Block | null;
   let: AST.Expression | null;

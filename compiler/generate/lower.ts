@@ -7,7 +7,7 @@ import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts"
 import { mergeDependencies } from "../analyze/index.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { escapeHTML } from "../../runtime/shared/escape.ts";
-import type { AttributeValue, Block, ComponentCall, Loop, Slot, SlotEntry, SlotInput } from "./ir.ts";
+import type { AttributeValue, Block, ComponentAttribute, ComponentCall, Loop, Slot, SlotEntry, SlotInput } from "./ir.ts";
 
 /** Attributes that steer the compiler and are not rendered. */
 const COMPILER_ONLY_ATTRIBUTES = new Set(["phx-no-curly-interpolation", "phx-no-format"]);
@@ -332,15 +332,16 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
 
   function readAttributes(
     node: AST.ElementLikeNode,
-    into: Array<{ name: string; value: AttributeValue }>,
+    into: ComponentAttribute[],
     spreads: AST.Expression[] | null,
     list: Dependencies[],
   ): void {
     for (const attribute of node.attributes) {
       if (attribute.type === "StaticAttribute") {
-        into.push({ name: attribute.name, value: attribute.value === null ? { kind: "bare" } : { kind: "static", text: attribute.value } });
+        const value: AttributeValue = attribute.value === null ? { kind: "bare" } : { kind: "static", text: attribute.value };
+        into.push({ name: attribute.name, value, start: attribute.start });
       } else if (attribute.type === "ExpressionAttribute") {
-        into.push({ name: attribute.name, value: { kind: "expression", expr: attribute.expression } });
+        into.push({ name: attribute.name, value: { kind: "expression", expr: attribute.expression }, start: attribute.start });
         list.push(deps(attribute.expression));
       } else if (spreads) {
         spreads.push(attribute.expression);

@@ -13,7 +13,11 @@
 import { SourceMap } from "magic-string";
 import { createLocator } from "../utils/locator.ts";
 
-type Piece = string | { start: number; end: number; assignRefs: readonly number[] };
+type Piece =
+  | string
+  | { start: number; end: number; assignRefs: readonly number[] }
+  /** Generated code that stands for the source at `at` (a literal attribute value, say). */
+  | { code: string; at: number };
 
 /** [generatedColumn, sourceIndex, originalLine, originalColumn] (0-based), as in a decoded map. */
 type Segment = [number, number, number, number];
@@ -43,6 +47,12 @@ export class CodeWriter {
     return this;
   }
 
+  /** Generated `code` mapped, as a whole, to the source position `at`. */
+  mapped(code: string, at: number): this {
+    this.pieces.push({ code, at });
+    return this;
+  }
+
   /** Appends everything written to `other` (which must share this writer's source). */
   append(other: CodeWriter): this {
     this.pieces.push(...other.pieces);
@@ -51,11 +61,11 @@ export class CodeWriter {
 
   toString(): string {
     let out = "";
-    for (const piece of this.pieces) out += typeof piece === "string" ? piece : this.expressionCode(piece);
+    for (const piece of this.pieces) out += typeof piece === "string" ? piece : "code" in piece ? piece.code : this.expressionCode(piece);
     return out;
   }
 
-  private expressionCode(piece: Exclude<Piece, string>): string {
+  private expressionCode(piece: { start: number; end: number; assignRefs: readonly number[] }): string {
     let out = "";
     let last = piece.start;
     for (const ref of piece.assignRefs) {
@@ -95,6 +105,11 @@ export class CodeWriter {
     for (const piece of this.pieces) {
       if (typeof piece === "string") {
         advance(piece);
+        continue;
+      }
+      if ("code" in piece) {
+        mark(piece.at);
+        advance(piece.code);
         continue;
       }
       const refs = new Set(piece.assignRefs.map((r) => piece.start + r));

@@ -42,6 +42,13 @@ export class TreeBuilder implements TokenSink {
   private readonly tokenizer: Tokenizer;
   /** Offset right after a slot entry: whitespace-only text starting here is dropped. */
   private pruneAt = -1;
+  /**
+   * Stack indices of the root and the open EEx blocks, innermost last. A close tag or block word
+   * only looks at the elements above the innermost of them.
+   */
+  private readonly blockIndices: number[] = [0];
+  /** Stack indices of the open elements, per name, innermost last: a close tag finds its element without walking the stack. */
+  private readonly openByName = new Map<string, number[]>();
 
   constructor(private readonly ctx: ParseContext, bodyStart: number) {
     this.template = { type: "Template", start: 0, end: ctx.source.length, frontmatter: null, children: [] };
@@ -101,6 +108,9 @@ export class TreeBuilder implements TokenSink {
     }
     const frame: ElementFrame = { kind: "element", node, children: node.children, curlyBefore: this.tokenizer.curly };
     if (node.type === "Element" && node.noCurly) this.tokenizer.curly = false;
+    const indices = this.openByName.get(node.name);
+    if (indices) indices.push(this.stack.length);
+    else this.openByName.set(node.name, [this.stack.length]);
     this.stack.push(frame);
   }
 
@@ -109,15 +119,9 @@ export class TreeBuilder implements TokenSink {
       this.ctx.report("LH0203", { name }, start, end);
       return;
     }
-    let index = -1;
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const frame = this.stack[i]!;
-      if (frame.kind !== "element") break;
-      if (frame.node.name === name) {
-        index = i;
-        break;
-      }
-    }
+    const indices = this.openByName.get(name);
+    const innermost = indices && indices.length > 0 ? indices[indices.length - 1]! : -1;
+    const index = innermost > this.blockIndices[this.blockIndices.length - 1]! ? innermost : -1;
     if (index === -1) {
       this.ctx.report("LH0204", { name }, start, end);
       return;
@@ -220,6 +224,7 @@ export class TreeBuilder implements TokenSink {
 
   private closeElement(end: number, closeTag: { start: number; end: number } | null): void {
     const frame = this.stack.pop() as ElementFrame;
+    this.openByName.get(frame.node.name)!.pop();
     frame.node.end = end;
     frame.node.closeTag = closeTag;
     this.tokenizer.curly = frame.curlyBefore;
@@ -269,13 +274,13 @@ export class TreeBuilder implements TokenSink {
       // Reported already: keep the block's content in the parent so it is still checked.
       frame.children = this.top.children;
     }
+    this.blockIndices.push(this.stack.length);
     this.stack.push(frame);
   }
 
   /** The innermost open EEx block, after closing (and reporting) elements left open inside it. */
   private enterBlockEnd(token: EexToken): BlockFrame | null {
-    let i = this.stack.length - 1;
-    while (i >= 0 && this.stack[i]!.kind === "element") i--;
+    const i = this.blockIndices[this.blockIndices.length - 1]!;
     const frame = this.stack[i]!;
     if (frame.kind !== "block") return null;
     while (this.stack.length - 1 > i) {
@@ -325,6 +330,7 @@ export class TreeBuilder implements TokenSink {
       return;
     }
     this.stack.pop();
+    this.blockIndices.pop();
     const node = frame.node;
     if (!node) return;
     node.endTag = { start: token.start, end: token.end };
@@ -357,6 +363,7 @@ export class TreeBuilder implements TokenSink {
         const line = this.ctx.locator.locate(frame.tagStart).line;
         this.ctx.report("LH0209", { kind: frame.word, line }, frame.tagStart, frame.tagEnd);
         this.stack.pop();
+        this.blockIndices.pop();
         if (frame.node) frame.node.end = end;
         if (frame.clause) frame.clause.end = end;
       } else break;

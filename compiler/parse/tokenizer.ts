@@ -66,6 +66,9 @@ export class Tokenizer {
   private rawClose: string | null = null;
   private readonly src: string;
   private readonly len: number;
+  /** `[lineFrom, lineTo)` holds no line break and `lineTo` ends a line (see lineEnd). */
+  private lineFrom = -1;
+  private lineTo = -1;
 
   constructor(private readonly ctx: ParseContext, private readonly sink: TokenSink, start: number) {
     this.src = ctx.source;
@@ -131,14 +134,28 @@ export class Tokenizer {
     } else this.ctx.report("LH0110", {}, open, open + 1);
     // Recover at the end of the line, or inside a tag at the tag's `>` on that line.
     const lineEnd = this.lineEnd(open);
-    const gt = inTag ? this.src.indexOf(">", open) : -1;
-    this.pos = gt !== -1 && gt < lineEnd ? gt : lineEnd;
+    const gt = inTag ? this.gtBefore(open, lineEnd) : -1;
+    this.pos = gt !== -1 ? gt : lineEnd;
     return -1;
   }
 
+  /**
+   * End of the line holding `from`. The last answer is kept: several reports can point into one
+   * long line, and searching it again each time would cost its length per report.
+   */
   private lineEnd(from: number): number {
+    if (from >= this.lineFrom && from <= this.lineTo) return this.lineTo;
     const nl = this.src.indexOf("\n", from);
-    return nl === -1 ? this.len : nl;
+    this.lineFrom = from;
+    this.lineTo = nl === -1 ? this.len : nl;
+    return this.lineTo;
+  }
+
+  /** The first `>` in `[from, limit)`, or -1; never looks past `limit`. */
+  private gtBefore(from: number, limit: number): number {
+    const src = this.src;
+    for (let i = from; i < limit; i++) if (src.charCodeAt(i) === C.GT) return i;
+    return -1;
   }
 
   private isBlank(start: number, end: number): boolean {
@@ -272,8 +289,8 @@ export class Tokenizer {
       const found = j >= this.len ? "the end of the template" : `\`${src[j]}\``;
       this.ctx.report("LH0103", { name, found }, j, Math.min(j + 1, this.len));
       const lineEnd = this.lineEnd(j);
-      const gt = src.indexOf(">", j);
-      j = gt !== -1 && gt < lineEnd ? gt : lineEnd - 1;
+      const gt = this.gtBefore(j, lineEnd);
+      j = gt !== -1 ? gt : lineEnd - 1;
     }
     this.pos = Math.min(this.len, j + 1);
     this.sink.closeTag(lt, this.pos, name, nameStart);
@@ -329,7 +346,9 @@ export class Tokenizer {
       }
       if (c === C.LT) {
         if (src.charCodeAt(i + 1) === C.PERCENT) {
-          const close = ctx.scanner.findEexClose(i + 2);
+          // Scanned from where a `<%=` tag's code starts, as in text, so that the scanner's
+          // memory of failed scans (one per start offset) serves both.
+          const close = ctx.scanner.findEexClose(i + (src.charCodeAt(i + 2) === C.EQ ? 3 : 2));
           const end = close === -1 ? this.lineEnd(i) : close + 2;
           ctx.report("LH0116", {}, i, end);
           this.pos = end;

@@ -193,10 +193,11 @@ const SLOT_LIST_PRINT = 0x5107_0000;
 
 /**
  * A function component's assigns with the change map it receives from its caller (as LiveView's
- * `__changed__`). Typed as the props alone, so that the caller's attributes are checked against
- * the component's assigns type.
+ * `__changed__`). `P` comes from the component's parameter type only (`NoInfer`), so TypeScript
+ * checks the attributes literal against it property by property: a wrong attribute is reported
+ * where it is written, a missing one at the call.
  */
-export function props<P extends object>(attributes: P, changed: Changed): P {
+export function props<P extends object>(attributes: NoInfer<P>, changed: Changed): P {
   (attributes as { __changed__?: Changed }).__changed__ = changed;
   return attributes;
 }

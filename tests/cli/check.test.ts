@@ -62,6 +62,22 @@ check("a clean project exits 0", () => {
   }
 });
 
+check("component attributes are checked against the component's assigns, at the attribute", () => {
+  const page = `---\nimport card from "./card.live.html";\n---\n<.card title="T"\n  count="3">x</.card>\n<.card count={2} />\n`;
+  const project = tempProject({ "card.live.html": CARD, "page.live.html": page });
+  try {
+    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")] });
+    const found = result.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.message}`);
+    // A literal of the wrong type, reported where the attribute is written.
+    assert.ok(found.some((f) => /^5:3 LH0304 TS2322: Type 'string' is not assignable to type 'number'/.test(f)), found.join("\n"));
+    // A missing required attribute, reported at the component call.
+    assert.ok(found.some((f) => /^6:\d+ LH0304 TS2345: [\s\S]*'title' is missing/.test(f)), found.join("\n"));
+    assert.is(found.length, 2, found.join("\n"));
+  } finally {
+    project.cleanup();
+  }
+});
+
 check("checkProject on files: template syntax errors come through as they are; a failing template does not cascade", () => {
   const project = tempProject({ "card.live.html": CARD, "page.live.html": "---\nimport card from \"./card.live.html\";\n---\n<.card title={1}>\n<p>{@x</p></.card>\n" });
   try {

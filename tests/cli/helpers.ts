@@ -39,8 +39,8 @@ export function tempProject(files: Record<string, string>): { dir: string; clean
 }
 
 export const CARD = `---
-import type { Changed, SlotEntry } from "livehtml/runtime";
-export interface Assigns { title: string; inner_block?: readonly SlotEntry[]; __changed__?: Changed }
+import type { SlotEntry } from "livehtml/runtime";
+export interface Assigns { title: string; count?: number; inner_block?: readonly SlotEntry[] }
 ---
 <section class="card"><h2>{@title}</h2>{renderSlot(@inner_block)}</section>
 `;

@@ -1,16 +1,16 @@
 // Finds where an embedded TypeScript expression ends, with TypeScript's own scanner: strings,
 // template literals (with nested `${}`), regular expressions, comments and nested braces are all
-// skipped as TypeScript skips them. Only the expression's own region is scanned, so a template's
-// parse stays linear in its length. One scanner serves a whole parse.
+// skipped as TypeScript skips them. A scan that finds its close covers only the expression's own
+// region; a scan that runs to the end of the template is remembered (scan-memo.ts), so a
+// template's parse stays linear in its length even when it is full of unclosed expressions. One
+// scanner serves a whole parse.
 import ts from "typescript";
+import { firstOpenLiteral, ScanMemo, type OpenLiteral } from "./scan-memo.ts";
+import { regexMayStart } from "./regex-start.ts";
+
+export type { OpenLiteral } from "./scan-memo.ts";
 
 const K = ts.SyntaxKind;
-
-/** What kind of literal was left open, for the "unterminated …" diagnostic. */
-export interface OpenLiteral {
-  offset: number;
-  what: string;
-}
 
 /** A split generator `pattern of iterable`, `(item, index) of iterable` or `pattern <- iterable`. */
 export interface GeneratorSplit {
@@ -31,12 +31,23 @@ export class ExpressionScanner {
   private readonly scanner: ts.Scanner;
   /** First literal left open during the current scan, if any. */
   openLiteral: OpenLiteral | null = null;
+  /**
+   * Characters handed to TypeScript's scanner so far. Only the linearity tests read it: it
+   * measures the work that broken input could make quadratic.
+   */
+  scanned = 0;
+  private readonly memo = new ScanMemo();
+  /** While a failed scan is replayed: every literal left open, in order. */
+  private recording: OpenLiteral[] | null = null;
 
   constructor(private readonly source: string) {
     this.scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
     this.scanner.setOnError((message) => {
       const what = UNTERMINATED.get(message.code);
-      if (what && !this.openLiteral) this.openLiteral = { offset: this.scanner.getTokenStart(), what };
+      if (!what) return;
+      const offset = this.scanner.getTokenStart();
+      if (this.recording) this.recording.push({ offset, what });
+      else if (!this.openLiteral) this.openLiteral = { offset, what };
     });
   }
 
@@ -51,6 +62,24 @@ export class ExpressionScanner {
   }
 
   private findEnd(from: number, eex: boolean): number {
+    if (!this.memo.empty) {
+      const known = this.memo.get(from, eex);
+      if (known) {
+        this.openLiteral = firstOpenLiteral(known, from);
+        return known.close;
+      }
+    }
+    const close = this.scanToEnd(from, eex);
+    this.scanned += (close === -1 ? this.source.length : close) - from;
+    if (close === -1) {
+      const first = this.openLiteral;
+      this.record(from, eex);
+      this.openLiteral = first;
+    }
+    return close;
+  }
+
+  private scanToEnd(from: number, eex: boolean): number {
     const s = this.scanner;
     const src = this.source;
     s.setText(src, from, src.length - from);
@@ -92,6 +121,77 @@ export class ExpressionScanner {
   }
 
   /**
+   * Replays a scan from `from` that ran to the end (scanToEnd returned -1), token for token, and
+   * remembers the answer of every later scan that would start right after one of its `{`, `${`
+   * or `%` tokens: from such a point on, that scan sees the same tokens as this one.
+   */
+  private record(from: number, eex: boolean): void {
+    const s = this.scanner;
+    const src = this.source;
+    const memo = this.memo;
+    const literals: OpenLiteral[] = [];
+    this.recording = literals;
+    s.setText(src, from, src.length - from);
+    // Mirrors scanToEnd's stack; `starts` holds, per level, where a scan for its close starts.
+    const stack: number[] = [];
+    const starts: number[] = [];
+    let substitutions = 0;
+    // Starts of EEx scans waiting for the next `%>`. Only points outside every `${` qualify: a
+    // scan from inside one would read its closing `}` as a brace, not as template text.
+    const eexStarts: number[] = [];
+    let prev: ts.SyntaxKind = K.Unknown;
+    for (;;) {
+      let kind = s.scan();
+      if (kind === K.EndOfFileToken) break;
+      if ((kind === K.SlashToken || kind === K.SlashEqualsToken) && regexMayStart(prev)) {
+        kind = s.reScanSlashToken();
+      }
+      switch (kind) {
+        case K.OpenBraceToken:
+          stack.push(0);
+          starts.push(s.getTokenEnd());
+          break;
+        case K.TemplateHead:
+          stack.push(1);
+          starts.push(s.getTokenEnd());
+          substitutions++;
+          break;
+        case K.CloseBraceToken: {
+          const top = stack.length - 1;
+          if (top < 0) break; // only an EEx scan gets here: it ignores a stray `}`
+          memo.set(starts[top]!, false, s.getTokenStart(), literals);
+          if (stack[top] === 1) {
+            kind = s.reScanTemplateToken(false);
+            if (kind === K.TemplateTail) {
+              stack.pop();
+              starts.pop();
+              substitutions--;
+            } else starts[top] = s.getTokenEnd();
+          } else {
+            stack.pop();
+            starts.pop();
+          }
+          break;
+        }
+        case K.PercentToken:
+        case K.PercentEqualsToken:
+          if (kind === K.PercentToken && src.charCodeAt(s.getTokenEnd()) === 62 /* > */) {
+            for (const start of eexStarts) memo.set(start, true, s.getTokenStart(), literals);
+            eexStarts.length = 0;
+          }
+          if (substitutions === 0) eexStarts.push(s.getTokenEnd());
+          break;
+      }
+      prev = kind;
+    }
+    for (const start of starts) memo.set(start, false, -1, literals);
+    for (const start of eexStarts) memo.set(start, true, -1, literals);
+    memo.set(from, eex, -1, literals);
+    this.scanned += src.length - from;
+    this.recording = null;
+  }
+
+  /**
    * Splits `[start, end)` at its top-level `of` or `<-` into pattern, optional index and
    * iterable; null when there is no generator keyword at the top level.
    */
@@ -129,7 +229,7 @@ export class ExpressionScanner {
       if (comma !== -1) {
         return { pattern: trimSpan(src, ps + 1, comma), index: trimSpan(src, comma + 1, pe - 1), iterable };
       }
-      if (this.closingParenOf(ps) === pe - 1) return { pattern: trimSpan(src, ps + 1, pe - 1), index: null, iterable };
+      if (this.closingParenOf(ps, pe) === pe - 1) return { pattern: trimSpan(src, ps + 1, pe - 1), index: null, iterable };
     }
     return { pattern: [ps, pe], index: null, iterable };
   }
@@ -148,10 +248,11 @@ export class ExpressionScanner {
     }
   }
 
-  /** Offset of the `)` matching the `(` at `open`, or -1. */
-  private closingParenOf(open: number): number {
+  /** Offset of the `)` matching the `(` at `open` before `end`, or -1. */
+  private closingParenOf(open: number, end: number): number {
     const s = this.scanner;
-    s.setText(this.source, open, this.source.length - open);
+    // Bounded by the pattern's end: the caller only asks whether the pattern's last `)` matches.
+    s.setText(this.source, open, end - open);
     let depth = 0;
     for (;;) {
       const kind = s.scan();
@@ -160,21 +261,6 @@ export class ExpressionScanner {
       else if (kind === K.CloseParenToken && --depth === 0) return s.getTokenStart();
     }
   }
-}
-
-/** Whether a `/` after a token of this kind starts a regular expression rather than a division. */
-function regexMayStart(prev: ts.SyntaxKind): boolean {
-  if (prev === K.Unknown) return true;
-  if (prev === K.CloseParenToken || prev === K.CloseBracketToken || prev === K.CloseBraceToken) return false;
-  if (prev === K.PlusPlusToken || prev === K.MinusMinusToken) return false;
-  if (prev >= K.FirstPunctuation && prev <= K.LastPunctuation) return true;
-  switch (prev) {
-    case K.TypeOfKeyword: case K.VoidKeyword: case K.DeleteKeyword: case K.InKeyword: case K.OfKeyword:
-    case K.InstanceOfKeyword: case K.NewKeyword: case K.ReturnKeyword: case K.YieldKeyword:
-    case K.AwaitKeyword: case K.CaseKeyword: case K.DoKeyword: case K.ElseKeyword:
-      return true;
-  }
-  return false;
 }
 
 /** `[start, end)` with ASCII whitespace removed from both ends. */
