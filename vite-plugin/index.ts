@@ -1,5 +1,6 @@
 // `livehtml/vite`: the Vite plugin. Each concern is its own small plugin (one file each):
 //
+//   livehtml:config      Vite settings (templates are not pages for the dependency scanner)
 //   livehtml:template    `.live.html` imports → JavaScript, source-mapped to the template
 //   livehtml:colocated   `live\`…\`` templates inside `.ts`/`.js` modules
 //   livehtml:hot-wrap    dev only: makes templates and views swappable (runtime/server/hot.ts)
@@ -9,6 +10,7 @@
 // app's live server behind Vite in development.
 import type { Plugin } from "vite";
 import { colocatedPlugin } from "./compile-colocated.ts";
+import { configPlugin } from "./config.ts";
 import { templatePlugin } from "./compile-template.ts";
 import { hotUpdatePlugin } from "./hot-update.ts";
 import { hotWrapPlugin, type HotModules } from "./hot-wrap.ts";
@@ -21,7 +23,7 @@ export { startDevServer, type DevServer, type DevServerOptions } from "./dev-ser
 export function livehtml(options: LivehtmlOptions = {}): Plugin[] {
   const resolved = resolveOptions(options);
   // Order matters: both compilers run before the hot wrapper sees their output.
-  const plugins = [templatePlugin(), colocatedPlugin()];
+  const plugins = [configPlugin(), templatePlugin(), colocatedPlugin()];
   if (resolved.hot) {
     const modules: HotModules = { viewModules: new Set() };
     plugins.push(hotWrapPlugin(modules), hotUpdatePlugin(modules));
