@@ -24,8 +24,8 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
 const filters = suite("hook filters");
 
 filters("every sub-plugin is named, pre, and the compilers filter ids and code", () => {
-  assert.equal(plugins.map((p) => p.name), ["livehtml:template", "livehtml:colocated", "livehtml:hot-wrap", "livehtml:hot-update"]);
-  for (const p of plugins.slice(0, 3)) assert.is(p.enforce, "pre");
+  assert.equal(plugins.map((p) => p.name), ["livehtml:config", "livehtml:template", "livehtml:colocated", "livehtml:hot-wrap", "livehtml:hot-update"]);
+  for (const p of plugins.slice(1, 4)) assert.is(p.enforce, "pre");
   const template = transformOf(plugins, "livehtml:template").filter;
   for (const id of ["/a/b.live.html", "/a/b.live.html?v=3"]) assert.ok(filterMatches(template.id, id), id);
   for (const id of ["/a/b.html", "/a/live.html.ts", "/a/b.ts", "/a/node_modules/x/b.live.html"]) assert.not.ok(filterMatches(template.id, id), id);
@@ -37,8 +37,14 @@ filters("every sub-plugin is named, pre, and the compilers filter ids and code",
   assert.not.ok(filterMatches(colocated.code, "export const live = 1; // no template"));
 });
 
+filters("templates are kept out of the dependency scanner unless the app sets its own entries", () => {
+  const config = plugins[0]!.config as (c: object) => { optimizeDeps?: { entries?: string[] } } | null;
+  assert.ok(config({})?.optimizeDeps?.entries?.includes("!**/*.live.html"));
+  assert.is(config({ optimizeDeps: { entries: ["src/index.html"] } }), null);
+});
+
 filters("hot: false leaves only the compilers", () => {
-  assert.equal(livehtml({ hot: false }).map((p) => p.name), ["livehtml:template", "livehtml:colocated"]);
+  assert.equal(livehtml({ hot: false }).map((p) => p.name), ["livehtml:config", "livehtml:template", "livehtml:colocated"]);
   assert.throws(() => livehtml({ hot: "yes" as unknown as boolean }), /`hot` must be a boolean/);
 });
 
