@@ -15,28 +15,32 @@ export interface SortedAttributes {
   directives: Directives;
   noCurly: boolean;
   /** A special attribute was written but rejected (reported), so rules about it stay quiet. */
-  rejected: Set<string>;
+  rejected: ReadonlySet<string>;
 }
+
+const NONE_REJECTED: ReadonlySet<string> = new Set();
 
 export function sortAttributes(ctx: ParseContext, list: TagAttribute[]): SortedAttributes {
   const directives: Directives = { if: null, else: null, for: null, key: null, let: null };
   const attributes: TagAttribute[] = [];
-  const seen = new Map<string, number>();
   let noCurly = false;
-  const rejected = new Set<string>();
-  for (const attr of list) {
+  // Created only when needed: most tags have a few attributes and no rejected directive, and
+  // one Map and one Set per tag are a visible share of a large template's parse.
+  let rejected: Set<string> | null = null;
+  const byName = list.length > 16 ? indexByName(list) : null;
+  for (let i = 0; i < list.length; i++) {
+    const attr = list[i]!;
     if (attr.type !== "SpreadAttribute") {
-      const first = seen.get(attr.name);
-      if (first !== undefined) {
+      const first = firstStartOf(list, i, byName);
+      if (first !== -1) {
         const at = ctx.locator.locate(first);
         ctx.report("LH0401", { name: attr.name, line: at.line, column: at.column }, attr.nameSpan.start, attr.nameSpan.end);
         continue;
       }
-      seen.set(attr.name, attr.start);
       if (attr.name.charCodeAt(0) === 58 /* : */) {
         const special = toSpecial(ctx, attr);
         if (special) place(directives, special);
-        else rejected.add(attr.name);
+        else (rejected ??= new Set()).add(attr.name);
         continue;
       }
       if (attr.name === NO_CURLY) {
@@ -46,7 +50,30 @@ export function sortAttributes(ctx: ParseContext, list: TagAttribute[]): SortedA
     }
     attributes.push(attr);
   }
-  return { attributes, directives, noCurly, rejected };
+  return { attributes, directives, noCurly, rejected: rejected ?? NONE_REJECTED };
+}
+
+/**
+ * Where the first attribute named like `list[index]` starts, if it comes before it; else -1.
+ * Long lists get a name index (built once per tag) so that thousands of attributes stay linear.
+ */
+function firstStartOf(list: TagAttribute[], index: number, byName: Map<string, number> | null): number {
+  const attr = list[index] as Exclude<TagAttribute, { type: "SpreadAttribute" }>;
+  if (byName) {
+    const start = byName.get(attr.name)!;
+    return start < attr.start ? start : -1;
+  }
+  for (let j = 0; j < index; j++) {
+    const other = list[j]!;
+    if (other.type !== "SpreadAttribute" && other.name === attr.name) return other.start;
+  }
+  return -1;
+}
+
+function indexByName(list: TagAttribute[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const a of list) if (a.type !== "SpreadAttribute" && !byName.has(a.name)) byName.set(a.name, a.start);
+  return byName;
 }
 
 function place(d: Directives, s: SpecialAttribute): void {

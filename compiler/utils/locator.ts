@@ -3,10 +3,14 @@
 import type { Position } from "../diagnostics/types.ts";
 
 export interface Locator {
+  /** The text the offsets point into. */
+  readonly source: string;
   /** 1-based line and column (UTF-16 code units) of a 0-based offset, clamped into the source. */
   locate(offset: number): Position;
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string;
+  /** Offsets `[start, end)` of a 1-based line's text, without its line break (`[0, 0]` if out of range). */
+  lineSpan(line: number): { start: number; end: number };
   readonly lineCount: number;
 }
 
@@ -26,6 +30,7 @@ export function createLocator(source: string): Locator {
   }
 
   return {
+    source,
     locate(offset) {
       const starts = table();
       const at = Math.max(0, Math.min(offset, source.length));
@@ -40,12 +45,16 @@ export function createLocator(source: string): Locator {
       return { line: lo + 1, column: at - starts[lo]! + 1, offset: at };
     },
     lineText(line) {
+      const { start, end } = this.lineSpan(line);
+      return source.slice(start, end);
+    },
+    lineSpan(line) {
       const starts = table();
-      if (line < 1 || line > starts.length) return "";
-      const from = starts[line - 1]!;
-      let to = line < starts.length ? starts[line]! - 1 : source.length;
-      if (to > from && source.charCodeAt(to - 1) === 13 /* \r */) to--;
-      return source.slice(from, to);
+      if (line < 1 || line > starts.length) return { start: 0, end: 0 };
+      const start = starts[line - 1]!;
+      let end = line < starts.length ? starts[line]! - 1 : source.length;
+      if (end > start && source.charCodeAt(end - 1) === 13 /* \r */) end--;
+      return { start, end };
     },
     get lineCount() {
       return table().length;

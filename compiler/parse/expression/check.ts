@@ -13,6 +13,21 @@ export interface CheckItem {
   kind: "expression" | "pattern";
 }
 
+// TypeScript's parser recurses once per nesting level; code nested a few thousand levels deep
+// (`((((…))))`) exhausts the call stack. Such code cannot be compiled anyway, so it is reported
+// instead of crashing the parse.
+const TOO_DEEP: unique symbol = Symbol("too deep");
+const TOO_DEEP_MESSAGE = "code is nested too deeply to be parsed";
+
+function tooDeep<T>(run: () => T): T | typeof TOO_DEEP {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) return TOO_DEEP;
+    throw error;
+  }
+}
+
 export interface SyntaxProblem {
   start: number;
   end: number;
@@ -43,7 +58,7 @@ function parseDiagnostics(file: ts.SourceFile): readonly ts.DiagnosticWithLocati
 
 export function checkSyntax(source: string, items: readonly CheckItem[]): Array<SyntaxProblem> {
   if (items.length === 0) return [];
-  if (batchIsClean(source, items)) return [];
+  if (tooDeep(() => batchIsClean(source, items)) === true) return [];
   const problems: SyntaxProblem[] = [];
   for (const item of items) {
     const problem = checkOne(source, item);
@@ -89,7 +104,8 @@ function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
 function checkOne(source: string, item: CheckItem): SyntaxProblem | null {
   const w = WRAP[item.kind];
   const code = substituteAssigns(source.slice(item.start, item.end));
-  const file = ts.createSourceFile("expression.ts", w.open + code + w.close, PARSE_OPTIONS, false, ts.ScriptKind.TS);
+  const file = tooDeep(() => ts.createSourceFile("expression.ts", w.open + code + w.close, PARSE_OPTIONS, false, ts.ScriptKind.TS));
+  if (file === TOO_DEEP) return { start: item.start, end: item.end, message: TOO_DEEP_MESSAGE, tsCode: 0 };
   const toSource = (offset: number) => item.start + Math.max(0, Math.min(code.length, offset - w.open.length));
   const first = parseDiagnostics(file)[0];
   if (first) {
@@ -118,7 +134,10 @@ function hasExpectedShape(statement: ts.Statement, kind: CheckItem["kind"]): boo
 
 /** Parse problems of the `---` frontmatter, at offsets into the template. */
 export function checkFrontmatter(code: string, contentStart: number, filename: string): SyntaxProblem[] {
-  const file = ts.createSourceFile(filename + ".ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const file = tooDeep(() => ts.createSourceFile(filename + ".ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+  if (file === TOO_DEEP) {
+    return [{ start: contentStart, end: contentStart + code.length, message: TOO_DEEP_MESSAGE, tsCode: 0 }];
+  }
   return parseDiagnostics(file).map((d) => ({
     start: contentStart + d.start,
     end: contentStart + d.start + d.length,

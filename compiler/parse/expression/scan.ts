@@ -135,10 +135,13 @@ export class ExpressionScanner {
     // Mirrors scanToEnd's stack; `starts` holds, per level, where a scan for its close starts.
     const stack: number[] = [];
     const starts: number[] = [];
-    let substitutions = 0;
-    // Starts of EEx scans waiting for the next `%>`. Only points outside every `${` qualify: a
-    // scan from inside one would read its closing `}` as a brace, not as template text.
+    // Starts of EEx scans waiting for the next `%>`, in order; those before `resolved` are
+    // answered. A scan from inside a `${` would read that substitution's closing `}` as a
+    // stray brace, not as template text, so when such a `}` comes, the starts made inside it
+    // (those from `firstInside[level]` on) no longer qualify and are dropped.
     const eexStarts: number[] = [];
+    const firstInside: number[] = [];
+    let resolved = 0;
     let prev: ts.SyntaxKind = K.Unknown;
     for (;;) {
       let kind = s.scan();
@@ -148,44 +151,40 @@ export class ExpressionScanner {
       }
       switch (kind) {
         case K.OpenBraceToken:
-          stack.push(0);
-          starts.push(s.getTokenEnd());
-          break;
         case K.TemplateHead:
-          stack.push(1);
+          stack.push(kind === K.OpenBraceToken ? 0 : 1);
           starts.push(s.getTokenEnd());
-          substitutions++;
+          firstInside.push(eexStarts.length);
           break;
         case K.CloseBraceToken: {
           const top = stack.length - 1;
           if (top < 0) break; // only an EEx scan gets here: it ignores a stray `}`
           memo.set(starts[top]!, false, s.getTokenStart(), literals);
           if (stack[top] === 1) {
+            eexStarts.length = Math.max(resolved, firstInside[top]!);
             kind = s.reScanTemplateToken(false);
-            if (kind === K.TemplateTail) {
-              stack.pop();
-              starts.pop();
-              substitutions--;
-            } else starts[top] = s.getTokenEnd();
-          } else {
-            stack.pop();
-            starts.pop();
+            if (kind !== K.TemplateTail) {
+              starts[top] = s.getTokenEnd();
+              break;
+            }
           }
+          stack.pop();
+          starts.pop();
+          firstInside.pop();
           break;
         }
         case K.PercentToken:
         case K.PercentEqualsToken:
           if (kind === K.PercentToken && src.charCodeAt(s.getTokenEnd()) === 62 /* > */) {
-            for (const start of eexStarts) memo.set(start, true, s.getTokenStart(), literals);
-            eexStarts.length = 0;
+            for (; resolved < eexStarts.length; resolved++) memo.set(eexStarts[resolved]!, true, s.getTokenStart(), literals);
           }
-          if (substitutions === 0) eexStarts.push(s.getTokenEnd());
+          eexStarts.push(s.getTokenEnd());
           break;
       }
       prev = kind;
     }
     for (const start of starts) memo.set(start, false, -1, literals);
-    for (const start of eexStarts) memo.set(start, true, -1, literals);
+    for (; resolved < eexStarts.length; resolved++) memo.set(eexStarts[resolved]!, true, -1, literals);
     memo.set(from, eex, -1, literals);
     this.scanned += src.length - from;
     this.recording = null;
