@@ -84,3 +84,25 @@ export class LoadClient {
     this.ws.close();
   }
 }
+
+export const PATH = "/thermostat";
+
+/** Opens `count` clients, `concurrency` at a time; livehtml clients render the page and join. */
+export async function connect(port: number, mode: "livehtml" | "bare-ws", count: number, concurrency = 100): Promise<{ client: LoadClient; topic: string }[]> {
+  const out: { client: LoadClient; topic: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      if (mode === "bare-ws") {
+        out.push({ client: await LoadClient.open(port), topic: "" });
+        continue;
+      }
+      const tokens = await fetchTokens(port, PATH);
+      const client = await LoadClient.open(port, { _csrf_token: tokens.csrf });
+      out.push({ client, topic: await client.join(port, PATH, tokens) });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}

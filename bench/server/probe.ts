@@ -1,6 +1,7 @@
 // Where latency goes inside one process: event-loop delay (how late a ready callback runs) and
 // garbage-collection pauses, observed while a latency run is under way. Both the server child
 // and the client process keep one, so a slow round trip can be pinned on the side that stalled.
+import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from "node:perf_hooks";
 
 export interface ProbeSample {
@@ -49,5 +50,19 @@ export class Probe {
       gcMax: this.#gc.max,
       gcMajor: this.#gc.major,
     };
+  }
+}
+
+/**
+ * Linux's CPU pressure counter (`some` total, µs): time during which at least one runnable task
+ * waited for a CPU. Its growth over a run tells whether other jobs competed for the cores
+ * (null where /proc/pressure is missing).
+ */
+export function cpuPressureMicros(): number | null {
+  try {
+    const match = /some .*total=(\d+)/.exec(readFileSync("/proc/pressure/cpu", "utf8"));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
   }
 }

@@ -2,10 +2,12 @@
 // a bare `ws` connection; (2) event round-trip latency with many connected clients sending
 // clicks at a fixed total rate. The server runs in a child process (child.ts), the clients here.
 import { fork, type ChildProcess } from "node:child_process";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { LoadClient, fetchTokens } from "./client.ts";
+import { connect } from "./client.ts";
+import type { LoadResult } from "./load.ts";
 import type { MemorySample, ServerTiming } from "./child.ts";
-import { Probe, type ProbeSample } from "./probe.ts";
+import { cpuPressureMicros, type ProbeSample } from "./probe.ts";
 import { envNumber } from "../lib/env.ts";
 import { fmt, percentile } from "../lib/stats.ts";
 import { printCommand, printTable } from "../lib/table.ts";
@@ -13,7 +15,7 @@ import { goal } from "../lib/report.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
-const PATH = "/thermostat";
+const LOAD = fileURLToPath(new URL("./load.ts", import.meta.url));
 
 interface Server {
   readonly port: number;
@@ -64,36 +66,16 @@ function startServer(mode: "livehtml" | "bare-ws"): Promise<Server> {
   });
 }
 
-/** Opens `count` clients, `concurrency` at a time; livehtml clients render the page and join. */
-async function connect(server: Server, mode: "livehtml" | "bare-ws", count: number, concurrency = 100): Promise<{ client: LoadClient; topic: string }[]> {
-  const out: { client: LoadClient; topic: string }[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      if (mode === "bare-ws") {
-        out.push({ client: await LoadClient.open(server.port), topic: "" });
-        continue;
-      }
-      const tokens = await fetchTokens(server.port, PATH);
-      const client = await LoadClient.open(server.port, { _csrf_token: tokens.csrf });
-      out.push({ client, topic: await client.join(server.port, PATH, tokens) });
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return out;
-}
-
 const KiB = 1024;
 
 async function memoryPerConnection(mode: "livehtml" | "bare-ws", count: number) {
   const server = await startServer(mode);
   try {
     // Warm the server's code paths first so that one-off allocations are not counted per view.
-    const warm = await connect(server, mode, 20);
+    const warm = await connect(server.port, mode, 20);
     for (const { client } of warm) client.close();
     const before = await server.measure();
-    const clients = await connect(server, mode, count);
+    const clients = await connect(server.port, mode, count);
     const after = await server.measure();
     for (const { client } of clients) client.close();
     return { rss: (after.rss - before.rss) / count, heap: (after.heapUsed - before.heapUsed) / count, external: (after.external - before.external) / count };
@@ -102,65 +84,30 @@ async function memoryPerConnection(mode: "livehtml" | "bare-ws", count: number) 
   }
 }
 
-interface Latency {
-  p50: number;
-  p99: number;
-  max: number;
-  count: number;
-  achieved: number;
-  server: ServerTiming;
-  client: ProbeSample;
-}
-
 /**
- * Round trips of `click` events, paced steadily: each event has its due time (start + i / rate)
- * and a timer sends whatever is due, so the server sees one or two frames at a time rather than
- * bursts. A round trip runs from just after `ws.send` to the reply's "message" event; the client's
- * own event-loop delay and GC are probed alongside, so client stalls are visible, not hidden.
+ * Event round trips, measured by a load process of its own (load.ts): its heap holds only the
+ * latency run's clients, not the garbage of the memory runs before it, so its GC pauses are not
+ * charged to the server. The server's timing window opens when the load's warm-up ends.
  */
-async function latency(clients: number, rate: number, seconds: number): Promise<Latency> {
+async function latency(clients: number, rate: number, seconds: number): Promise<LoadResult & { server: ServerTiming }> {
   const server = await startServer("livehtml");
   try {
-    const joined = await connect(server, "livehtml", clients);
-    const samples: number[] = [];
-    const probe = new Probe();
-    let sent = 0;
-    let inFlight = 0;
-    const start = performance.now();
-    const warmupEnd = start + 1000;
-    const end = warmupEnd + seconds * 1000;
-    let windowOpen = false;
-    await new Promise<void>((resolve, reject) => {
-      const tick = () => {
-        const now = performance.now();
-        if (now >= end) {
-          const wait = setInterval(() => inFlight === 0 && (clearInterval(wait), resolve()), 10);
-          return;
-        }
-        if (!windowOpen && now >= warmupEnd) {
-          windowOpen = true;
-          probe.start();
-          void server.openWindow();
-        }
-        const due = Math.floor(((now - start) / 1000) * rate);
-        for (; sent < due; sent++) {
-          const { client, topic } = joined[sent % joined.length]!;
-          const timed = windowOpen;
-          inFlight++;
-          void client.push(topic, "event", { type: "click", event: sent % 2 ? "inc" : "dec", value: { value: "" } }).then((reply) => {
-            inFlight--;
-            if (reply.payload.status !== "ok") reject(new Error(`bench: event refused: ${JSON.stringify(reply.payload)}`));
-            if (timed) samples.push(reply.receivedAt - reply.sentAt);
-          });
-        }
-        setTimeout(tick, Math.max(0, start + ((sent + 1) * 1000) / rate - performance.now()));
-      };
-      tick();
+    const load = fork(LOAD, [String(server.port), String(clients), String(rate), String(seconds)], {
+      cwd: ROOT,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    const client = probe.stop();
-    const timing = await server.closeWindow();
-    for (const { client: c } of joined) c.close();
-    return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), max: Math.max(...samples), count: samples.length, achieved: samples.length / seconds, server: timing, client };
+    const result = await new Promise<LoadResult>((resolve, reject) => {
+      load.once("error", reject);
+      load.once("exit", (code) => reject(new Error(`bench: load process exited with ${code}`)));
+      load.on("message", (m: { type: string; result?: LoadResult }) => {
+        if (m.type === "window") void server.openWindow();
+        if (m.type === "done") resolve(m.result!);
+      });
+    });
+    load.removeAllListeners("exit");
+    load.kill();
+    return { ...result, server: await server.closeWindow() };
   } finally {
     server.stop();
   }
@@ -186,7 +133,10 @@ export async function runServer(): Promise<void> {
   // The Thermostat's assigns (a user id and two numbers) are well under 100 bytes.
   goal("≤ 10 KB per idle view beyond its assigns (heap, view minus bare ws)", view.heap - bare.heap <= 10_000, `${fmt((view.heap - bare.heap) / 1000)} kB heap, ${fmt((view.rss - bare.rss) / 1000)} kB RSS`);
 
+  const pressureBefore = cpuPressureMicros();
+  const wallBefore = performance.now();
   const l = await latency(clients, rate, seconds);
+  const pressureAfter = cpuPressureMicros();
   printTable(
     `server / event round trip: ${clients} joined clients, ${rate} clicks/s in total for ${seconds} s (after 1 s warm-up)`,
     ["server", "p50 ms", "p99 ms", "max ms", "events timed", "events/s achieved"],
@@ -201,6 +151,11 @@ export async function runServer(): Promise<void> {
     ["process", "loop delay p50 ms", "p99 ms", "max ms", "GC pauses", "GC total ms", "GC max ms"],
     [side("server", l.server.probe), side("clients", l.client)],
   );
+  if (pressureBefore !== null && pressureAfter !== null) {
+    // Server and load together use about one of the two cores; more waiting than that means other jobs.
+    const share = (pressureAfter - pressureBefore) / 1000 / (performance.now() - wallBefore);
+    console.log(`machine: CPU pressure ${fmt(share * 100)} % of the latency run (time some task waited for a core), load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`);
+  }
   goal("p99 ≤ 5 ms", l.p99 <= 5, `${fmt(l.p99)} ms`);
   printCommand("npm run bench -- server   (QUICK=1: 1,000 views, 300 clients, 5 s; VIEWS, CLIENTS, RATE, SECONDS override)");
 }

@@ -19,7 +19,8 @@ interface Instance {
 }
 
 export class ComponentInstances {
-  readonly #instances = new Map<number, Instance>();
+  /** Created with the first component: most views have none, and each view pays for an empty map. */
+  #instances: Map<number, Instance> | null = null;
 
   constructor(
     private readonly effects: Effects,
@@ -34,7 +35,7 @@ export class ComponentInstances {
     if (!isComponentDefinition(definition)) {
       throw new Error(`livehtml: component id "${ref.id}" was given something that is not a liveComponent(...) definition`);
     }
-    let instance = this.#instances.get(cid);
+    let instance = this.#instances?.get(cid);
     if (isNew || !instance || instance.definition !== definition) {
       instance = this.#create(cid, definition, ref.id);
       definition.mount?.(instance.socket);
@@ -52,28 +53,28 @@ export class ComponentInstances {
 
   /** Re-renders a component after its own event; `null` when its assigns did not change. */
   renderDirty(cid: number): Rendered | null {
-    const instance = this.#instances.get(cid);
+    const instance = this.#instances?.get(cid);
     return instance ? this.#render(instance) : null;
   }
 
   get(cid: number): Instance | undefined {
-    return this.#instances.get(cid);
+    return this.#instances?.get(cid);
   }
 
   has(cid: number): boolean {
-    return this.#instances.has(cid);
+    return this.#instances?.has(cid) ?? false;
   }
 
   delete(cids: readonly number[]): number[] {
-    return cids.filter((cid) => this.#instances.delete(cid));
+    return cids.filter((cid) => this.#instances?.delete(cid) ?? false);
   }
 
   clear(): void {
-    this.#instances.clear();
+    this.#instances = null;
   }
 
   nameOf(cid: number): string {
-    const instance = this.#instances.get(cid);
+    const instance = this.#instances?.get(cid);
     return instance ? componentName(instance.definition) : `component ${cid}`;
   }
 
@@ -108,7 +109,7 @@ export class ComponentInstances {
     const parent = this.viewRuntime;
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
     const instance: Instance = { cid, definition, state, socket, lastAssigns: null };
-    this.#instances.set(cid, instance);
+    (this.#instances ??= new Map()).set(cid, instance);
     return instance;
   }
 }

@@ -5,7 +5,7 @@ import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./c
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
 import type { Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
-import { CRASHED, queryParams, ViewRuntime, type EventPayload } from "./view-runtime.ts";
+import { CRASHED, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export interface Transport {
@@ -13,16 +13,64 @@ export interface Transport {
   close(code: number, reason: string): void;
 }
 
-interface Channel {
-  readonly topic: string;
-  readonly joinRef: string;
-  runtime: ViewRuntime | null;
-  closed: boolean;
+/**
+ * One joined `lv:` topic, and the output of the view running on it. A class rather than closures
+ * made in the join: those would keep the join's whole scope (its frame, with the session and
+ * static tokens) alive for as long as the view runs.
+ */
+class Channel implements ViewOutput {
+  runtime: ViewRuntime | null = null;
+  closed = false;
   /**
    * The view ended itself by navigating away from inside a callback. The reply to the message
    * that caused it still goes out: it carries the `live_redirect`/`redirect` (PROTOCOL.md §4.5).
    */
-  redirected: boolean;
+  redirected = false;
+
+  constructor(
+    readonly topic: string,
+    readonly joinRef: string,
+    private readonly transport: Transport,
+    /** The connection's channels, which this one leaves when its view stops on its own. */
+    private readonly channels: Map<string, Channel>,
+  ) {}
+
+  push(event: string, body: Record<string, unknown>): void {
+    if (!this.closed) this.transport.send(encodeFrame(this.joinRef, null, this.topic, event, body));
+  }
+
+  stopped(reason: "crash" | "redirect"): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.redirected = reason === "redirect";
+    if (this.channels.get(this.topic) === this) this.channels.delete(this.topic);
+    // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
+    if (reason === "crash") this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+  }
+}
+
+/** What every view of one server shares: made once per context, not once per join. */
+interface ContextHelpers {
+  signFlash(flash: Flash): string;
+  /** Route params of a main view's URL, or null when the URL routes to another view. */
+  mainRouteParams(url: URL, view: AnyView): Params | null;
+}
+
+const helpersByContext = new WeakMap<LiveContext, ContextHelpers>();
+
+function helpersOf(ctx: LiveContext): ContextHelpers {
+  let helpers = helpersByContext.get(ctx);
+  if (!helpers) {
+    helpers = {
+      signFlash: (flash) => ctx.signer.sign(SALT.flash, flash, 60_000),
+      mainRouteParams: (url, view) => {
+        const m = matchRoute(ctx.routes, url.pathname);
+        return m && m.route.view === view ? routeParams(m, queryParams(url)) : null;
+      },
+    };
+    helpersByContext.set(ctx, helpers);
+  }
+  return helpers;
 }
 
 export class LiveConnection {
@@ -141,7 +189,7 @@ export class LiveConnection {
       this.#close(previous, "rejoin");
       this.transport.send(encodeFrame(previous.joinRef, previous.joinRef, topic, "phx_close", {}));
     }
-    const channel: Channel = { topic, joinRef: frame.joinRef, runtime: null, closed: false, redirected: false };
+    const channel = new Channel(topic, frame.joinRef, this.transport, this.#channels);
     this.#channels.set(topic, channel);
     const stale = (why: string) => {
       this.ctx.logger.warn(`join ${topic} refused (${why}): the client will reload the page`);
@@ -183,6 +231,7 @@ export class LiveConnection {
     }
     if (!view) return stale(`unknown view "${session.data.view}"`);
 
+    const helpers = helpersOf(this.ctx);
     const runtime = new ViewRuntime({
       view,
       id,
@@ -190,26 +239,9 @@ export class LiveConnection {
       pubsub: this.ctx.pubsub,
       logger: this.ctx.logger,
       createEngine: this.ctx.createEngine,
-      signFlash: (f) => this.ctx.signer.sign(SALT.flash, f, 60_000),
-      routeParams: session.data.main
-        ? (u) => {
-            const m = matchRoute(this.ctx.routes, u.pathname);
-            return m && m.route.view === view ? routeParams(m, queryParams(u)) : null;
-          }
-        : (u) => queryParams(u),
-      output: {
-        push: (event, body) => {
-          if (!channel.closed) this.transport.send(encodeFrame(channel.joinRef, null, topic, event, body));
-        },
-        stopped: (reason) => {
-          if (channel.closed) return;
-          channel.closed = true;
-          channel.redirected = reason === "redirect";
-          if (this.#channels.get(topic) === channel) this.#channels.delete(topic);
-          // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
-          if (reason === "crash") this.transport.send(encodeFrame(channel.joinRef, channel.joinRef, topic, "phx_error", {}));
-        },
-      },
+      signFlash: helpers.signFlash,
+      routeParams: session.data.main ? helpers.mainRouteParams : queryParams,
+      output: channel,
     });
     channel.runtime = runtime;
     const result = await runtime.mount(mountParams, session.data.session, url, flash);

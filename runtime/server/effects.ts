@@ -9,12 +9,20 @@ export type Navigation =
 
 export type PushedEvent = readonly [name: string, payload: unknown] | readonly [name: string, payload: unknown, before: true];
 
+/** What `takeEvents` returns when nothing was pushed (most callbacks): nothing to allocate. */
+const NO_EVENTS: readonly PushedEvent[] = Object.freeze([]);
+
 export class Effects {
-  events: PushedEvent[] = [];
+  #events: PushedEvent[] | null = null;
   navigation: Navigation | null = null;
 
+  /** Events pushed since the last `takeEvents`. */
+  get events(): readonly PushedEvent[] {
+    return this.#events ?? NO_EVENTS;
+  }
+
   pushEvent(name: string, payload: unknown, dispatch: "before" | "after" = "after"): void {
-    this.events.push(dispatch === "before" ? [name, payload, true] : [name, payload]);
+    (this.#events ??= []).push(dispatch === "before" ? [name, payload, true] : [name, payload]);
   }
 
   navigate(nav: Navigation): void {
@@ -25,9 +33,9 @@ export class Effects {
     this.navigation = nav;
   }
 
-  takeEvents(): PushedEvent[] {
-    const events = this.events;
-    this.events = [];
+  takeEvents(): readonly PushedEvent[] {
+    const events = this.#events ?? NO_EVENTS;
+    this.#events = null;
     return events;
   }
 

@@ -25,19 +25,25 @@ export function parseFrame(text: string): ParsedFrame {
   }
   if (!Array.isArray(data)) return { ok: false, error: "a frame must be a JSON array [join_ref, ref, topic, event, payload]", joinRef: null, ref: null, topic: null };
   const [joinRef, ref, topic, event, payload] = data as unknown[];
-  const known = {
+  if (data.length !== 5) return rejected(`a frame must have 5 elements, got ${data.length}`, joinRef, ref, topic);
+  if (!isRef(joinRef) || !isRef(ref)) return rejected("join_ref and ref must be strings or null", joinRef, ref, topic);
+  if (typeof topic !== "string" || topic === "") return rejected("topic must be a non-empty string", joinRef, ref, topic);
+  if (typeof event !== "string" || event === "") return rejected("event must be a non-empty string", joinRef, ref, topic);
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    return rejected(`payload of "${event}" must be a JSON object`, joinRef, ref, topic);
+  }
+  return { ok: true, frame: { joinRef, ref, topic, event, payload: payload as Record<string, unknown> } };
+}
+
+/** A frame that could be read as JSON but not used: keeps what can address the error reply. */
+function rejected(error: string, joinRef: unknown, ref: unknown, topic: unknown): ParsedFrame {
+  return {
+    ok: false,
+    error,
     joinRef: typeof joinRef === "string" ? joinRef : null,
     ref: typeof ref === "string" ? ref : null,
     topic: typeof topic === "string" ? topic : null,
   };
-  if (data.length !== 5) return { ok: false, error: `a frame must have 5 elements, got ${data.length}`, ...known };
-  if (!isRef(joinRef) || !isRef(ref)) return { ok: false, error: "join_ref and ref must be strings or null", ...known };
-  if (typeof topic !== "string" || topic === "") return { ok: false, error: "topic must be a non-empty string", ...known };
-  if (typeof event !== "string" || event === "") return { ok: false, error: "event must be a non-empty string", ...known };
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-    return { ok: false, error: `payload of "${event}" must be a JSON object`, ...known };
-  }
-  return { ok: true, frame: { joinRef, ref, topic, event, payload: payload as Record<string, unknown> } };
 }
 
 export function encodeFrame(joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown): string {

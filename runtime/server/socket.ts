@@ -61,11 +61,14 @@ export interface ViewSocket<A, Info = unknown> {
   send(message: Info): this;
 }
 
+const NO_STREAMS: ReadonlyMap<string, StreamValue<unknown>> = new Map();
+
 /** Mutable state behind a socket; the view runtime reads and resets it around renders. */
 export class SocketState {
   readonly assigns: Record<string, unknown>;
   changed: Record<string, unknown> | null = null;
-  readonly streams = new Map<string, StreamValue<unknown>>();
+  /** Created with the first stream (most views have none; an empty map per view adds up). */
+  #streams: Map<string, StreamValue<unknown>> | null = null;
 
   constructor(initial: Record<string, unknown> = {}) {
     this.assigns = { flash: {}, streams: {}, ...initial };
@@ -89,13 +92,25 @@ export class SocketState {
   }
 
   hasChanges(): boolean {
-    return this.changed === null || Object.keys(this.changed).length > 0;
+    if (this.changed === null) return true;
+    // A for-in instead of Object.keys: this runs several times per event, and needs no array.
+    for (const key in this.changed) if (Object.prototype.hasOwnProperty.call(this.changed, key)) return true;
+    return false;
+  }
+
+  /** The streams by name (read only: `addStream` adds one). */
+  get streams(): ReadonlyMap<string, StreamValue<unknown>> {
+    return this.#streams ?? NO_STREAMS;
+  }
+
+  addStream(name: string, stream: StreamValue<unknown>): void {
+    (this.#streams ??= new Map()).set(name, stream);
   }
 
   /** Called after each render. */
   clearChanged(): void {
     this.changed = {};
-    for (const stream of this.streams.values()) stream.clear();
+    if (this.#streams) for (const stream of this.#streams.values()) stream.clear();
   }
 }
 
@@ -204,7 +219,7 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     let stream = this.state.streams.get(name) as StreamValue<T> | undefined;
     if (!stream) {
       stream = new StreamValue<T>(name, this.runtime.nextStreamRef(), config);
-      this.state.streams.set(name, stream as StreamValue<unknown>);
+      this.state.addStream(name, stream as StreamValue<unknown>);
       // The streams object itself is stable; templates read `streams.<name>`.
       (this.state.assigns.streams as Record<string, StreamValue<unknown>>)[name] = stream as StreamValue<unknown>;
     }

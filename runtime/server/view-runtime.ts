@@ -12,8 +12,9 @@ import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { consoleLogger, describeError, type Logger } from "./log.ts";
 import { decodeForm, targetPath, type Params } from "./params.ts";
-import { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
-import { LiveSocket, SocketState, type SocketRuntime, type TimerRef } from "./socket.ts";
+import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import { LiveSocket, SocketState } from "./socket.ts";
+import { ViewMessages } from "./view-messages.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
@@ -33,8 +34,11 @@ export interface ViewRuntimeOptions {
   createEngine?: EngineFactory;
   /** Signs flash for redirects (`flash` in redirect payloads); without it flash is not carried. */
   signFlash?: (flash: Flash) => string;
-  /** Resolves a URL to route params, or null when no live route of this view matches. */
-  routeParams?: (url: URL) => Params | null;
+  /**
+   * Resolves a URL to route params for `view`, or null when no live route of that view matches.
+   * It receives the view so that one function can serve every view of a server.
+   */
+  routeParams?: (url: URL, view: AnyView) => Params | null;
 }
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
@@ -52,6 +56,10 @@ export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
 
+/** Where the output of a view nobody listens to goes (HTTP renders). */
+const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
+const SETTLED: Promise<unknown> = Promise.resolve();
+
 export class ViewRuntime implements HotView {
   readonly view: AnyView;
   readonly id: string;
@@ -63,28 +71,25 @@ export class ViewRuntime implements HotView {
   url: URL | null = null;
   #engine: Engine;
   #output: ViewOutput;
-  #pubsub: PubSub;
   #logger: Logger;
   #signFlash: ((flash: Flash) => string) | undefined;
-  #routeParams: ((url: URL) => Params | null) | undefined;
-  #mailbox: Promise<unknown> = Promise.resolve();
-  #timers = new Map<number, NodeJS.Timeout>();
-  #nextTimer = 1;
-  #subscriptions = new Map<string, Unsubscribe>();
-  #streamRefs = 0;
+  #routeParams: ((url: URL, view: AnyView) => Params | null) | undefined;
+  #mailbox: Promise<unknown> = SETTLED;
+  /** Timers, subscriptions and `send`: everything that reaches handleInfo. */
+  #messages: ViewMessages;
   #alive = true;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
     this.id = options.id;
     this.connected = options.connected;
-    this.#output = options.output ?? { push: () => {}, stopped: () => {} };
-    this.#pubsub = options.pubsub ?? new MemoryPubSub();
+    this.#output = options.output ?? NO_OUTPUT;
     this.#logger = options.logger ?? consoleLogger;
     this.#signFlash = options.signFlash;
     this.#routeParams = options.routeParams;
-    this.socket = new LiveSocket(this.state, this.effects, this.#socketRuntime());
-    this.components = new ComponentInstances(this.effects, this.socket.runtime, this.state);
+    this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
+    this.socket = new LiveSocket(this.state, this.effects, this.#messages);
+    this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
@@ -112,16 +117,16 @@ export class ViewRuntime implements HotView {
       const patched = await this.#followPatches(nav);
       if (patched && patched.kind !== "patch") return { navigation: patched };
       nav = patched;
-      const rendered = this.#render(true)!;
       const events = this.effects.takeEvents();
-      if (events.length) rendered.e = events;
+      // The engine's diff is not ours to change: events go into a copy.
+      const rendered = events.length ? { ...this.#render(true)!, e: events } : this.#render(true)!;
       return nav ? { rendered, livePatch: nav } : { rendered };
     });
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
   event(payload: EventPayload): Promise<ReplyPayload | Crashed> {
-    return this.#run(`handleEvent("${payload.event}")`, async () => {
+    return this.#run("handleEvent", async () => {
       const value = eventValue(payload);
       let reply: Readonly<Record<string, unknown>> | undefined;
       /** A component whose own event changed it: rendered on its own, without its parent. */
@@ -147,7 +152,7 @@ export class ViewRuntime implements HotView {
         reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
       return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
-    });
+    }, payload.event);
   }
 
   /** A message for handleInfo (timer, pubsub, `send`); its diff is pushed. */
@@ -162,7 +167,7 @@ export class ViewRuntime implements HotView {
   /** Client `live_patch`: the URL changed within this view. */
   livePatch(url: URL): Promise<ReplyPayload | Crashed> {
     return this.#run("handleParams", async () => {
-      const params = this.#routeParams ? this.#routeParams(url) : queryParams(url);
+      const params = this.#routeParams ? this.#routeParams(url, this.view) : queryParams(url);
       // A URL that belongs to another view: the client then navigates to it (`replaceMain`).
       if (params === null) return { link_redirect: true };
       await this.#handleParams(url, params);
@@ -230,7 +235,7 @@ export class ViewRuntime implements HotView {
     for (let i = 0; nav && nav.kind === "patch"; i++) {
       if (i >= MAX_PATCH_LOOPS) throw new Error(`too many pushPatch calls in a row (more than ${MAX_PATCH_LOOPS}); check handleParams`);
       const url = new URL(nav.to, this.url ?? "http://localhost/");
-      const params = this.#routeParams ? this.#routeParams(url) : queryParams(url);
+      const params = this.#routeParams ? this.#routeParams(url, this.view) : queryParams(url);
       if (params === null) return { kind: "navigate", to: nav.to, replace: nav.replace };
       await this.#handleParams(url, params);
       last = nav;
@@ -274,7 +279,7 @@ export class ViewRuntime implements HotView {
     const flash = this.state.assigns.flash as Flash;
     const signed = Object.keys(flash).length && this.#signFlash ? this.#signFlash(flash) : undefined;
     // Events pushed before leaving still reach the client first (flushed as a diff).
-    const events: PushedEvent[] = this.effects.takeEvents();
+    const events: readonly PushedEvent[] = this.effects.takeEvents();
     const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
     const target: Record<string, unknown> = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
     if (signed) target.flash = signed;
@@ -308,8 +313,9 @@ export class ViewRuntime implements HotView {
       const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
       const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
       if (force) this.#engine.reset();
-      diff = { ...this.#engine.render(rendered) };
-      if (titleChanged) diff.t = String(this.state.assigns.pageTitle ?? "");
+      diff = this.#engine.render(rendered);
+      // Copied only to add the title: the engine's diff is not ours to change.
+      if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
     }
     if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
@@ -319,13 +325,14 @@ export class ViewRuntime implements HotView {
     return diff;
   }
 
-  #run<T>(where: string, fn: () => Promise<T>): Promise<T | Crashed> {
+  /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
+  #run<T>(where: string, fn: () => Promise<T>, event?: string): Promise<T | Crashed> {
     const result = this.#mailbox.then(async (): Promise<T | Crashed> => {
       if (!this.#alive) return CRASHED;
       try {
         return await fn();
       } catch (error) {
-        this.#crash(where, error);
+        this.#crash(event === undefined ? where : `${where}("${event}")`, error);
         return CRASHED;
       }
     });
@@ -347,51 +354,8 @@ export class ViewRuntime implements HotView {
 
   #clearResources(): void {
     untrackView(this);
-    for (const timer of this.#timers.values()) clearTimeout(timer);
-    this.#timers.clear();
-    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
-    this.#subscriptions.clear();
+    this.#messages.clear();
     this.components.clear();
-  }
-
-  #socketRuntime(): SocketRuntime<unknown> {
-    const self = this;
-    const deliver = (message: unknown) => {
-      if (self.#alive) void self.info(message);
-    };
-    return {
-      get connected() {
-        return self.connected;
-      },
-      get id() {
-        return self.id;
-      },
-      send: (message) => queueMicrotask(() => deliver(message)),
-      sendAfter(message, ms): TimerRef {
-        const id = self.#nextTimer++;
-        self.#timers.set(id, setTimeout(() => (self.#timers.delete(id), deliver(message)), ms));
-        return { timer: id };
-      },
-      setInterval(message, ms): TimerRef {
-        const id = self.#nextTimer++;
-        self.#timers.set(id, setInterval(() => deliver(message), ms) as unknown as NodeJS.Timeout);
-        return { timer: id };
-      },
-      cancelTimer(ref) {
-        const t = self.#timers.get(ref.timer);
-        if (t) clearTimeout(t), clearInterval(t);
-        self.#timers.delete(ref.timer);
-      },
-      subscribe(topic) {
-        if (!self.#subscriptions.has(topic)) self.#subscriptions.set(topic, self.#pubsub.subscribe(topic, deliver));
-      },
-      unsubscribe(topic) {
-        self.#subscriptions.get(topic)?.();
-        self.#subscriptions.delete(topic);
-      },
-      broadcast: (topic, message) => self.#pubsub.broadcast(topic, message),
-      nextStreamRef: () => String(self.#streamRefs++),
-    };
   }
 }
 

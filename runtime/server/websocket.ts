@@ -2,11 +2,60 @@
 // node:http server's "upgrade" event.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, type WebSocket } from "ws";
-import { LiveConnection } from "./connection.ts";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { LiveConnection, type Transport } from "./connection.ts";
 import type { LiveContext } from "./context.ts";
 
 export const SOCKET_PATH = "/live/websocket";
+
+/**
+ * One accepted socket: the connection's transport, and what the socket's listeners reach. The
+ * listeners are shared functions that find it through `linkOf` (the socket is their `this`), so
+ * a connection costs one small object here rather than five closures.
+ */
+class SocketLink implements Transport {
+  readonly connection: LiveConnection;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly endpoint: LiveWebSocketEndpoint,
+    ctx: LiveContext,
+    params: Record<string, string>,
+  ) {
+    this.connection = new LiveConnection(ctx, this, params);
+  }
+
+  send(text: string): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(text);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+}
+
+const linkOf = new WeakMap<WebSocket, SocketLink>();
+
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  const link = linkOf.get(this);
+  if (!link) return;
+  if (isBinary) {
+    link.endpoint.logger.error("websocket: binary frames are not supported (uploads are not implemented)");
+    return;
+  }
+  link.connection.receive(data.toString());
+}
+
+function onError(this: WebSocket, error: Error): void {
+  linkOf.get(this)?.endpoint.logger.error(`websocket: ${error.message}`);
+}
+
+function onClose(this: WebSocket): void {
+  const link = linkOf.get(this);
+  if (!link) return;
+  link.endpoint.forget(this);
+  link.connection.closed();
+}
 
 export class LiveWebSocketEndpoint {
   readonly #wss: WebSocketServer;
@@ -36,26 +85,21 @@ export class LiveWebSocketEndpoint {
     return true;
   };
 
+  get logger(): LiveContext["logger"] {
+    return this.ctx.logger;
+  }
+
+  /** The socket closed. */
+  forget(ws: WebSocket): void {
+    this.#sockets.delete(ws);
+  }
+
   #accept(ws: WebSocket, params: Record<string, string>): void {
     this.#sockets.add(ws);
-    const connection = new LiveConnection(this.ctx, {
-      send: (text) => {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      },
-      close: (code, reason) => ws.close(code, reason),
-    }, params);
-    ws.on("message", (data, isBinary) => {
-      if (isBinary) {
-        this.ctx.logger.error("websocket: binary frames are not supported (uploads are not implemented)");
-        return;
-      }
-      connection.receive(data.toString());
-    });
-    ws.on("error", (error) => this.ctx.logger.error(`websocket: ${error.message}`));
-    ws.on("close", () => {
-      this.#sockets.delete(ws);
-      connection.closed();
-    });
+    linkOf.set(ws, new SocketLink(ws, this, this.ctx, params));
+    ws.on("message", onMessage);
+    ws.on("error", onError);
+    ws.on("close", onClose);
   }
 
   close(): void {
