@@ -60,13 +60,7 @@ async function swapTemplate(environment: DevEnvironment & { runner: { import(url
     return [];
   }
   if (!hasTemplate(id)) return; // never evaluated on the server: nothing to swap
-  try {
-    await environment.runner.import(file);
-  } catch (error) {
-    server.config.logger.error(`livehtml: ${file} failed to load after an edit: ${String(error)}`, { timestamp: true });
-    server.ws.send(unknownErrorPayload(error, file));
-    return [];
-  }
+  if (!(await reimport(environment, options))) return [];
   const count = await replaceTemplate(id);
   server.config.logger.info(`livehtml: ${shortName(server, file)} re-rendered in ${count} view${count === 1 ? "" : "s"}`, { timestamp: true });
   // An empty update clears an overlay left by an earlier broken version of the template.
@@ -74,16 +68,23 @@ async function swapTemplate(environment: DevEnvironment & { runner: { import(url
   return [];
 }
 
-/** Evaluates a view module again (its definitions take the new callbacks) and remounts its views. */
-async function remountModule(environment: DevEnvironment & { runner: { import(url: string): Promise<unknown> } }, options: HotUpdateOptions): Promise<EnvironmentModuleNode[] | void> {
+/** Evaluates an edited module again in the server environment; false (reported) when it fails. */
+async function reimport(environment: { runner: { import(url: string): Promise<unknown> } }, options: HotUpdateOptions): Promise<boolean> {
   const { file, server } = options;
   try {
     await environment.runner.import(file);
+    return true;
   } catch (error) {
     server.config.logger.error(`livehtml: ${file} failed to load after an edit: ${String(error)}`, { timestamp: true });
     server.ws.send(unknownErrorPayload(error, file));
-    return [];
+    return false;
   }
+}
+
+/** Evaluates a view module again (its definitions take the new callbacks) and remounts its views. */
+async function remountModule(environment: DevEnvironment & { runner: { import(url: string): Promise<unknown> } }, options: HotUpdateOptions): Promise<EnvironmentModuleNode[] | void> {
+  const { file, server } = options;
+  if (!(await reimport(environment, options))) return [];
   const count = await remountViews(file);
   server.config.logger.info(`livehtml: ${shortName(server, file)} changed, ${count} view${count === 1 ? "" : "s"} remounted`, { timestamp: true });
   return [];
