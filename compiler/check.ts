@@ -7,7 +7,7 @@
 // of an ambient `declare module "*.live.html"`. Colocated files are served already rewritten.
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import ts from "typescript";
+import ts from "./utils/typescript.cjs";
 import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
 import { compile } from "./compile.ts";
 import { compileColocated } from "./colocated.ts";

@@ -5,7 +5,7 @@
 // blanked to spaces (newlines kept), so every diagnostic and mapping carries the file's real
 // line and column without any offset arithmetic.
 
-import ts from "typescript";
+import ts from "./utils/typescript.cjs";
 import type { SourceMap } from "magic-string";
 import type { Diagnostic } from "./diagnostics/types.ts";
 import { parse } from "./parse/index.ts";

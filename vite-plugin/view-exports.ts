@@ -1,6 +1,6 @@
 // The exported bindings of a module, read from its syntax (TypeScript's parser, which the
 // compiler already depends on): the hot plugin registers those that turn out to be views.
-import ts from "typescript";
+import ts from "../compiler/utils/typescript.cjs";
 
 export interface ExportedBinding {
   /** The name importers use (`default` for a default export). */

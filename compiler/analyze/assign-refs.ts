@@ -6,7 +6,7 @@
 // needs from us is which `}` closes a `${…}` template substitution and where a `/` starts a
 // regular expression, both decided by the previous significant token.
 
-import ts from "typescript";
+import ts from "../utils/typescript.cjs";
 
 /** Offsets (relative to `code`) of each `@` that starts an assign reference `@name`. */
 export function findAssignRefs(code: string): number[] {

@@ -3,7 +3,7 @@
 // between, so that literal pieces become statics (escaped at compile time, as HEEx does) and
 // only the expressions are dynamic: `id={`item-${@id}`}` sends just the id on a change.
 
-import ts from "typescript";
+import ts from "../utils/typescript.cjs";
 import type { Expression } from "../parse/ast.ts";
 import { findAssignRefs } from "./assign-refs.ts";
 

@@ -6,7 +6,7 @@
 // are not free. A member chain stops before a method call, because `user.name.trim()` reads
 // `user.name`, not the (unchanging) function `trim`.
 
-import ts from "typescript";
+import ts from "../utils/typescript.cjs";
 
 export interface ExpressionReads {
   /** Assign paths read, e.g. [["user", "name"], ["count"]]. */

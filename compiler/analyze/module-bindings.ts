@@ -2,7 +2,7 @@
 // classes, variables, enums. Templates may read them without tracking, since they are the
 // same on every render. Also tells whether an `Assigns` type is declared.
 
-import ts from "typescript";
+import ts from "../utils/typescript.cjs";
 import { bindingNames } from "./dependencies.ts";
 
 export interface ModuleBindings {

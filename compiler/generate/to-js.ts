@@ -2,7 +2,7 @@
 // TypeScript syntax inside template expressions or the frontmatter is handled), and the two
 // source maps are chained so that the JavaScript still maps to the template.
 
-import ts from "typescript";
+import ts from "../utils/typescript.cjs";
 import { SourceMap } from "magic-string";
 import { SourceMapConsumer, SourceMapGenerator, type RawSourceMap } from "source-map-js";
 

@@ -2,7 +2,7 @@
 // compiler (and so TypeScript), loaded only once there is something to compile.
 import { readFileSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
-import ts from "typescript";
+import ts from "../../utils/typescript.cjs";
 import { compile } from "../../compile.ts";
 import { compileColocated } from "../../colocated.ts";
 import type { Diagnostic } from "../../diagnostics/types.ts";

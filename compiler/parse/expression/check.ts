@@ -4,7 +4,7 @@
 // a template's expressions are first parsed together as one synthetic file, each wrapped on its
 // own statement. Only when that batch reports a problem (rare: the template has a mistake) is
 // each piece parsed alone, so that one broken expression cannot blame its neighbours.
-import ts from "typescript";
+import ts from "../../utils/typescript.cjs";
 
 export interface CheckItem {
   start: number;

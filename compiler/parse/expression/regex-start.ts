@@ -1,6 +1,6 @@
 // Whether a `/` starts a regular expression or is a division, judged from the token before it
 // (TypeScript's scanner cannot tell on its own; its parser decides from the grammar).
-import ts from "typescript";
+import ts from "../../utils/typescript.cjs";
 
 const K = ts.SyntaxKind;
 

@@ -4,7 +4,7 @@
 // region; a scan that runs to the end of the template is remembered (scan-memo.ts), so a
 // template's parse stays linear in its length even when it is full of unclosed expressions. One
 // scanner serves a whole parse.
-import ts from "typescript";
+import ts from "../../utils/typescript.cjs";
 import { firstOpenLiteral, ScanMemo, type OpenLiteral } from "./scan-memo.ts";
 import { regexMayStart } from "./regex-start.ts";
 
