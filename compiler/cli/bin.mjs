@@ -1,8 +1,39 @@
 #!/usr/bin/env node
-// The `livehtml` command. The CLI is TypeScript run as is: register tsx's loader, then start it.
-// If tsx is already registered (e.g. `node --import tsx bin.mjs`), registering again is harmless.
-import { register } from "tsx/esm/api";
+// The `livehtml` command. `compile` and `check` run from cli.bundle.mjs (plain JavaScript built by
+// scripts/build-cli.mjs on install) while it is newer than every source it was built from: no
+// TypeScript loader to start, so a one-file compile answers quickly. Otherwise, and for `dev`
+// (whose dev server is TypeScript run through Vite), the sources run through tsx.
+import { readdirSync, statSync } from "node:fs";
 
-register();
-const { main } = await import("./index.ts");
+const bundle = new URL("./cli.bundle.mjs", import.meta.url);
+const sources = [new URL("../", import.meta.url), new URL("../../runtime/shared/", import.meta.url)];
+
+/** Newest modification time of the files under `dir` that can end up in the bundle. */
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(new URL(`${entry.name}/`, dir)));
+    else if (/\.(ts|cjs|mjs)$/.test(entry.name) && entry.name !== "cli.bundle.mjs") newest = Math.max(newest, statSync(new URL(entry.name, dir)).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsFresh() {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    return sources.every((dir) => newestSource(dir) <= built);
+  } catch {
+    return false;
+  }
+}
+
+let main;
+// LIVEHTML_CLI_SOURCES=1 always runs the sources (tests cover both ways).
+if (process.argv[2] !== "dev" && !process.env.LIVEHTML_CLI_SOURCES && bundleIsFresh()) {
+  ({ main } = await import(bundle.href));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("./index.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));

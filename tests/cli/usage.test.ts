@@ -1,6 +1,9 @@
 // Usage errors exit 2 with a message that says what is wrong; help and version exit 0.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ROOT, runCli, tempProject } from "./helpers.ts";
 
 const usage = suite("livehtml usage");
@@ -97,3 +100,23 @@ files("LH0305: a tsconfig that does not parse is reported at its own line and co
 });
 
 files.run();
+
+const launch = suite("livehtml launcher");
+
+launch("the bundled CLI (built on install) and the sources through tsx compile alike", () => {
+  const build = spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.mjs")], { encoding: "utf8" });
+  assert.is(build.status, 0, build.stderr);
+  const project = tempProject({ "a.live.html": "<p class={@c}>{@a}</p>" });
+  try {
+    const bundled = runCli(["compile", "a.live.html", "--out-dir", "bundled"], project.dir);
+    const sources = runCli(["compile", "a.live.html", "--out-dir", "sources"], project.dir, { LIVEHTML_CLI_SOURCES: "1" });
+    assert.is(bundled.code, 0, bundled.stderr);
+    assert.is(sources.code, 0, sources.stderr);
+    const read = (dir: string) => readFileSync(join(project.dir, dir, "a.live.html.ts"), "utf8");
+    assert.is(read("bundled"), read("sources"));
+  } finally {
+    project.cleanup();
+  }
+});
+
+launch.run();
