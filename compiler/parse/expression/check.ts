@@ -73,6 +73,26 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
 };
 
+// Expressions that are certainly valid need no parse: a chain of names (`@user.name`, `row.id`),
+// a number, or a plain string. Most template expressions are one of these.
+const NAME_CHAIN = /^[$A-Za-z_][\w$]*(?:\??\.[$A-Za-z_][\w$]*)*$/;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const PLAIN_STRING = /^(?:"[^"\\\n\r]*"|'[^'\\\n\r]*')$/;
+// A reserved word alone is not an expression (`{class}`), so a chain may not start with one.
+const RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function " +
+    "if import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
+    "implements interface package private protected public await").split(" "),
+);
+
+function certainlyValid(code: string): boolean {
+  if (NUMBER.test(code) || PLAIN_STRING.test(code)) return true;
+  if (!NAME_CHAIN.test(code)) return false;
+  const first = /^[$\w]+/.exec(code)![0];
+  // `this`, `true`, `false`, `null` are fine alone; other reserved words are not.
+  return !RESERVED.has(first) || first === "this" || first === "true" || first === "false" || first === "null";
+}
+
 function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
   const parts: string[] = [];
   const ends: number[] = [];
@@ -83,6 +103,7 @@ function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
   for (const item of items) {
     const w = WRAP[item.kind];
     const code = substituteAssigns(source.slice(item.start, item.end));
+    if (item.kind === "expression" && certainlyValid(code)) continue;
     const key = item.kind === "expression" ? code : "\u0000" + code;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -91,6 +112,7 @@ function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
     ends.push(length - 1); // statement ends before the trailing newline
     kinds.push(item.kind);
   }
+  if (kinds.length === 0) return true;
   const file = ts.createSourceFile("expressions.ts", parts.join(""), PARSE_OPTIONS, false, ts.ScriptKind.TS);
   if (parseDiagnostics(file).length > 0) return false;
   if (file.statements.length !== kinds.length) return false;
