@@ -22,9 +22,11 @@ export function toJavaScript(code: string, map: SourceMap | null, filename: stri
   const js = output.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
   if (!map || !output.sourceMapText) return { code: js, map: null };
 
-  const generator = SourceMapGenerator.fromSourceMap(new SourceMapConsumer(JSON.parse(output.sourceMapText) as RawSourceMap));
+  const jsMap = JSON.parse(output.sourceMapText) as RawSourceMap;
+  const generator = SourceMapGenerator.fromSourceMap(new SourceMapConsumer(jsMap));
   const templateMap = JSON.parse(map.toString()) as RawSourceMap;
-  generator.applySourceMap(new SourceMapConsumer(templateMap), tsName);
+  // TypeScript names the source as it sees fit (a basename): chain through exactly that name.
+  generator.applySourceMap(new SourceMapConsumer(templateMap), jsMap.sources[0] ?? tsName);
   const chained = generator.toJSON();
   return {
     code: js,
