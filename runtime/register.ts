@@ -5,3 +5,6 @@
 import { register } from "node:module";
 
 register("./loader-hooks.ts", import.meta.url);
+// Compiled templates carry source maps: with them on, an error thrown inside a template names
+// the .live.html line and column in its stack (and in the server's crash log).
+process.setSourceMapsEnabled(true);

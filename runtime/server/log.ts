@@ -30,11 +30,24 @@ export class MemoryLogger implements Logger {
   }
 }
 
-/** Describes a thrown value for a log line, with the template location when a compiled template adds one. */
+/**
+ * Describes a thrown value for a log line, with the template location when the error came from
+ * one: an explicit `templateLocation`, or the first stack frame in a `.live.html` file (compiled
+ * templates carry source maps, so with source maps enabled their frames name the template's own
+ * line and column).
+ */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const location = (error as { templateLocation?: unknown; location?: unknown }).templateLocation ?? (error as { location?: unknown }).location;
-    return typeof location === "string" ? `${error.message} (at ${location})` : error.message;
+    const explicit = (error as { templateLocation?: unknown; location?: unknown }).templateLocation ?? (error as { location?: unknown }).location;
+    const location = typeof explicit === "string" ? explicit : templateFrame(error.stack);
+    return location ? `${error.message} (at ${location})` : error.message;
   }
   return String(error);
+}
+
+const TEMPLATE_FRAME = /([^\s()]+\.live\.html):(\d+):(\d+)/;
+
+function templateFrame(stack: string | undefined): string | null {
+  const match = stack ? TEMPLATE_FRAME.exec(stack) : null;
+  return match ? `${match[1]}:${match[2]}:${match[3]}` : null;
 }
