@@ -27,13 +27,21 @@ export function toJavaScript(code: string, map: SourceMap | null, filename: stri
   const templateMap = JSON.parse(map.toString()) as RawSourceMap;
   // TypeScript names the source as it sees fit (a basename): chain through exactly that name.
   generator.applySourceMap(new SourceMapConsumer(templateMap), jsMap.sources[0] ?? tsName);
-  const chained = generator.toJSON();
+  // Generated scaffolding maps to the intermediate TypeScript, a file that exists nowhere:
+  // keep only the mappings that reach the template.
+  const template = templateMap.sources[0];
+  const kept = new SourceMapGenerator({ file: `${filename}.js` });
+  new SourceMapConsumer(generator.toJSON()).eachMapping((m) => {
+    if (m.source !== template || m.originalLine == null || m.originalColumn == null) return;
+    kept.addMapping({ generated: { line: m.generatedLine, column: m.generatedColumn }, original: { line: m.originalLine, column: m.originalColumn }, source: m.source });
+  });
+  const chained = kept.toJSON();
   return {
     code: js,
     map: new SourceMap({
       file: `${filename}.js`,
       sources: chained.sources,
-      sourcesContent: chained.sources.map((s) => (s === filename ? (templateMap.sourcesContent?.[0] ?? null) : null)),
+      sourcesContent: chained.sources.map((s) => (s === template ? (templateMap.sourcesContent?.[0] ?? null) : null)),
       names: chained.names,
       mappings: chained.mappings,
     }),
