@@ -61,6 +61,7 @@ async function serveOther(req: IncomingMessage, res: ServerResponse): Promise<vo
     if (req.url === SCRIPT) res.writeHead(200, { "content-type": "text/javascript" }).end(clientJs);
     else if (req.url === "/") html(indexPage());
     else if (req.url === "/embedded") html(await embeddedPage(server, session(), SCRIPT));
+    else if (req.url === "/favicon.ico") res.writeHead(204).end(); // no icon, and no 404 in the console
     else res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
   } catch (error) {
     console.error(error);
