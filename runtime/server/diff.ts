@@ -57,6 +57,8 @@ interface ComprehensionPrint {
   readonly print: number;
   /** By entry key; `null` for streams, whose entries are never kept. */
   readonly entries: Map<unknown, EntryPrint> | null;
+  /** The same prints by position, as last rendered (a shortcut for entries that stayed put). */
+  readonly order?: EntryPrint[] | null;
 }
 
 type ChildPrint = NodePrint | ComprehensionPrint;
@@ -322,7 +324,7 @@ export class DiffEngine {
     // Inside components there is no root table: each comprehension carries its own `p`.
     const local = ctx.templates ? null : new TemplateTable();
     const entryCtx: Context = local ? { ...ctx, templates: local } : ctx;
-    const { keyed, entries } = this.traverseKeyed(comprehension, known?.entries ?? null, entryCtx, changed && known !== null);
+    const { keyed, entries, order } = this.traverseKeyed(comprehension, known?.entries ?? null, known?.order ?? null, entryCtx, changed && known !== null);
     const wire: WireNode = {};
     if (keyed) wire.k = keyed;
     if (comprehension.stream) wire.stream = streamToWire(comprehension.stream);
@@ -332,15 +334,16 @@ export class DiffEngine {
         : comprehension.static.slice();
     }
     if (local && !local.isEmpty) wire.p = local.table;
-    return { wire, print: { kind: "comprehension", print: comprehension.fingerprint, entries } };
+    return { wire, print: { kind: "comprehension", print: comprehension.fingerprint, entries, order } };
   }
 
   private traverseKeyed(
     comprehension: Comprehension,
     previous: Map<unknown, EntryPrint> | null,
+    previousOrder: EntryPrint[] | null,
     ctx: Context,
     changed: boolean,
-  ): { keyed: WireKeyed | null; entries: Map<unknown, EntryPrint> | null } {
+  ): { keyed: WireKeyed | null; entries: Map<unknown, EntryPrint> | null; order: EntryPrint[] | null } {
     const isStream = comprehension.stream !== null;
     const keyed: Record<number, unknown> & { km?: true } = {};
     let any = false;
@@ -354,15 +357,26 @@ export class DiffEngine {
     const source = comprehension.source;
     // Unchanged entries of a compiled loop are found by key and never built (ComprehensionSource).
     const keyOf = source && reuse && !comprehension.outerChanged ? source.keyOf : null;
+    // Prints by position, updated in place: reading position `index` happens before writing it.
+    const order: EntryPrint[] | null = isStream ? null : reuse && previousOrder ? previousOrder : [];
+    const sameOrder = keyOf !== null && previousOrder !== null ? previousOrder : null;
     const count = source ? source.items.length : comprehension.entries.length;
     let index = 0;
     for (let i = 0; i < count; i++) {
       const item = source ? source.items[i] : undefined;
       if (keyOf !== null) {
+        // The same item at the same place as last time: nothing to look up, nothing to render.
+        const there = sameOrder !== null ? sameOrder[index] : undefined;
+        if (there !== undefined && there.item === item && there.sourceIndex === i && there.seen !== pass) {
+          there.seen = pass;
+          index++;
+          continue;
+        }
         const key = keyOf === "position" ? index : keyIdentity(keyOf(item, i));
         const before = entries.get(key);
         if (before !== undefined && before.seen !== pass && before.index === index && before.item === item && before.sourceIndex === i) {
           before.seen = pass;
+          if (order !== null) order[index] = before;
           index++;
           continue;
         }
@@ -379,6 +393,7 @@ export class DiffEngine {
         before.item = item;
         before.sourceIndex = i;
         before.seen = pass;
+        if (order !== null) order[index] = before;
       } else if (before) {
         const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
         const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.children, ctx, changed);
@@ -396,13 +411,18 @@ export class DiffEngine {
         before.item = item;
         before.sourceIndex = i;
         before.seen = pass;
+        if (order !== null) order[index] = before;
       } else {
         const children = new Map<number, ChildPrint>();
         // A new entry renders in full, with tracking off all the way down.
         const dynamics = entry.render(null, false);
         keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), children, ctx, false);
         any = true;
-        if (!isStream) entries.set(key, { index, vars: entry.vars, children, item, sourceIndex: i, seen: pass });
+        if (!isStream) {
+          const print: EntryPrint = { index, vars: entry.vars, children, item, sourceIndex: i, seen: pass };
+          entries.set(key, print);
+          order![index] = print;
+        }
       }
       index++;
     }
@@ -410,12 +430,13 @@ export class DiffEngine {
       // Some entries were not met: they left the list.
       for (const [key, print] of entries) if (print.seen !== pass) entries.delete(key);
     }
+    if (order !== null) order.length = index;
     if (!any && index > 0 && index === previousSize) {
-      return { keyed: null, entries: isStream ? null : entries };
+      return { keyed: null, entries: isStream ? null : entries, order };
     }
     const wire = keyed as WireKeyed;
     wire[KEYED_COUNT] = index;
-    return { keyed: wire, entries: isStream ? null : entries };
+    return { keyed: wire, entries: isStream ? null : entries, order };
   }
 
   private resolveComponent(ref: ComponentRef, ctx: Context): number {

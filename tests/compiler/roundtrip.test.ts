@@ -67,9 +67,29 @@ const changeArb = fc.record(
     flag: fc.boolean(),
     user: fc.record({ name: fc.constantFrom("Ann", "Bob"), age: fc.integer({ min: 1, max: 3 }) }),
     list: listArb,
+    // A new list built from the current items (the same objects, moved, dropped, repeated
+    // picks removed) plus fresh ones: what a server does when one row changes. It exercises the
+    // diff engine's shortcuts for entries whose item is the very same object.
+    reuse: fc.record({ picks: fc.array(fc.nat(7), { maxLength: 7 }), fresh: listArb }),
   },
   { requiredKeys: [] },
 );
+
+type Row = { id: number; v: number };
+
+/** Applies a generated change: `reuse` becomes a `list` made of current and fresh items. */
+function resolveChange(change: Record<string, unknown>, current: readonly Row[]): Record<string, unknown> {
+  const { reuse, ...rest } = change as { reuse?: { picks: number[]; fresh: Row[] } };
+  if (!reuse) return rest;
+  const list: Row[] = [];
+  const ids = new Set<number>();
+  for (const pick of reuse.picks) {
+    const row = current[pick % Math.max(1, current.length)];
+    if (row && !ids.has(row.id)) ids.add(row.id), list.push(row);
+  }
+  for (const row of reuse.fresh) if (!ids.has(row.id)) ids.add(row.id), list.push(row);
+  return { ...rest, list };
+}
 
 const initial = { a: 1, b: "x", flag: false, user: { name: "Ann", age: 1 }, list: [{ id: 1, v: 1 }, { id: 2, v: 3 }] };
 
@@ -111,7 +131,8 @@ roundtrip("diffs merged by our client and the official client give the string re
 
       for (const change of changes) {
         const changed: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(change)) assignValue(assigns, changed, key, value);
+        const applied = resolveChange(change, assigns.list as Row[]);
+        for (const [key, value] of Object.entries(applied)) assignValue(assigns, changed, key, value);
         if (Object.keys(changed).length === 0) continue;
         const diff = engine.render(template({ ...assigns, __changed__: changed }));
         state = mergeDiff(state, structuredClone(diff));
