@@ -236,3 +236,20 @@ literals("other expressions that start with a string stay whole", async () => {
 });
 
 literals.run();
+
+const large = suite("large nodes");
+
+large("a node with hundreds of slots computes and sends only the changed ones", async () => {
+  const n = 150;
+  const source = `<div>${Array.from({ length: n }, (_, i) => `<b title={@t${i}}>{@v${i}}</b>`).join("")}</div>`;
+  const assigns = Object.fromEntries(Array.from({ length: n }, (_, i) => [[`v${i}`, `value ${i}`], [`t${i}`, `title ${i}`]]).flat());
+  const t = await render(source, assigns);
+  const expected = (changed: number) =>
+    `<div>${Array.from({ length: n }, (_, i) => `<b title="title ${i}">${i === changed ? "new" : `value ${i}`}</b>`).join("")}</div>`;
+  assert.is(t.html(), expected(-1));
+  assert.is(Object.keys(json(t.rendered)).filter((k) => /^\d+$/.test(k)).length, 2 * n);
+  assert.equal(json(t.assign({ v130: "new" })), { "261": "new" });
+  assert.is(t.html(), expected(130));
+});
+
+large.run();
