@@ -236,7 +236,7 @@ export class Emitter {
     // Both renderers pass the props through `$props`, so TypeScript reports a wrong attribute
     // once (the two reports share position and message, and `livehtml check` merges them).
     if (mode === "tree") o.text(`${this.helpers.use("component")}(${name}, ${call.callee}(${this.helpers.use("props")}({ `);
-    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${call.callee}, ${this.helpers.use("props")}({ `);
+    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${call.callee}, ${this.helpers.use("propsHtml")}({ `);
     // Spreads first, then explicit attributes on top, whatever their order (HEEx's rule).
     for (const spread of call.spreads) {
       o.text("...");
@@ -250,7 +250,7 @@ export class Emitter {
       o.text("], ");
     }
     if (mode === "html") {
-      o.text("}, null))");
+      o.text("}))");
       return;
     }
     o.text("}, ");
@@ -306,7 +306,8 @@ export class Emitter {
         }
         o.text(") => ");
         if (mode === "tree") this.node(entry.body);
-        else o.text(`${this.helpers.use("htmlOnly")}(() => ${this.htmlCall(entry.body)})`);
+        // First paint: the body's HTML, as trusted markup (nothing else will ask it for a tree).
+        else o.text(`${this.helpers.use("raw")}(${this.htmlCall(entry.body)})`);
       }
       o.text(" }");
     };

@@ -4,7 +4,7 @@
 export const HELPERS = {
   node: "$node",
   staticNode: "$staticNode",
-  htmlOnly: "$htmlOnly",
+  raw: "$raw",
   comprehension: "$comprehension",
   iterate: "$iterate",
   dyn: "$dyn",
@@ -19,6 +19,7 @@ export const HELPERS = {
   component: "$component",
   componentHtml: "$componentHtml",
   props: "$props",
+  propsHtml: "$propsHtml",
   flags: "$flags",
 } as const;
 

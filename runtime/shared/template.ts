@@ -6,7 +6,7 @@
 // names them through one registry (compiler/generate/helpers.ts).
 
 import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, ComprehensionSource, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
-import { escapeHTML, toText } from "./escape.ts";
+import { escapeHTML, SafeHTML, toText } from "./escape.ts";
 
 /** Builds one template node. `dynamic` and `html` close over the render's assigns. */
 export function node(
@@ -26,21 +26,18 @@ export function staticNode(statics: readonly string[], fingerprint: number, root
 }
 const noDynamics = (): Dynamic[] => [];
 
-/**
- * A node that only renders to HTML: slot bodies handed to a component during the first
- * (HTTP) render, where no tree is built.
- */
-export function htmlOnly(html: () => string): Rendered {
-  return { kind: "rendered", static: HTML_ONLY_STATICS, fingerprint: -1, root: false, dynamic: noDynamics, html };
-}
-const HTML_ONLY_STATICS: readonly string[] = [""];
-
 /** The `__changed__` map of a function component: `flags("a", true, "b", false)` → `{ a: true }`. */
 export function flags(...pairs: Array<string | boolean>): Record<string, true> {
   const out: Record<string, true> = {};
   for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1]) out[pairs[i] as string] = true;
   return out;
 }
+
+/** A node of fixed HTML (a slot body made during a first render, listed with others). */
+function htmlNode(html: string): Rendered {
+  return staticNode([html], HTML_NODE_PRINT, false);
+}
+const HTML_NODE_PRINT = 0x4854_4d4c;
 
 /** A value that the stream runtime hands to a template in place of a list (see runtime/server/stream.ts). */
 export interface StreamSource<T = unknown> {
@@ -168,7 +165,8 @@ export function attributePiece(value: unknown): string {
 /** One entry of a slot: its attributes plus the body, rendered with the argument of `renderSlot`. */
 export interface SlotEntry<Arg = unknown> {
   readonly __slot__: string;
-  readonly inner_block: ((arg: Arg) => Rendered) | null;
+  /** The body: a template, or (during a first render) its HTML already made. */
+  readonly inner_block: ((arg: Arg) => Rendered | SafeHTML) | null;
   readonly [attribute: string]: unknown;
 }
 
@@ -176,13 +174,16 @@ export interface SlotEntry<Arg = unknown> {
  * Renders a slot (a list of entries, e.g. `@inner_block` or `@header`) with an argument that
  * the caller receives through `:let`. Several entries render one after another.
  */
-export function renderSlot<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg> | null | undefined, arg?: Arg): Rendered | string {
+export function renderSlot<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg> | null | undefined, arg?: Arg): Rendered | SafeHTML | string {
   if (slot == null) return "";
   const entries = Array.isArray(slot) ? (slot as readonly SlotEntry<Arg>[]) : [slot as SlotEntry<Arg>];
   // The common case, one entry (a default slot): its body, no list built.
   if (entries.length === 1) return entries[0]!.inner_block?.(arg as Arg) ?? "";
   const bodies: Rendered[] = [];
-  for (const entry of entries) if (entry.inner_block) bodies.push(entry.inner_block(arg as Arg));
+  for (const entry of entries) {
+    const body = entry.inner_block?.(arg as Arg);
+    if (body !== undefined) bodies.push(body instanceof SafeHTML ? htmlNode(body.html) : body);
+  }
   if (bodies.length === 1) return bodies[0]!;
   if (bodies.length === 0) return "";
   // Several entries: one node whose slots are the bodies. Its shape depends on the count only.
@@ -199,6 +200,14 @@ const SLOT_LIST_PRINT = 0x5107_0000;
  */
 export function props<P extends object>(attributes: NoInfer<P>, changed: Changed): P {
   (attributes as { __changed__?: Changed }).__changed__ = changed;
+  return attributes;
+}
+
+/**
+ * The first-paint twin of `props`: the same type check of the attributes literal, and no change
+ * map (the HTML renderer never reads one), so the literal keeps its shape.
+ */
+export function propsHtml<P extends object>(attributes: NoInfer<P>): P {
   return attributes;
 }
 
