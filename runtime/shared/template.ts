@@ -104,6 +104,7 @@ export function comprehension<T>(
  */
 export function dyn(value: unknown): Dynamic {
   if (typeof value === "string") return escapeHTML(value);
+  if (typeof value === "number") return String(value);
   if (isTemplateValue(value) || isComponentRef(value)) return value;
   return toText(value);
 }
@@ -111,6 +112,7 @@ export function dyn(value: unknown): Dynamic {
 /** The HTML of any interpolated value: nested templates render themselves, the rest is escaped. */
 export function htmlOf(value: unknown): string {
   if (typeof value === "string") return escapeHTML(value);
+  if (typeof value === "number") return String(value);
   if (isTemplateValue(value)) return templateHtml(value);
   if (isComponentRef(value)) throw statelessComponentError(value);
   return toText(value);
