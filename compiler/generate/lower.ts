@@ -53,6 +53,11 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
     }
   }
 
+  // IMPORTANT: a node's fingerprint covers the fingerprints of the nodes its slots produce (as
+  // Phoenix's covers their code). A tracked render leaves an unchanged slot `null`, meaning "keep
+  // what you have"; that is only right if equal fingerprints promise equal children. Two branches
+  // that differ only inside a loop body would otherwise share a fingerprint, and a switch between
+  // them would keep the old body (the round-trip test finds exactly this case).
   function slotSignature(slot: Slot): string {
     switch (slot.kind) {
       case "text":
