@@ -111,7 +111,10 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
     let scope = outer;
     if (directives.for) {
       expression(directives.for.iterable, outer);
-      scope = openScope("for", forNames(directives.for.pattern, directives.for.index), outer);
+      // A `:for` on a slot tag makes a list of slot entries, not a comprehension (HEEx does not
+      // optimise those either): its variables are fresh in every entry, like `:let`'s.
+      const kind = node.type === "Slot" ? "let" : "for";
+      scope = openScope(kind, forNames(directives.for.pattern, directives.for.index), outer);
       analysis.scopes.set(node, scope);
       if (directives.key) expression(directives.key.expression, scope);
     }

@@ -96,4 +96,24 @@ import card from "${card}";
   assert.match(t.html(), /<h2>X<\/h2>/, "switching branch must not keep the other branch's values");
 });
 
+calls("slot entries from :for, each rendered with :let, in a table component", async () => {
+  const table = compileToFile(
+    `<table><tr><th :for={c of @col}>{c.label}</th></tr><tr :for={row of @rows}><td :for={c of @col}>{renderSlot(c, row)}</td></tr></table>`,
+  );
+  const page = await loadTemplate(`---
+import table from "${table}";
+---
+<.table rows={@users}>
+  <:col :let={u} label="Name">{u.name}</:col>
+  <:col :for={extra of @extras} :let={u} label={extra}>{extra}-{u.age}</:col>
+</.table>`);
+  const t = renderTemplate(page, { users: [{ name: "Ann", age: 3 }], extras: ["x", "y"] });
+  const expected = (age: number) =>
+    `<table><tr><th>Name</th><th>x</th><th>y</th></tr><tr><td>Ann</td><td>x-${age}</td><td>y-${age}</td></tr></table>`;
+  assert.is(t.html(), expected(3));
+  t.assign({ users: [{ name: "Ann", age: 4 }] });
+  assert.is(t.html(), expected(4));
+  assert.is(page({ users: [{ name: "Ann", age: 4 }], extras: ["x", "y"] }).html(), expected(4));
+});
+
 calls.run();
