@@ -1,34 +1,16 @@
 // Forms and URL patches in Chromium with the official client, on compiled templates: a form
 // validates as the user types and saves on submit; pagination moves through the URL with
 // pushPatch and patch links, and the back button walks the history without reloading.
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { live } from "../../runtime/server/index.ts";
-import { errorsSince, launchBrowser, openLive, startApp, waitForText, type App } from "./helpers/app.ts";
+import { browserSuite, errorsSince, openLive, waitForText } from "./helpers/app.ts";
 
 await import("../../runtime/register.ts");
 const { SignupView, savedNames } = await import("./fixtures/signup.ts");
 const { ItemsView, paramsLog } = await import("./fixtures/items.ts");
 
-interface Ctx {
-  browser: Browser;
-  app: App;
-  page: Page;
-}
-
-const e2e = suite<Ctx>("forms and patches in Chromium");
-
-e2e.before(async (ctx) => {
-  ctx.app = await startApp([live("/signup", SignupView), live("/items", ItemsView)]);
-  ctx.browser = await launchBrowser();
-  ctx.page = await ctx.browser.newPage();
-});
-
-e2e.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.app?.server.close();
-});
+const e2e = browserSuite("forms and patches in Chromium", [live("/signup", SignupView), live("/items", ItemsView)]);
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
 

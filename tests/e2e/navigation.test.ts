@@ -1,33 +1,14 @@
 // Navigation between two live views over one WebSocket, in Chromium with the official client:
 // pushNavigate (live_redirect) carries flash to the next view, which mounts and then runs
 // handleParams; a redirect link and the back button move between the views without reloads.
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Browser, Page } from "playwright-core";
 import { live } from "../../runtime/server/index.ts";
-import { errorsSince, launchBrowser, openLive, startApp, waitForText, type App } from "./helpers/app.ts";
+import { browserSuite, errorsSince, openLive, waitForText } from "./helpers/app.ts";
 
 await import("../../runtime/register.ts");
 const { InboxView, MessageView, lifecycle } = await import("./fixtures/mail.ts");
 
-interface Ctx {
-  browser: Browser;
-  app: App;
-  page: Page;
-}
-
-const e2e = suite<Ctx>("navigation between live views in Chromium");
-
-e2e.before(async (ctx) => {
-  ctx.app = await startApp([live("/inbox", InboxView), live("/messages/:id", MessageView)]);
-  ctx.browser = await launchBrowser();
-  ctx.page = await ctx.browser.newPage();
-});
-
-e2e.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.app?.server.close();
-});
+const e2e = browserSuite("navigation between live views in Chromium", [live("/inbox", InboxView), live("/messages/:id", MessageView)]);
 
 type Marked = { marker?: number; firstConn?: unknown; liveSocket: { getSocket(): { conn: unknown } } };
 

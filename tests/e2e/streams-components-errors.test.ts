@@ -2,35 +2,17 @@
 // templates (one of them colocated): a stream adds and removes rows the server does not keep;
 // a component handles its own events; a view that throws shows the error state and rejoins
 // while another tab's view carries on.
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { live } from "../../runtime/server/index.ts";
-import { errorsSince, launchBrowser, openLive, recordFrames, startApp, waitForText, type App } from "./helpers/app.ts";
+import { browserSuite, errorsSince, openLive, recordFrames, waitForText } from "./helpers/app.ts";
 
 await import("../../runtime/register.ts");
 const { PlaylistView, heldAtEvent } = await import("./fixtures/playlist.ts");
 const { CountersView, counterMounts } = await import("./fixtures/counters.ts");
 const { FragileView } = await import("./fixtures/fragile.ts");
 
-interface Ctx {
-  browser: Browser;
-  app: App;
-  page: Page;
-}
-
-const e2e = suite<Ctx>("streams, components and errors in Chromium");
-
-e2e.before(async (ctx) => {
-  ctx.app = await startApp([live("/playlist", PlaylistView), live("/counters", CountersView), live("/fragile", FragileView)]);
-  ctx.browser = await launchBrowser();
-  ctx.page = await ctx.browser.newPage();
-});
-
-e2e.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.app?.server.close();
-});
+const e2e = browserSuite("streams, components and errors in Chromium", [live("/playlist", PlaylistView), live("/counters", CountersView), live("/fragile", FragileView)]);
 
 const songs = (page: Page) => page.$$eval("#songs > li", (els) => els.map((e) => `${e.id}:${e.querySelector(".title")?.textContent}`));
 

@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { suite, type Test } from "uvu";
 import { createServer, MemoryLogger, type LiveRoute, type LiveServer } from "../../../runtime/server/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -57,6 +58,28 @@ export async function startApp(routes: LiveRoute[], session: Record<string, unkn
   });
   const { port } = await server.listen(0);
   return { server, port, logger, url: (path) => `http://127.0.0.1:${port}${path}` };
+}
+
+/** What a browser suite's tests receive: the app, the browser and one page. */
+export interface BrowserContext {
+  browser: Browser;
+  app: App;
+  page: Page;
+}
+
+/** A uvu suite with an app serving `routes`, a Chromium and a page, set up before and closed after. */
+export function browserSuite(name: string, routes: LiveRoute[]): Test<BrowserContext> {
+  const test = suite<BrowserContext>(name);
+  test.before(async (ctx) => {
+    ctx.app = await startApp(routes);
+    ctx.browser = await launchBrowser();
+    ctx.page = await ctx.browser.newPage();
+  });
+  test.after(async (ctx) => {
+    await ctx.browser?.close();
+    await ctx.app?.server.close();
+  });
+  return test;
 }
 
 export async function launchBrowser(): Promise<Browser> {
