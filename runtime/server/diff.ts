@@ -8,6 +8,10 @@
 // IMPORTANT: the print trees are updated in place while rendering. A render that throws (for
 // instance on a duplicate `:key`) leaves them half-updated, so the engine resets itself and the
 // next render is a full one.
+//
+// Longer than most files here on purpose: nodes, comprehensions and components are traversed by
+// mutually recursive methods over the same print trees and per-render context, and splitting
+// them would spread one invariant (prints mirror the client) across files.
 import type { Comprehension, ComponentRef, Dynamic, Rendered } from "../shared/rendered.ts";
 import { varsChanged } from "../shared/changes.ts";
 import {
