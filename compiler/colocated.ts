@@ -86,7 +86,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     const preamble = () => {
       out.expression(cursor, insertAt, []);
       cursor = insertAt;
-      out.text(`\nimport { ${[...helpers].sort().join(", ")} } from "livehtml/runtime";\n${hoisted}`);
+      out.text(`\nimport { ${[...helpers].sort().join(", ")} } from "livehtml/runtime";\nimport type { Dynamic as $Dynamic } from "livehtml/runtime";\n${hoisted}`);
     };
     // The preamble goes after the imports; templates are always after it (they sit in code).
     const ordered = [{ at: insertAt, write: preamble }, ...pieces].sort((a, b) => a.at - b.at);

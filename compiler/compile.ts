@@ -22,6 +22,8 @@ export interface CompileOptions {
   lang?: "ts" | "js";
   /** Produce a source map (default true). */
   sourcemap?: boolean;
+  /** Nodes with at least this many slots answer tracked renders sparsely (default 32; tests lower it). */
+  sparseMinSlots?: number;
 }
 
 export interface CompileResult {
@@ -47,6 +49,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     const writer = generateModule(source, ast, analysis, lowered, {
       filename,
       declaresAssigns: front.declaresAssigns,
+      ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}),
       implicitImports,
     });
     const meta = describeMeta(lowered, analysis, createLocator(source));

@@ -32,12 +32,16 @@ export interface EmitOptions {
   assignsType: string;
   /** Distinguishes the hoisted constants of several templates in one module. */
   prefix?: string;
+  /** Nodes with at least this many slots answer tracked renders sparsely (default 32). */
+  sparseMinSlots?: number;
 }
 
 export class Emitter {
   readonly helpers = new HelperRegistry();
   /** Hoisted path constants (`const $P0 = ["user","name"]`), deduplicated by content. */
   private paths = new Map<string, string>();
+  /** Hoisted slot indexes of large nodes by name (see `sparseSlots`); a node may be emitted twice. */
+  private sparseIndexes = new Map<string, string>();
 
   constructor(
     private readonly out: CodeWriter,
@@ -61,7 +65,7 @@ export class Emitter {
   }
 
   pathConstants(): string {
-    let code = "";
+    let code = [...this.sparseIndexes.values()].join("");
     for (const [json, name] of this.paths) code += `const ${name} = ${json};\n`;
     return code;
   }
@@ -111,9 +115,49 @@ export class Emitter {
       return;
     }
     o.text(`${this.helpers.use("node")}(${this.staticsName(block)}, ${block.fingerprint}, ${block.root}, (track: boolean) => {\n`);
-    o.text(`const $t = !track || $c === null;\nreturn [\n`);
-    this.slotValues(block.slots);
-    o.text(`];\n}, () => ${this.htmlCall(block)})`);
+    o.text(`const $t = !track || $c === null;\n`);
+    if (block.slots.length >= (this.options.sparseMinSlots ?? SPARSE_MIN_SLOTS)) {
+      this.sparseSlots(block);
+    } else {
+      o.text("return [\n");
+      this.slotValues(block.slots);
+      o.text("];\n");
+    }
+    o.text(`}, () => ${this.htmlCall(block)})`);
+  }
+
+  /**
+   * A tracked render of a large node visits only the slots indexed under a changed assign (plus
+   * those reading variables), instead of evaluating every guard: a one-assign change to a node of
+   * a thousand slots costs a few slots, not a thousand.
+   */
+  private sparseSlots(block: Block): void {
+    const o = this.out;
+    const byAssign = new Map<string, number[]>();
+    const alwaysCheck: number[] = [];
+    for (const slot of block.slots) {
+      if (slot.deps.always || slot.deps.vars.length > 0) {
+        alwaysCheck.push(slot.index);
+        continue;
+      }
+      for (const root of new Set(slot.deps.assigns.map((path) => path[0]!))) {
+        const list = byAssign.get(root) ?? [];
+        list.push(slot.index);
+        byAssign.set(root, list);
+      }
+    }
+    const index = `$K${this.options.prefix ?? ""}${block.id}`;
+    this.sparseIndexes.set(index, `const ${index} = new Map<string, number[]>(${JSON.stringify([...byAssign])});\n`);
+    // One function computes any slot (its guard included), for both the full and the sparse path.
+    o.text(`const $slot = (i: number): $Dynamic => {\nswitch (i) {\n`);
+    for (const slot of block.slots) {
+      o.text(`case ${slot.index}: return `);
+      this.slotValue(slot);
+      o.text(";\n");
+    }
+    o.text("default: return null;\n}\n};\n");
+    o.text(`if (!$t) return ${this.helpers.use("sparse")}(${block.slots.length}, $c!, ${index}, ${JSON.stringify(alwaysCheck)}, $slot);\n`);
+    o.text(`return ${this.helpers.use("allSlots")}(${block.slots.length}, $slot);\n`);
   }
 
   private slotValues(slots: readonly Slot[]): void {
@@ -444,6 +488,9 @@ export function scopeNames(scope: TemplateScope | null): string[] {
   for (const s of chain) for (const name of s.names) if (!names.includes(name)) names.push(name);
   return names;
 }
+
+/** From this many slots on, a node answers tracked renders sparsely (see `sparseSlots`). */
+const SPARSE_MIN_SLOTS = 32;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

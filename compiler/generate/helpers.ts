@@ -19,6 +19,8 @@ export const HELPERS = {
   component: "$component",
   componentHtml: "$componentHtml",
   props: "$props",
+  sparse: "$sparse",
+  allSlots: "$allSlots",
   propsHtml: "$propsHtml",
   flags: "$flags",
 } as const;

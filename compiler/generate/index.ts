@@ -15,6 +15,7 @@ export interface GenerateOptions {
   declaresAssigns: boolean;
   /** Runtime names the template uses without importing them (`raw`, `renderSlot`). */
   implicitImports: string[];
+  sparseMinSlots?: number;
 }
 
 const RUNTIME = "livehtml/runtime";
@@ -29,7 +30,7 @@ export function generateModule(
 ): CodeWriter {
   const body = new CodeWriter(source, options.filename);
   const assignsType = options.declaresAssigns ? "Assigns" : "$Assigns";
-  const emitter = new Emitter(body, analysis, { assignsType });
+  const emitter = new Emitter(body, analysis, { assignsType, ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}) });
 
   for (const block of lowered.blocks) if (!isLoopBody(block, lowered)) emitter.htmlFunction(block);
   // `changed` may be passed by the server; components receive theirs as `assigns.__changed__`.
@@ -44,7 +45,7 @@ export function generateModule(
   out.text(`// Compiled by livehtml from ${options.filename}. Edit the template, not this file.\n`);
   const imports = [emitter.helpers.importList(), ...options.implicitImports].filter(Boolean).join(", ");
   out.text(`import { ${imports} } from "${RUNTIME}";\n`);
-  out.text(`import type { Changed as $Changed, Rendered as $Rendered } from "${RUNTIME}";\n`);
+  out.text(`import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "${RUNTIME}";\n`);
   if (template.frontmatter) {
     const fm = template.frontmatter;
     out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");

@@ -12,7 +12,7 @@
 // Longer than most files here on purpose: nodes, comprehensions and components are traversed by
 // mutually recursive methods over the same print trees and per-render context, and splitting
 // them would spread one invariant (prints mirror the client) across files.
-import type { Comprehension, ComponentRef, Dynamic, Rendered } from "../shared/rendered.ts";
+import type { Comprehension, ComponentRef, Dynamic, Rendered, SparseDynamics } from "../shared/rendered.ts";
 import { varsChanged } from "../shared/changes.ts";
 import {
   KEYED_COUNT,
@@ -260,7 +260,7 @@ export class DiffEngine {
     return { wire, print: { kind: "node", print: rendered.fingerprint, children } };
   }
 
-  private dynamicsOf(rendered: Rendered, track: boolean): Dynamic[] {
+  private dynamicsOf(rendered: Rendered, track: boolean): Dynamic[] | SparseDynamics {
     const dynamics = rendered.dynamic(track);
     if (dynamics.length !== rendered.static.length - 1) {
       throw new Error(
@@ -272,28 +272,34 @@ export class DiffEngine {
 
   /** Slot by slot: strings always, nested diffs when not empty, nothing for null. */
   private traverseDynamics(
-    dynamics: readonly Dynamic[],
+    dynamics: readonly Dynamic[] | SparseDynamics,
     children: Map<number, ChildPrint>,
     ctx: Context,
     changed: boolean,
   ): WireNode {
     const wire: WireNode = {};
-    for (let i = 0; i < dynamics.length; i++) {
-      const value = dynamics[i];
-      if (value === null || value === undefined) continue;
-      if (typeof value === "string") {
-        wire[i] = value;
-        children.delete(i);
-        continue;
-      }
-      const result = this.traverse(value, children.get(i), ctx, changed);
-      if (result.wire !== null && !(typeof result.wire === "object" && isEmptyObject(result.wire))) {
-        wire[i] = result.wire;
-      }
-      if (result.print) children.set(i, result.print);
-      else children.delete(i);
+    if (isSparse(dynamics)) {
+      // Only the recomputed slots: the others are null, and cost nothing.
+      for (let k = 0; k < dynamics.indices.length; k++) this.traverseSlot(dynamics.indices[k]!, dynamics.values[k]!, wire, children, ctx, changed);
+      return wire;
     }
+    for (let i = 0; i < dynamics.length; i++) this.traverseSlot(i, dynamics[i]!, wire, children, ctx, changed);
     return wire;
+  }
+
+  private traverseSlot(i: number, value: Dynamic | undefined, wire: WireNode, children: Map<number, ChildPrint>, ctx: Context, changed: boolean): void {
+    if (value === null || value === undefined) return;
+    if (typeof value === "string") {
+      wire[i] = value;
+      children.delete(i);
+      return;
+    }
+    const result = this.traverse(value, children.get(i), ctx, changed);
+    if (result.wire !== null && !(typeof result.wire === "object" && isEmptyObject(result.wire))) {
+      wire[i] = result.wire;
+    }
+    if (result.print) children.set(i, result.print);
+    else children.delete(i);
   }
 
   private traverse(
@@ -539,6 +545,10 @@ export class DiffEngine {
     }
     return null;
   }
+}
+
+function isSparse(dynamics: readonly Dynamic[] | SparseDynamics): dynamics is SparseDynamics {
+  return (dynamics as SparseDynamics).sparse === true;
 }
 
 /** The entry's variables are the very same values as last time (identity, not deep equality). */

@@ -34,8 +34,12 @@ export interface Rendered {
   readonly fingerprint: number;
   /** The node is a single static root tag (wire `r: 1`). */
   readonly root: boolean;
-  /** One value per slot; `null` = unchanged (only ever with `track === true`). */
-  dynamic(track: boolean): Dynamic[];
+  /**
+   * One value per slot; `null` = unchanged (only ever with `track === true`). A node with many
+   * slots may answer a tracked render with only the slots it recomputed (`SparseDynamics`), so
+   * that a change costs in proportion to what it touches, not to the node's size.
+   */
+  dynamic(track: boolean): Dynamic[] | SparseDynamics;
   /** The node as HTML, computed directly from the assigns. */
   html(): string;
 }
@@ -108,3 +112,12 @@ export interface StreamPatch {
 }
 
 export type Dynamic = null | string | Rendered | Comprehension | ComponentRef;
+
+/** The recomputed slots of a tracked render, as parallel lists; every other slot is `null`. */
+export interface SparseDynamics {
+  readonly sparse: true;
+  /** The node's slot count. */
+  readonly length: number;
+  readonly indices: readonly number[];
+  readonly values: readonly Dynamic[];
+}

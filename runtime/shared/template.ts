@@ -5,7 +5,7 @@
 // IMPORTANT: the generated code relies on the exact signatures below; compiler/generate/
 // names them through one registry (compiler/generate/helpers.ts).
 
-import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, ComprehensionSource, Dynamic, Rendered, StreamPatch } from "./rendered.ts";
+import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, ComprehensionSource, Dynamic, Rendered, SparseDynamics, StreamPatch } from "./rendered.ts";
 import { escapeHTML, SafeHTML, toText } from "./escape.ts";
 
 /** Builds one template node. `dynamic` and `html` close over the render's assigns. */
@@ -13,10 +13,45 @@ export function node(
   statics: readonly string[],
   fingerprint: number,
   root: boolean,
-  dynamic: (track: boolean) => Dynamic[],
+  dynamic: (track: boolean) => Dynamic[] | SparseDynamics,
   html: () => string,
 ): Rendered {
   return { kind: "rendered", static: statics, fingerprint, root, dynamic, html };
+}
+
+/**
+ * A tracked render of a node with many slots: only the slots whose dependencies may have
+ * changed are visited — those indexed under a changed assign in `byAssign`, plus `alwaysCheck`
+ * (slots reading loop or slot variables, or untracked names). `compute(i)` evaluates slot `i`'s
+ * full guard and value (`null` when unchanged after all, e.g. a nested path that did not move).
+ */
+export function sparse(
+  length: number,
+  changed: Readonly<Record<string, unknown>>,
+  byAssign: ReadonlyMap<string, readonly number[]>,
+  alwaysCheck: readonly number[],
+  compute: (slot: number) => Dynamic,
+): SparseDynamics {
+  const indices: number[] = [];
+  const values: Dynamic[] = [];
+  const visit = (slot: number) => {
+    if (indices.includes(slot)) return; // a slot reading two changed assigns is computed once
+    const value = compute(slot);
+    if (value !== null) indices.push(slot), values.push(value);
+  };
+  for (const key in changed) {
+    const slots = byAssign.get(key);
+    if (slots !== undefined) for (let k = 0; k < slots.length; k++) visit(slots[k]!);
+  }
+  for (let k = 0; k < alwaysCheck.length; k++) visit(alwaysCheck[k]!);
+  return { sparse: true, length, indices, values };
+}
+
+/** Every slot of a large node (a full render), through the same function as `sparse`. */
+export function allSlots(length: number, compute: (slot: number) => Dynamic): Dynamic[] {
+  const values = new Array<Dynamic>(length);
+  for (let i = 0; i < length; i++) values[i] = compute(i);
+  return values;
 }
 
 /** A node with no dynamic parts at all (a static-only branch or slot body). */

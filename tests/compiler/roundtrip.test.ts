@@ -96,9 +96,11 @@ const initial = { a: 1, b: "x", flag: false, user: { name: "Ann", age: 1 }, list
 // ---------------------------------------------------------------- the check
 
 const cache = new Map<string, Template>();
-async function templateFor(source: string): Promise<Template> {
-  let t = cache.get(source);
-  if (!t) cache.set(source, (t = await loadTemplate(source, { lang: "js" })));
+/** `sparse`: every node answers tracked renders sparsely (normally only nodes of 32+ slots do). */
+async function templateFor(source: string, sparse: boolean): Promise<Template> {
+  const key = `${sparse}:${source}`;
+  let t = cache.get(key);
+  if (!t) cache.set(key, (t = await loadTemplate(source, { lang: "js", ...(sparse ? { sparseMinSlots: 1 } : {}) })));
   return t;
 }
 
@@ -117,8 +119,8 @@ const roundtrip = suite("compiled templates round trip");
 
 roundtrip("diffs merged by our client and the official client give the string renderer's HTML", async () => {
   await fc.assert(
-    fc.asyncProperty(templateArb, fc.array(changeArb, { maxLength: 6 }), async (source, changes) => {
-      const template = await templateFor(source);
+    fc.asyncProperty(templateArb, fc.array(changeArb, { maxLength: 6 }), fc.boolean(), async (source, changes, sparse) => {
+      const template = await templateFor(source, sparse);
       const engine = new DiffEngine();
       const official = new OfficialClient();
       const assigns: Record<string, unknown> = structuredClone(initial);
