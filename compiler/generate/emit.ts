@@ -157,7 +157,17 @@ export class Emitter {
     }
     o.text("default: return null;\n}\n};\n");
     o.text(`if (!$t) return ${this.helpers.use("sparse")}(${block.slots.length}, $c!, ${index}, ${JSON.stringify(alwaysCheck)}, $slot);\n`);
-    o.text(`return ${this.helpers.use("allSlots")}(${block.slots.length}, $slot);\n`);
+    // The full render: an array literal is faster than a call per slot, but it repeats each
+    // slot's code; nested nodes would then be emitted twice over at every level, so a node
+    // holding any goes through the switch instead.
+    const nested = block.slots.some((slot) => slot.kind === "if" || slot.kind === "for" || slot.kind === "component");
+    if (nested) {
+      o.text(`return ${this.helpers.use("allSlots")}(${block.slots.length}, $slot);\n`);
+    } else {
+      o.text("return [\n");
+      this.slotValues(block.slots);
+      o.text("];\n");
+    }
   }
 
   private slotValues(slots: readonly Slot[]): void {
