@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { deepEqual } from "../../runtime/shared/equal.ts";
-import { assignValue, isChanged, pathChanged, childChanged, varsChanged } from "../../runtime/shared/changes.ts";
+import { assignValue, isChanged, pathChanged, varsChanged } from "../../runtime/shared/changes.ts";
 import { raw } from "../../runtime/shared/escape.ts";
 
 const equal = suite("deepEqual");
@@ -112,23 +112,6 @@ assign("varsChanged compares a comprehension entry's variables", () => {
   assert.is(vc.item, item);
   assert.equal(Object.keys(vc), ["item"]);
   assert.equal(varsChanged({ index: 0 }, { index: 1 }), { index: true });
-});
-
-assign("childChanged derives a component's changed map per attribute", () => {
-  const old = { name: "a", tags: ["x"] };
-  const assigns = { user: { name: "b", tags: ["x"] }, count: 1 };
-  const changed = { user: old };
-  const child = childChanged(changed, assigns, {
-    name: [["user", "name"]],
-    tags: [["user", "tags"]],
-    title: [],
-    both: [["count"], ["user"]],
-    user: [["user"]],
-  });
-  assert.equal(child, { name: true, both: true, user: old });
-  assert.is(childChanged(null, assigns, { name: [["user"]] }), null);
-  assert.is(childChanged({}, assigns, { name: [["user"]] }, true), null);
-  assert.equal(childChanged({}, assigns, { name: [["user"]], any: ["all"] }), { any: true });
 });
 
 assign.run();
