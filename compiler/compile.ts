@@ -12,7 +12,7 @@ import { lower, type Lowered } from "./generate/lower.ts";
 import { generateModule } from "./generate/index.ts";
 import { toJavaScript } from "./generate/to-js.ts";
 import { describeMeta, type CompileMeta } from "./meta.ts";
-import { createLocator } from "./utils/locator.ts";
+import { createLocator, type Locator } from "./utils/locator.ts";
 import type { Analysis } from "./analyze/types.ts";
 
 export interface CompileOptions {
@@ -43,7 +43,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
 
   try {
     const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false };
-    const { analysis, lowered } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
+    const { analysis, lowered, locator } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
     const implicitImports = IMPLICIT_IMPORTS.filter((name) => !front.names.has(name) && analysis.freeNames.has(name));
     // TypeScript always; `lang: "js"` is TypeScript's own output of it (generate/to-js.ts).
     const writer = generateModule(source, ast, analysis, lowered, {
@@ -52,7 +52,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
       ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}),
       implicitImports,
     });
-    const meta = describeMeta(lowered, analysis, createLocator(source));
+    const meta = describeMeta(lowered, analysis, locator);
     const generated = options.sourcemap === false ? { code: writer.toString(), map: null } : writer.toCodeWithMap();
     const { code, map } = lang === "js" ? toJavaScript(generated.code, generated.map, filename) : generated;
     return { code, map, diagnostics, meta };
@@ -70,13 +70,13 @@ export function analyzeAndLower(
   filename: string,
   moduleNames: ReadonlySet<string>,
   diagnostics: Diagnostic[],
-): { analysis: Analysis; lowered: Lowered } {
+): { analysis: Analysis; lowered: Lowered; locator: Locator } {
   const locator = createLocator(source);
   const analysis = analyze(ast, {
     moduleBindings: moduleNames,
     report: (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)),
   });
-  return { analysis, lowered: lower(ast, analysis) };
+  return { analysis, lowered: lower(ast, analysis), locator };
 }
 
 /** Runtime functions templates may call without importing them. */

@@ -20,19 +20,19 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
     fail(result.diagnostics);
     return { format: "module", source: withInlineMap(result.code, result.map), shortCircuit: true };
   }
-  if (url.startsWith("file:") && /\.[mc]?[jt]sx?$/.test(url) && !url.includes("/node_modules/")) {
-    // Colocated templates are compiled from the file as written, before any TypeScript
-    // transform: such a transform would drop imports that only a template uses, since to it the
-    // template is just a string. compileColocated with lang "js" compiles the rest as well.
-    const filename = fileURLToPath(url);
-    const source = await readFile(filename, "utf8");
-    if (source.includes("live`")) {
-      const result = compileColocated(source, { filename, lang: "js", sourcemap: true });
-      fail(result.diagnostics);
-      if (result.templates > 0) return { format: "module", source: withInlineMap(result.code, result.map), shortCircuit: true };
-    }
-  }
-  return nextLoad(url, context);
+  const loaded = await nextLoad(url, context);
+  if (!url.startsWith("file:") || !/\.[mc]?[jt]sx?$/.test(url) || url.includes("/node_modules/")) return loaded;
+  // Transforms keep tagged templates as they are, so the loaded code tells whether the file has
+  // any; only then is the file read again.
+  const code = typeof loaded.source === "string" ? loaded.source : loaded.source ? new TextDecoder().decode(loaded.source) : "";
+  if (!code.includes("live`")) return loaded;
+  // Colocated templates are compiled from the file as written, not from the transformed code:
+  // a TypeScript transform drops imports that only a template uses (to it the template is just
+  // a string). compileColocated with lang "js" compiles the rest of the file as well.
+  const filename = fileURLToPath(url);
+  const result = compileColocated(await readFile(filename, "utf8"), { filename, lang: "js", sourcemap: true });
+  fail(result.diagnostics);
+  return result.templates > 0 ? { format: "module", source: withInlineMap(result.code, result.map), shortCircuit: true } : loaded;
 }
 
 /** Template errors stop the import with every diagnostic, formatted with its frame. */
