@@ -41,26 +41,52 @@ export function urlKind(tag: string | null, name: string): UrlKind | null {
 // What the URL parser strips at both ends, and what it removes anywhere.
 const EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 const TAB_NEWLINE = /[\t\n\r]/g;
-// A scheme: a letter, then letters, digits, `+`, `-` or `.`, up to the first colon.
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|jpg|pjpeg|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)[;,]/i;
-// Fast path: a value starting with one of these cannot carry a scheme (`/path`, `#id`, `?q`, `./x`).
-const CERTAINLY_RELATIVE = /^[/#?.]/;
 
 /** The value as the browser's URL parser sees it before reading the scheme. */
 export function normalizeUrl(value: string): string {
   return value.replace(EDGES, "").replace(TAB_NEWLINE, "");
 }
 
+const NO_SCHEME = -1;
+const NEEDS_NORMALIZING = -2;
+
+/**
+ * Where the scheme of `url` ends (the index of its colon), `NO_SCHEME` for a relative URL, or
+ * `NEEDS_NORMALIZING` when a control character, space, tab or newline comes before any other
+ * character that settles it (those the browser strips or removes). A scheme is a letter, then
+ * letters, digits, `+`, `-` or `.`.
+ */
+function schemeEnd(url: string, normalized: boolean): number {
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i) | 0x20; // ASCII letters to lower case
+    if (c >= 97 && c <= 122) continue;
+    const raw = url.charCodeAt(i);
+    if (i > 0 && ((raw >= 48 && raw <= 57) || raw === 43 || raw === 45 || raw === 46)) continue;
+    if (raw === 58) return i > 0 ? i : NO_SCHEME;
+    return raw <= 0x20 && !normalized ? NEEDS_NORMALIZING : NO_SCHEME;
+  }
+  return NO_SCHEME;
+}
+
 /** Whether the browser would read `value` as a URL that cannot run script. */
 export function isSafeUrl(value: string, kind: UrlKind = "url"): boolean {
-  if (CERTAINLY_RELATIVE.test(value)) return true;
-  const url = normalizeUrl(value);
-  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
-  if (scheme === undefined) return true; // relative: resolved against the page's own URL
-  if (scheme === "javascript" || scheme === "vbscript") return false;
-  if (scheme === "data") return kind === "image" || kind === "srcset" ? IMAGE_DATA.test(url) : false;
-  return true;
+  // Most values settle on the value as written (`/path`, `https://…`), without a copy.
+  let url = value;
+  let end = schemeEnd(url, false);
+  if (end === NEEDS_NORMALIZING) end = schemeEnd((url = normalizeUrl(value)), true);
+  if (end === NO_SCHEME) return true; // relative: resolved against the page's own URL
+  switch (end) {
+    case 10:
+      return url.slice(0, 10).toLowerCase() !== "javascript";
+    case 8:
+      return url.slice(0, 8).toLowerCase() !== "vbscript";
+    case 4:
+      if (url.slice(0, 4).toLowerCase() !== "data") return true;
+      return (kind === "image" || kind === "srcset") && IMAGE_DATA.test(normalizeUrl(url));
+    default:
+      return true;
+  }
 }
 
 /** `value` when it is safe for an attribute of `kind`, else `REFUSED_URL`. */
