@@ -61,6 +61,9 @@ export interface ViewSocket<A, Info = unknown> {
   send(message: Info): this;
 }
 
+/** Stands for a stream's previous value in `changed.streams`: equal to no stream. */
+const STREAM_CHANGED: unique symbol = Symbol("stream changed");
+
 const NO_STREAMS: ReadonlyMap<string, StreamValue<unknown>> = new Map();
 
 /** Mutable state behind a socket; the view runtime reads and resets it around renders. */
@@ -86,9 +89,19 @@ export class SocketState {
     assignValue(this.assigns, this.changed, key, value);
   }
 
-  /** Records a change that identity comparison cannot see (stream operations). */
-  touch(key: string): void {
-    if (this.changed !== null) this.changed[key] = true;
+  /**
+   * Records that stream `name` has operations for the next render. Only that stream counts as
+   * changed: `changed.streams` holds the streams as they were with `name` replaced by a marker,
+   * so the path check of `@streams.<name>` (shared/changes.ts `pathChanged`) sees this stream
+   * move and every other stream stay put, and their slots are not re-sent.
+   */
+  touchStream(name: string): void {
+    if (this.changed === null) return;
+    const recorded = this.changed.streams;
+    if (recorded === true) return;
+    const before = (recorded ?? { ...(this.assigns.streams as object) }) as Record<string, unknown>;
+    before[name] = STREAM_CHANGED;
+    this.changed.streams = before;
   }
 
   hasChanges(): boolean {
@@ -196,22 +209,22 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     const stream = this.#stream<T>(name, opts);
     if (opts.reset) stream.reset();
     for (const item of items) stream.insert(item, opts);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
   streamInsert<T>(name: string, item: T, opts: StreamInsertOptions = {}): this {
     this.#stream<T>(name).insert(item, opts);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
   streamDelete<T>(name: string, item: T): this {
     this.#stream<T>(name).delete(item);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
   streamDeleteByDomId(name: string, domId: string): this {
     this.#stream(name).deleteByDomId(domId);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
 
