@@ -7,7 +7,6 @@ import { componentName, isComponentDefinition, type ComponentDefinition, type Co
 import type { Effects } from "./effects.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
-import type { RenderAssigns } from "./view.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
 
