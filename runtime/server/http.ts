@@ -24,6 +24,7 @@ export function createHttpHandler(ctx: LiveContext) {
         view: match.route.view,
         params: routeParams(match, queryParams(url)),
         session: ctx.sessionFromRequest(req),
+        ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
         url,
         main: true,
         flash,

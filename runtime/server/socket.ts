@@ -35,8 +35,12 @@ export interface ViewSocket<A, Info = unknown> {
   assign<K extends keyof A & string>(key: K, value: A[K]): this;
   assign(values: Partial<A>): this;
   update<K extends keyof A & string>(key: K, fn: (current: A[K]) => A[K]): this;
-  /** Assigns only when the key has no value yet (e.g. the HTTP render computed it already). */
-  assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this;
+  /**
+   * Assigns `key` only when it has no value yet. A value the view inherits (the request's
+   * assigns during the HTTP render, or the embedding page's) is reused without calling `fn`;
+   * `fn` receives the current assigns.
+   */
+  assignNew<K extends keyof A & string>(key: K, fn: (assigns: Readonly<A>) => A[K]): this;
   /** Whether `key` changed since the last render. */
   changed(key: keyof A & string): boolean;
   pushEvent(name: string, payload?: Readonly<Record<string, unknown>>, opts?: { dispatch?: "before" | "after" }): this;
@@ -128,6 +132,9 @@ export class SocketState {
 }
 
 export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
+  /** What `assignNew` may reuse: the request's or the embedding page's assigns; null for none. */
+  inherited: Readonly<Record<string, unknown>> | null = null;
+
   constructor(
     readonly state: SocketState,
     readonly effects: Effects,
@@ -159,8 +166,11 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     return this;
   }
 
-  assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this {
-    if (!(key in this.state.assigns) || this.state.assigns[key] === undefined) this.state.set(key, fn());
+  assignNew<K extends keyof A & string>(key: K, fn: (assigns: Readonly<A>) => A[K]): this {
+    if (key in this.state.assigns && this.state.assigns[key] !== undefined) return this;
+    const inherited = this.inherited;
+    if (inherited !== null && Object.prototype.hasOwnProperty.call(inherited, key)) this.state.set(key, inherited[key]);
+    else this.state.set(key, fn(this.state.assigns as Readonly<A>));
     return this;
   }
 
