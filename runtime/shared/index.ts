@@ -21,3 +21,5 @@ export type { RenderedState, Extracted } from "./merge.ts";
 export { toHTML, componentToHTML } from "./to-html.ts";
 export type { ToHTMLOptions } from "./to-html.ts";
 export { live } from "./live.ts";
+export { JS, isJS, liveDestination } from "./js.ts";
+export type { JSTarget, JSTransition, JSTransitionOptions, JSPushOptions, JSShowOptions, JSToggleOptions, JSDispatchOptions, JSNavigateOptions, JSToOptions, JSOperation } from "./js.ts";
