@@ -27,6 +27,12 @@ class Channel implements ViewOutput {
    * that caused it still goes out: it carries the `live_redirect`/`redirect` (PROTOCOL.md §4.5).
    */
   redirected = false;
+  /**
+   * The join was answered ok. Before that a crash is told to the client by the join's error
+   * reply alone: a `phx_error` first would make the client drop the pending join and rejoin
+   * forever, where the error reply makes it reload the page (or reach its failsafe).
+   */
+  joined = false;
 
   constructor(
     readonly topic: string,
@@ -46,7 +52,7 @@ class Channel implements ViewOutput {
     this.redirected = reason === "redirect";
     if (this.channels.get(this.topic) === this) this.channels.delete(this.topic);
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
-    if (reason === "crash") this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+    if (reason === "crash" && this.joined) this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
   }
 }
 
@@ -173,12 +179,16 @@ export class LiveConnection {
     }
     const channel = this.#channels.get(frame.topic);
     if (frame.event === "phx_leave") {
-      if (channel && channel.joinRef === frame.joinRef) {
+      const leaving = channel !== undefined && channel.joinRef === frame.joinRef;
+      if (leaving) {
         this.#close(channel, "leave");
         this.#channels.delete(frame.topic);
       }
       // Leaving a topic that is gone (e.g. after a redirect) is fine: Phoenix answers ok too.
       this.transport.send(encodeReply(frame, "ok", {}));
+      // Then the channel is closed, as Phoenix closes a channel that left; the client waits for
+      // this `phx_close` before it considers the leave done.
+      if (leaving) this.transport.send(encodeFrame(frame.joinRef, frame.joinRef, frame.topic, "phx_close", {}));
       return;
     }
     if (!channel || channel.joinRef !== frame.joinRef) {
@@ -331,6 +341,7 @@ export class LiveConnection {
     }
     const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
+    channel.joined = true;
     this.transport.send(encodeReply(frame, "ok", response));
   }
 

@@ -51,6 +51,8 @@ export interface LiveContext {
   readonly sessionMaxAgeMs: number;
   /** Builds the session a page's views receive from the HTTP request (cookies, auth…). */
   readonly sessionFromRequest: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
+  /** The request's assigns (what the app already loaded for it), reused by `assignNew` in the HTTP render. */
+  readonly requestAssigns: ((request: import("node:http").IncomingMessage) => Record<string, unknown>) | undefined;
   readonly liveVersion: string;
 }
 
@@ -67,6 +69,8 @@ export interface LiveContextOptions {
   limits?: LimitOptions;
   sessionMaxAgeMs?: number;
   session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
+  /** Values already loaded for a request (e.g. the current user); `assignNew` reuses them in the HTTP render. */
+  assigns?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
   /** Scripts the default layout loads (the client bundle). */
   scripts?: readonly string[];
 }
@@ -85,6 +89,7 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     limits,
     sessionMaxAgeMs: options.sessionMaxAgeMs ?? 14 * 24 * 60 * 60 * 1000,
     sessionFromRequest: options.session ?? (() => ({})),
+    requestAssigns: options.assigns,
     liveVersion,
   };
 }

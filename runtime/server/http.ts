@@ -34,6 +34,7 @@ export function createHttpHandler(ctx: LiveContext) {
         view: match.route.view,
         params,
         session: ctx.sessionFromRequest(req),
+        ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
         url,
         main: true,
         flash,

@@ -30,7 +30,8 @@ export interface LiveServer {
   /** For `server.on("upgrade", …)`: takes `/live/websocket`, destroys other upgrades it is not given a `next` for. */
   readonly upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Embeds a live view in any server-rendered page; put `csrfToken` in `<meta name="csrf-token">`. */
-  liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string }): Promise<{ html: string; csrfToken: string }>;
+  /** `assigns`: the page's values, reused by the view's `assignNew` in this render. */
+  liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string; assigns?: Record<string, unknown> }): Promise<{ html: string; csrfToken: string }>;
   listen(port?: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -60,6 +61,7 @@ export function createServer(options: ServerOptions): LiveServer {
         view,
         params: {},
         session: opts.session ?? {},
+        ...(opts.assigns ? { assigns: opts.assigns } : {}),
         url: new URL(opts.url ?? "http://localhost/"),
         main: false,
         csrfNonce: nonce,

@@ -40,6 +40,8 @@ export interface ViewRuntimeOptions {
    * It receives the view so that one function can serve every view of a server.
    */
   routeParams?: (url: URL, view: AnyView) => Params | null;
+  /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
+  inheritedAssigns?: Readonly<Record<string, unknown>>;
 }
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
@@ -90,6 +92,7 @@ export class ViewRuntime implements HotView, GuardedView {
     this.#routeParams = options.routeParams;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
+    if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
@@ -218,6 +221,9 @@ export class ViewRuntime implements HotView, GuardedView {
     if (!this.#alive) return;
     this.#alive = false;
     this.#clearResources();
+    // An HTTP render is not a running view (LiveView has no process for it): only a connected
+    // view is told it ends.
+    if (!this.connected) return;
     try {
       this.view.terminate?.(reason, this.socket);
     } catch (error) {
@@ -358,7 +364,7 @@ export class ViewRuntime implements HotView, GuardedView {
     this.#alive = false;
     this.#clearResources();
     try {
-      this.view.terminate?.("crash", this.socket);
+      if (this.connected) this.view.terminate?.("crash", this.socket);
     } catch {
       // The view is already down; its terminate failing changes nothing.
     }
