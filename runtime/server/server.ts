@@ -74,7 +74,7 @@ export function createServer(options: ServerOptions): LiveServer {
       httpServer = createHttpServer((req, res) => {
         handler(req, res, () => {
           if (options.fallback) options.fallback(req, res);
-          else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+          else res.writeHead(404, { ...context.responseHeaders(req), "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
         }).catch((error: unknown) => {
           // The handler answers its own failures; this is the last line, so no request ends the process.
           context.logger.error(`HTTP ${req.method ?? "?"} failed`, error);
