@@ -32,6 +32,8 @@ export interface LiveServer {
   /** Embeds a live view in any server-rendered page; put `csrfToken` in `<meta name="csrf-token">`. */
   /** `assigns`: the page's values, reused by the view's `assignNew` in this render. */
   liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string; assigns?: Record<string, unknown> }): Promise<{ html: string; csrfToken: string }>;
+  /** Open live WebSocket connections. */
+  readonly connectionCount: number;
   listen(port?: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -51,6 +53,9 @@ export function createServer(options: ServerOptions): LiveServer {
     context,
     handler,
     upgrade,
+    get connectionCount() {
+      return endpoint.connectionCount;
+    },
     async liveRender(view, opts = {}) {
       let nonce = newNonce();
       if (opts.csrfToken) {

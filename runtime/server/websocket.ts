@@ -43,6 +43,10 @@ class SocketLink implements Transport {
 
   close(code: number, reason: string): void {
     this.ws.close(code, reason);
+    // Nothing the peer sends from now on is read (a flood would keep the server busy unmasking
+    // frames it drops), and a peer that does not finish the close is dropped after a second.
+    this.ws.pause();
+    setTimeout(() => this.ws.terminate(), 1000).unref();
   }
 }
 
