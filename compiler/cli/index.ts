@@ -2,6 +2,7 @@
 // found in templates or types, 2 wrong usage. Commands load the compiler (and TypeScript) only
 // when they need it, so help and usage errors answer at once.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { parseArgs, UsageError } from "./args.ts";
 import { closest } from "../diagnostics/suggest.ts";
 import { commandHelp, overview, type CommandInfo } from "./help.ts";
@@ -101,6 +102,7 @@ async function dispatch(argv: readonly string[], output: Output): Promise<number
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  // By the package's own name: this file runs from the sources, from dist/ and bundled into dist/cli.mjs.
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("livehtml/package.json"), "utf8")) as { version: string };
   return pkg.version;
 }

@@ -1,6 +1,7 @@
 // Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
 // once into one object (routes, signer, registry, pubsub, logger).
 import { randomBytes } from "node:crypto";
+import { CLIENT_PATH } from "./client-asset.ts";
 import type { EngineFactory } from "./engine.ts";
 import { consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
@@ -63,14 +64,14 @@ export interface LiveContextOptions {
   maxFrameBytes?: number;
   sessionMaxAgeMs?: number;
   session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
-  /** Scripts the default layout loads (the client bundle). */
+  /** Scripts the default layout loads. Default: the client bundle every server serves (CLIENT_PATH). */
   scripts?: readonly string[];
 }
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
   return {
     routes: options.routes ?? [],
-    layout: options.layout ?? defaultLayout(options.scripts ?? []),
+    layout: options.layout ?? defaultLayout(options.scripts ?? [CLIENT_PATH]),
     signer: new TokenSigner(options.secret),
     registry: new ViewRegistry(),
     pubsub: options.pubsub ?? new MemoryPubSub(),
