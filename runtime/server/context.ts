@@ -2,6 +2,7 @@
 // once into one object (routes, signer, registry, pubsub, logger).
 import { randomBytes } from "node:crypto";
 import { CLIENT_PATH } from "./client-asset.ts";
+import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { consoleLogger, type Logger } from "./log.ts";
@@ -80,7 +81,7 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
   const limits = resolveLimits(options.limits, options.maxFrameBytes);
   return {
     routes: options.routes ?? [],
-    layout: options.layout ?? defaultLayout(options.scripts ?? [CLIENT_PATH]),
+    layout: options.layout ?? defaultLayout(options.scripts),
     signer: new TokenSigner(options.secret),
     registry: new ViewRegistry(),
     pubsub: options.pubsub ?? new MemoryPubSub(),
@@ -107,10 +108,13 @@ function escapeAttr(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export function defaultLayout(scripts: readonly string[]): Layout {
+/** The root layout used without a `layout` option: loads `scripts` (default: the served client). */
+export function defaultLayout(scripts: readonly string[] = [CLIENT_PATH]): Layout {
   return ({ inner, csrfToken, title }) =>
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="csrf-token" content="${escapeAttr(csrfToken)}">\n<title>${escapeAttr(title ?? "")}</title>\n` +
+    STATUS_STYLE +
+    ERROR_OVERLAY_SCRIPT +
     scripts.map((src) => `<script defer type="module" src="${escapeAttr(src)}"></script>\n`).join("") +
     `</head>\n<body>\n${inner}\n</body>\n</html>\n`;
 }
