@@ -1,4 +1,4 @@
-// The `livehtml` command line: `compile`, `check` and `dev`. Exit codes: 0 success, 1 errors
+// The `livehtml` command line: `compile`, `check`, `dev` and `new`. Exit codes: 0 success, 1 errors
 // found in templates or types, 2 wrong usage. Commands load the compiler (and TypeScript) only
 // when they need it, so help and usage errors answer at once.
 import { readFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { consoleOutput, paint, type Output } from "./output.ts";
 import { COMPILE_FLAGS, runCompile } from "./commands/compile.ts";
 import { CHECK_FLAGS, runCheck } from "./commands/check.ts";
 import { DEV_FLAGS, runDev } from "./commands/dev.ts";
+import { NEW_FLAGS, runNew } from "./commands/new.ts";
 
 interface Command extends CommandInfo {
   run(argv: readonly string[], output: Output): Promise<number>;
@@ -39,6 +40,14 @@ const COMMANDS: readonly Command[] = [
     flags: DEV_FLAGS,
     examples: ["livehtml dev", "livehtml dev --port 3000 src/server.ts"],
     run: runDev,
+  },
+  {
+    name: "new",
+    usage: "new <dir>",
+    summary: "create an app: a live view with its template and test, Vite, TypeScript, and scripts dev, build, start, test",
+    flags: NEW_FLAGS,
+    examples: ["livehtml new my-app"],
+    run: runNew,
   },
 ];
 
