@@ -20,9 +20,9 @@ const COMMANDS: readonly Command[] = [
   {
     name: "compile",
     usage: "compile <files|dirs|globs…> [--out-dir <dir>] [--lang ts|js] [--sourcemap] [--watch]",
-    summary: "compile templates to modules: x.live.html → x.live.html.ts (or .js), and .ts files with live`…` templates",
+    summary: "compile templates to modules under --out-dir: x.live.html → x.live.html.ts (or .js), and .ts files with live`…` templates",
     flags: COMPILE_FLAGS,
-    examples: ["livehtml compile src", 'livehtml compile "src/**/*.live.html" --lang js --out-dir build --sourcemap', "livehtml compile src --watch"],
+    examples: ["livehtml compile src --out-dir build", 'livehtml compile "src/**/*.live.html" --lang js --out-dir build --sourcemap', "livehtml compile src --watch"],
     run: runCompile,
   },
   {
