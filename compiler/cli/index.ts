@@ -36,7 +36,7 @@ const COMMANDS: readonly Command[] = [
   {
     name: "dev",
     usage: "dev [--port <n>] [--root <dir>] [entry]",
-    summary: "start the development server (Vite with the livehtml plugin)",
+    summary: "start the development server: the app's entry (default src/server.ts, src/app.ts, server.ts or app.ts) behind Vite with the livehtml plugin",
     flags: DEV_FLAGS,
     examples: ["livehtml dev", "livehtml dev --port 3000 src/server.ts"],
     run: runDev,
