@@ -27,10 +27,10 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: "check",
-    usage: "check [--project <tsconfig.json>] [files…]",
+    usage: "check [--project <tsconfig.json>] [--watch] [files…]",
     summary: "type-check templates through their generated TypeScript, reporting errors at template positions",
     flags: CHECK_FLAGS,
-    examples: ["livehtml check", "livehtml check --project examples/tsconfig.json", "livehtml check src/card.live.html"],
+    examples: ["livehtml check", "livehtml check --project examples/tsconfig.json", "livehtml check src/card.live.html", "livehtml check --watch"],
     run: runCheck,
   },
   {
