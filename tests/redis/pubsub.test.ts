@@ -5,6 +5,10 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createClient } from "redis";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MemoryLogger } from "../../runtime/server/index.ts";
 import { createRedisPubSub, RedisPubSub } from "../../runtime/redis/index.ts";
 import { RedisServer } from "../helpers/redis-server.ts";
@@ -231,6 +235,23 @@ test("after Redis restarts both instances reconnect, re-subscribe, and say what 
   b.broadcast("live", "after");
   await atA.count(2);
   assert.equal(atA.received, ["before", "after"]);
+});
+
+test("without the redis package installed, createRedisPubSub says how to install it", () => {
+  // The runtime copied where no node_modules is above it.
+  const dir = mkdtempSync(join(tmpdir(), "livehtml-no-redis-"));
+  try {
+    cpSync("runtime", join(dir, "runtime"), { recursive: true });
+    writeFileSync(
+      join(dir, "main.ts"),
+      `import { createRedisPubSub } from "./runtime/redis/index.ts";\n` +
+        `createRedisPubSub().then(() => console.log("connected?"), (e) => console.log("rejected: " + e.message));\n`,
+    );
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(dir, "main.ts")], { encoding: "utf8", timeout: 20_000 });
+    assert.match(out, /rejected: livehtml\/redis needs the "redis" package, which is not installed: run `npm install redis@6`/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -68,7 +68,7 @@ ${backends.map((b) => `    "${b}" ${b};`).join("\n")}
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
-      proxy_set_header Host $host;
+      proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_read_timeout 1h;
       add_header Set-Cookie "${COOKIE}=$upstream_addr; Path=/; HttpOnly; SameSite=Lax";
