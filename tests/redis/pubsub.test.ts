@@ -83,7 +83,9 @@ async function numsub(ctx: Ctx, channel: string): Promise<number> {
 }
 
 test("a broadcast reaches the subscribers of another instance, as the same JSON value", async (ctx) => {
-  const [a, b] = [await adapter(ctx), await adapter(ctx)];
+  const logger = new MemoryLogger();
+  const [a, b] = [await adapter(ctx, { logger }), await adapter(ctx)];
+  assert.ok(logger.has("info", `redis pubsub: connected to ${ctx.redis.url}, channels prefixed "livehtml:"`), JSON.stringify(logger.messages));
   const atA = inbox(a, "room:1");
   await a.ready();
   const message = { type: "said", text: "hé <b>", n: 3, tags: ["x"], nested: { ok: true, none: null } };

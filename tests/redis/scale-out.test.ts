@@ -40,12 +40,12 @@ test.after(async (ctx) => {
 });
 
 async function backend(name: string, redisUrl: string): Promise<Backend> {
-  const process_ = await startProcess(
+  const started = await startProcess(
     process.execPath,
     ["--import", "tsx", "--import", "./runtime/register.ts", "tests/redis/helpers/server-process.ts"],
     { ready: /listening (\d+)/, env: { ...process.env, NODE_NAME: name, REDIS_URL: redisUrl, SECRET: "one secret shared by every process" }, what: `server process ${name}`, timeoutMs: 20_000 },
   );
-  return { name, port: Number(process_.match[1]), process: process_ };
+  return { name, port: Number(started.match[1]), process: started };
 }
 
 function nginxHttp(port: number, backends: string[]): string {
