@@ -23,3 +23,7 @@ export type { RenderedState, Extracted } from "./merge.ts";
 export { toHTML, componentToHTML } from "./to-html.ts";
 export type { ToHTMLOptions } from "./to-html.ts";
 export { live } from "./live.ts";
+export { JS, isJS, liveDestination } from "./js.ts";
+export type { JSTarget, JSTransition, JSTransitionOptions, JSPushOptions, JSShowOptions, JSToggleOptions, JSDispatchOptions, JSNavigateOptions, JSToOptions, JSOperation } from "./js.ts";
+export { toForm, usedInput, inputsFor, formField, validate, validateAsync } from "./form.ts";
+export type { Form, FormField, FormOptions, FormErrors, FormIssue, FormParams, InputsForOptions, StandardSchema, StandardResult, StandardIssue, ValidationResult } from "./form.ts";
