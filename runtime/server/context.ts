@@ -5,7 +5,7 @@ import { CLIENT_PATH } from "./client-asset.ts";
 import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
-import { consoleLogger, type Logger } from "./log.ts";
+import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
 import { TokenSigner } from "./token.ts";
@@ -87,7 +87,7 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     signer: new TokenSigner(options.secret),
     registry: new ViewRegistry(),
     pubsub: options.pubsub ?? new MemoryPubSub(),
-    logger: options.logger ?? consoleLogger,
+    logger: boundedLogger(options.logger ?? consoleLogger, limits.logLineLength),
     createEngine: options.createEngine,
     maxFrameBytes: limits.frameBytes,
     limits,
