@@ -583,4 +583,5 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
   flush();
   // The items live in the DOM only: drop them from the merged state.
   merged[KEYED] = { [KEYED_COUNT]: 0 };
+  delete merged[STREAM];
 }
