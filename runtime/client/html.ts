@@ -18,8 +18,19 @@ export function parseHTML(html: string): DocumentFragment {
   return document.importNode(parser.content, true);
 }
 
+const ATTRIBUTE = /\s*([^\s"'<>\/=]+)(?:="([^"]*)")?/y;
+
 /** Name/value pairs of an attribute list such as ` type="text" checked`. */
 export function parseAttributes(html: string): Array<[string, string]> {
+  // The server writes attribute lists as ` name="escaped value"` or ` name`: read those
+  // directly; hand anything else to the HTML parser.
+  const pairs: Array<[string, string]> = [];
+  ATTRIBUTE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (ATTRIBUTE.lastIndex < html.length && (match = ATTRIBUTE.exec(html))) {
+    pairs.push([match[1]!.toLowerCase(), decode(match[2] ?? "")]);
+  }
+  if (ATTRIBUTE.lastIndex >= html.length || html.trim() === "") return pairs;
   parser ??= document.createElement("template");
   parser.innerHTML = `<div ${html}></div>`;
   const el = parser.content.firstElementChild;
