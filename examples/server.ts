@@ -14,14 +14,15 @@ import { embeddedPage, indexPage } from "./pages.ts";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SCRIPT = "/assets/app.js";
 
-// The official Phoenix LiveView browser client, bundled once at start.
+// livehtml's browser client (`livehtml/client`), bundled once at start. The official client
+// works too: import { Socket } from "phoenix" and { LiveSocket } from "phoenix_live_view", and
+// pass Socket as the second argument.
 const client = await build({
   stdin: {
     contents: `
-      import { Socket } from "phoenix";
-      import { LiveSocket } from "phoenix_live_view";
+      import { LiveSocket } from "livehtml/client";
       const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-      const liveSocket = new LiveSocket("/live", Socket, { params: { _csrf_token: csrfToken } });
+      const liveSocket = new LiveSocket("/live", { params: { _csrf_token: csrfToken } });
       liveSocket.connect();
       window.liveSocket = liveSocket;`,
     resolveDir: root,

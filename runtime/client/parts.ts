@@ -12,7 +12,7 @@
 import { COMPONENTS, KEYED, KEYED_COUNT, KEYED_MOVED, STATIC, STREAM, type WireDynamic, type WireKeyed, type WireNode } from "../shared/wire.ts";
 import { toHTML } from "../shared/to-html.ts";
 import type { RenderedState } from "../shared/merge.ts";
-import { compileTemplate, follow, type Template } from "./template.ts";
+import { compileTemplate, follow, seen, type Template } from "./template.ts";
 import { decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
 
 /** What a patch needs from its view. */
@@ -48,6 +48,13 @@ function valueHTML(value: WireDynamic | undefined, ctx: RenderContext): string {
   if (value === undefined) return "";
   if (typeof value === "number") return toHTML({ 0: value, s: ["", ""], [COMPONENTS]: ctx.state[COMPONENTS] ?? {} });
   return nodeHTML(value, ctx);
+}
+
+/** Inside a `phx-update="ignore"` element: the server renders it once, the page owns it after. */
+function ignored(node: Node | null): boolean {
+  if (!seen.phxUpdate || !node) return false;
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el?.closest('[phx-update="ignore"]') != null;
 }
 
 function noteInserted(fragment: ParentNode, ctx: RenderContext): void {
@@ -207,6 +214,7 @@ export class ChildPart {
   /** Sets the slot to `value` (merged); `diff` is what the server sent for it. */
   set(value: WireDynamic | undefined, diff: WireDynamic | undefined, ctx: RenderContext, fresh = false): void {
     if (value === undefined) return;
+    if (!fresh && ignored(this.start.parentNode)) return;
     if (!fresh) ctx.touch?.(this.start.parentNode!);
     if (typeof value === "string") {
       if (value.includes("<")) this.setHTML(value, ctx, fresh);
@@ -369,6 +377,7 @@ export class AttrPart {
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
     let value = this.strings[0]!;
     for (let i = 0; i < this.slots.length; i++) value += valueHTML(node[this.slots[i]!], ctx) + this.strings[i + 1];
+    if (!fresh && ignored(this.el.parentNode)) return;
     if (!fresh) ctx.touch?.(this.el);
     setAttr(this.el, this.name, decode(value));
   }
@@ -384,6 +393,7 @@ export class AttrsPart {
   constructor(public el: Element, readonly slot: number) {}
 
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
+    if (!fresh && ignored(this.el.parentNode)) return;
     const pairs = parseAttributes(valueHTML(node[this.slot], ctx));
     if (!fresh) ctx.touch?.(this.el);
     const now = pairs.map(([name]) => name);
@@ -404,6 +414,7 @@ export class ContentPart {
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
     const html = valueHTML(node[this.slot], ctx);
     const text = this.el.localName === "script" || this.el.localName === "style" ? html : decode(html);
+    if (!fresh && ignored(this.el)) return;
     if (!fresh) ctx.touch?.(this.el);
     if (this.el.localName === "textarea") {
       if (isFocusedInput(this.el)) return;

@@ -35,6 +35,12 @@ const CLOSE = "\uE001";
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
 const cache = new Map<string, Template>();
 
+/**
+ * Whether any template so far can produce `phx-update` (then writes check for an ignored
+ * ancestor; pages without it pay nothing).
+ */
+export const seen = { phxUpdate: false };
+
 type Context = "text" | "attrs" | "value" | "raw" | "bad";
 
 /** The tokenizer state after each static but the last: which kind of slot follows it. */
@@ -118,6 +124,7 @@ export function compileTemplate(statics: readonly string[]): Template {
 
 function build(statics: readonly string[]): Template {
   const lifecycle = statics.some((s) => /phx-(hook|mounted|remove)|data-phx-link/.test(s));
+  if (statics.some((s) => s.includes("phx-update"))) seen.phxUpdate = true;
   const contexts = slotContexts(statics);
   const opaque: Template = { element: null, parts: [], slotPart: [], lifecycle: true, statics };
   if (contexts.includes("bad")) return opaque;

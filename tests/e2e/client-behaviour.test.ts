@@ -70,6 +70,16 @@ e2e("every hook callback runs: mounted, reply, handleEvent, beforeUpdate/updated
   assert.ok(log.indexOf("disconnected") < log.indexOf("reconnected"));
 });
 
+e2e("phx-update=\"ignore\" keeps the page's content of the element; the attributes of the element itself still follow the server", async ({ page, app }) => {
+  await openLive(page, app.url("/lab"));
+  await page.evaluate(() => document.getElementById("ignored")!.insertAdjacentHTML("beforeend", '<b id="mine">mine</b>'));
+  await page.click("#bump");
+  await waitForText(page, "#probe", "Count 1");
+  await page.waitForFunction(() => document.getElementById("ignored")!.dataset.count === "1");
+  assert.is(await page.textContent("#ignored-count"), "Count 0");
+  assert.is(await page.textContent("#mine"), "mine");
+});
+
 e2e("a 10,000-row stream reaches the DOM; the client keeps only the DOM", async ({ page, app, client }) => {
   await openLive(page, app.url("/lab"));
   await page.click("#many");
