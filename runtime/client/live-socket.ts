@@ -16,6 +16,11 @@ export interface LiveSocketOptions {
   bindingPrefix?: string;
   loaderTimeout?: number;
   metadata?: Record<string, (event: Event, el: Element) => Record<string, unknown>>;
+  /** Reload jitter after a failed join (ms, defaults 5,000–10,000), and the failsafe. */
+  reloadJitterMin?: number;
+  reloadJitterMax?: number;
+  maxReloads?: number;
+  failsafeJitter?: number;
   /** Accepted for compatibility; uploads are not part of this client yet. */
   uploaders?: Record<string, unknown>;
   [option: string]: unknown;
@@ -160,9 +165,13 @@ export class LiveSocket implements ViewHost, CommandHost {
       location.href = this.main?.href ?? location.href;
       return;
     }
+    // Jittered so a fleet of pages does not reload at once; after `maxReloads` in a row the
+    // page waits `failsafeJitter` between tries.
     const failures = Number(localStorage.getItem(FAIL_KEY) ?? 0) + 1;
     localStorage.setItem(FAIL_KEY, String(failures));
-    const wait = failures > 10 ? 30_000 : 5000 + Math.random() * 5000;
+    const min = Number(this.opts.reloadJitterMin ?? 5000);
+    const max = Number(this.opts.reloadJitterMax ?? 10_000);
+    const wait = failures > Number(this.opts.maxReloads ?? 10) ? Number(this.opts.failsafeJitter ?? 30_000) : min + Math.random() * (max - min);
     setTimeout(() => location.reload(), wait);
   }
 

@@ -40,7 +40,6 @@ export class View {
   joinCount = 0;
   private joinAttempts = 0;
   private destroyed = false;
-  private joinFailures = 0;
   private touched: Set<Hook> | null = null;
 
   constructor(
@@ -102,13 +101,13 @@ export class View {
       if (redirect) return this.host.onRedirect(redirect.to);
       const liveRedirect = response.live_redirect as { to: string; kind?: string; flash?: string } | undefined;
       if (liveRedirect) return this.host.onLiveRedirect(liveRedirect.to, liveRedirect.kind ?? "push", liveRedirect.flash ?? null);
-      this.joinFailures += 1;
+      // A main view that cannot mount reloads the page (a fresh HTTP render) after a jitter,
+      // rather than rejoining the same channel forever.
       this.setStatus("phx-loading", "phx-error", "phx-server-error");
-      if (this.joinFailures >= 5 && this.isMain()) return this.host.reload("join failed repeatedly");
+      if (this.isMain()) return this.host.reload(`join failed: ${String(reason ?? "error")}`);
       this.channel.scheduleRejoin();
       return;
     }
-    this.joinFailures = 0;
     const rejoin = this.joinCount > 0;
     this.joinCount += 1;
     const recovery = rejoin ? this.formsToRecover() : [];

@@ -21,37 +21,40 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
 export const CLIENTS = ["official", "livehtml"] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
-const CLIENT_ENTRIES: Record<ClientName, string> = {
-  official: `
+// `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests.
+// Hooks come from `window.testHooks`, set by a suite's `head` script.
+const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => string> = {
+  official: (options) => `
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
-  livehtml: `
+  livehtml: (options) => `
 import { LiveSocket } from "./runtime/client/index.ts";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", { params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
 };
 
-const bundles = new Map<ClientName, Promise<string>>();
+const bundles = new Map<string, Promise<string>>();
 
-export function bundleClient(client: ClientName = "official"): Promise<string> {
-  let bundle = bundles.get(client);
+export function bundleClient(client: ClientName = "official", options: Record<string, unknown> = {}): Promise<string> {
+  const key = `${client} ${JSON.stringify(options)}`;
+  let bundle = bundles.get(key);
   if (!bundle) {
     bundle = build({
-      stdin: { contents: CLIENT_ENTRIES[client], resolveDir: root, loader: "js" },
+      stdin: { contents: CLIENT_ENTRIES[client](options), resolveDir: root, loader: "js" },
       bundle: true,
       format: "esm",
       write: false,
       logLevel: "silent",
     }).then((result) => result.outputFiles[0]!.text);
-    bundles.set(client, bundle);
+    bundles.set(key, bundle);
   }
   return bundle;
 }
@@ -63,8 +66,8 @@ export interface App {
   url(path: string): string;
 }
 
-export async function startApp(routes: LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = ""): Promise<App> {
-  const js = await bundleClient(client);
+export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}): Promise<App> {
+  const js = await bundleClient(client, clientOptions);
   const logger = new MemoryLogger();
   const server = createServer({
     routes,
@@ -97,6 +100,8 @@ export interface SuiteOptions {
   before?: () => void;
   /** A script run on every page before the client (e.g. `window.testHooks = {...}`). */
   head?: string;
+  /** Extra LiveSocket options for both clients (JSON). */
+  clientOptions?: Record<string, unknown>;
 }
 
 export interface BrowserSuite {
@@ -108,7 +113,7 @@ export interface BrowserSuite {
  * A browser suite: an app serving `routes`, a Chromium and a page, set up before and closed
  * after, and each test registered once per client (`[official]`, `[livehtml]` in the output).
  */
-export function browserSuite(name: string, routes: LiveRoute[], options: SuiteOptions = {}): BrowserSuite {
+export function browserSuite(name: string, routes: readonly LiveRoute[], options: SuiteOptions = {}): BrowserSuite {
   const tests: Array<[string, (ctx: BrowserContext) => Promise<void>]> = [];
   const register = ((title: string, test: (ctx: BrowserContext) => Promise<void>) => void tests.push([title, test])) as BrowserSuite;
   register.run = () => {
@@ -117,7 +122,7 @@ export function browserSuite(name: string, routes: LiveRoute[], options: SuiteOp
       test.before(async (ctx) => {
         options.before?.();
         ctx.client = client;
-        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "");
+        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {});
         ctx.browser = await launchBrowser();
         ctx.page = await ctx.browser.newPage();
       });
