@@ -156,7 +156,7 @@ export class LiveSocket implements ViewHost, CommandHost {
     view.redirect = false;
     if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
     scrollTo(0, pending.scroll ?? 0);
-    document.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "redirect", to: view.href } }));
+    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "redirect", to: view.href } }));
   }
 
   reload(reason: string): void {
@@ -291,7 +291,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   private replaceMain(href: string, flash: string | null, kind: "push" | "replace" | null, scroll: number | null): void {
     const old = this.main;
     if (!old) return;
-    document.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "redirect", to: href } }));
+    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "redirect", to: href } }));
     if (this.pendingNavigation) {
       this.pendingNavigation.view.leave();
       this.views.delete(this.pendingNavigation.view.id);

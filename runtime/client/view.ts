@@ -77,7 +77,7 @@ export class View {
 
   join(): void {
     this.setStatus("phx-loading");
-    document.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "initial" } }));
+    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "initial" } }));
     this.channel.join((reply) => this.onJoinReply(reply));
   }
 
@@ -115,7 +115,8 @@ export class View {
     this.renderFull(diff);
     if (title !== undefined) document.title = title;
     this.setStatus("phx-connected");
-    document.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) this.host.execAttr(el, "phx-connected");
+    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
     for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
     this.host.dispatchEvents(events);
     this.host.onJoined(this, response);
@@ -140,6 +141,7 @@ export class View {
   private onError(): void {
     if (this.destroyed) return;
     for (const hook of this.hooks.values()) call(hook, "disconnected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) this.host.execAttr(el, "phx-disconnected");
     this.setStatus("phx-loading", "phx-error", this.host.isSocketConnected() ? "phx-server-error" : "phx-client-error");
     if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
   }
