@@ -155,7 +155,8 @@ export class LiveSocket implements ViewHost, CommandHost {
     pending.oldEl.replaceWith(view.el);
     view.redirect = false;
     if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
-    scrollTo(0, pending.scroll ?? 0);
+    const scroll = pending.scroll ?? 0;
+    requestAnimationFrame(() => scrollTo(0, scroll));
     window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "redirect", to: view.href } }));
   }
 

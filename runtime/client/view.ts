@@ -112,6 +112,9 @@ export class View {
     this.joinCount += 1;
     const recovery = rejoin ? this.formsToRecover() : [];
     const { diff, title, events } = extract(response.rendered as WireMessageDiff);
+    // A view joined by live navigation takes the old container's place first, so its hooks
+    // mount in the document.
+    this.host.onJoined(this, response);
     this.renderFull(diff);
     if (title !== undefined) document.title = title;
     this.setStatus("phx-connected");
@@ -119,7 +122,6 @@ export class View {
     window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
     for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
     this.host.dispatchEvents(events);
-    this.host.onJoined(this, response);
     for (const [form, value, event] of recovery) {
       const current = document.getElementById(form);
       if (current && this.el.contains(current)) void this.push({ type: "form", event, value, meta: {}, cid: this.targetCid(current, null) });

@@ -161,6 +161,8 @@ e2e("each JS command works", async ({ page, app }) => {
   await page.waitForSelector("#lab");
   await page.waitForSelector("[data-phx-main].phx-connected");
   assert.ok(page.url().endsWith("/lab"), page.url());
+  // The view joined by navigation mounts its hooks in the document.
+  await page.waitForFunction(() => (window as unknown as { hookLog: string[] }).hookLog.includes("mounted"));
 });
 
 e2e.run();
