@@ -18,12 +18,20 @@ optOut.run();
 
 const guard = suite<{ app: App }>("process guard");
 
+/** Released by the test once the view has left. */
+const afterLeaving: { promise: Promise<void>; release: () => void } = (() => {
+  let release = () => {};
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+})();
+
 guard.before(async (ctx) => {
   ctx.app = await startApp();
   hooks.onEvent = (event) => {
     if (event === "reject") void Promise.reject(new Error("a promise nobody awaited"));
     if (event === "timer") setTimeout(() => { throw new Error("a timer callback threw"); }, 1);
-    if (event === "late") setTimeout(() => { throw new Error("threw after the view left"); }, 30);
+    // Chained in the view's callback, run once the test has closed the view: it fails after the view ended.
+    if (event === "late") void afterLeaving.promise.then(() => { throw new Error("threw after the view left"); });
     if (event === "deep") setTimeout(() => void Promise.resolve().then(() => { throw new Error("a chain started by a timer"); }), 1);
   };
 });
@@ -62,8 +70,11 @@ guard("an error from a view that has already left is logged; nothing else happen
   await click(a.socket, a.topic, "late");
   a.socket.close();
   await a.socket.closed();
-  await new Promise((resolve) => setTimeout(resolve, 60));
-  assert.ok(ctx.app.logger.has("error", /failed after it ended.*threw after the view left/));
+  while (ctx.app.server.connectionCount > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  afterLeaving.release();
+  const logged = () => ctx.app.logger.has("error", /failed after it ended.*threw after the view left/);
+  for (let i = 0; i < 200 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(logged());
   const b = await joinCounter(ctx.app);
   assert.equal(response(await click(b.socket, b.topic)), { diff: { "0": "1" } });
   b.socket.close();
