@@ -3,8 +3,9 @@
 // frame) or a call of `__xssHit`; the audit reads what is left in the DOM with the browser's own
 // URL parser, for script URLs, handlers and srcdoc that did not get the chance to run (a link
 // nobody clicked).
+import * as assert from "uvu/assert";
 import type { Page } from "playwright-core";
-import type { App } from "../../e2e/helpers/app.ts";
+import { errorsSince, type App } from "../../e2e/helpers/app.ts";
 
 /**
  * Counts executions on `page`: dialogs from any frame, and calls of `__xssHit` from any frame.
@@ -100,3 +101,17 @@ export async function settle(page: Page): Promise<void> {
 /** The text the HTML parser makes of `s` (it turns CR and CRLF into LF and drops NUL in text). */
 export const asParsedText = (s: string) => s.replace(/\r\n?/g, "\n").replaceAll("\u0000", "");
 
+
+/**
+ * The end of a corpus run: every payload shows as written in the text context, the audit finds
+ * nothing, clicking every binding runs nothing, nothing executed at all, and the server logged
+ * no error since `logged`.
+ */
+export async function assertNothingRan(page: Page, hits: string[], app: App, logged: number, payloads: readonly string[]): Promise<void> {
+  const texts = await page.$$eval("[data-case] .text", (els) => els.map((e) => e.textContent));
+  assert.equal(texts, payloads.map(asParsedText), "text is shown as written");
+  assert.equal(await audit(page), []);
+  await clickBindings(page);
+  assert.equal(hits, []);
+  assert.equal(errorsSince(app.logger, logged), []);
+}
