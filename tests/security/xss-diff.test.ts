@@ -4,15 +4,14 @@
 // xss-first-render.test.ts covers first paint and join, and the detectors' control.
 import * as assert from "uvu/assert";
 import { live } from "../../runtime/server/index.ts";
-import { browserSuite } from "../e2e/helpers/app.ts";
-import { asParsedText, assertNothingRan, settle, trap } from "./helpers/xss.ts";
+import { asParsedText, assertNothingRan, corpusSuite, settle, trap } from "./helpers/xss.ts";
 
 await import("../../runtime/register.ts");
 const { DiffView, PAYLOADS } = await import("./fixtures/xss.ts");
 
 console.warn = () => {}; // the server's development warnings for refused values are expected
 
-const test = browserSuite("XSS corpus in Chromium: diff", [live("/xss/diff", DiffView)]);
+const test = corpusSuite("XSS corpus in Chromium: diff", [live("/xss/diff", DiffView)]);
 
 test("diff applied by the official client: every payload in every context, zero executions", async ({ browser, app }) => {
   const page = await browser.newPage();

@@ -8,15 +8,14 @@
 // kinds of vector through raw() and must be caught, so zero means stopped, not missed.
 import * as assert from "uvu/assert";
 import { live } from "../../runtime/server/index.ts";
-import { browserSuite } from "../e2e/helpers/app.ts";
-import { assertNothingRan, settle, trap } from "./helpers/xss.ts";
+import { assertNothingRan, corpusSuite, settle, trap } from "./helpers/xss.ts";
 
 await import("../../runtime/register.ts");
 const { ControlView, FirstRenderView, PAYLOADS } = await import("./fixtures/xss.ts");
 
 console.warn = () => {}; // the server's development warnings for refused values are expected
 
-const test = browserSuite("XSS corpus in Chromium: first paint and join", [
+const test = corpusSuite("XSS corpus in Chromium: first paint and join", [
   live("/xss/first", FirstRenderView),
   live("/xss/control", ControlView),
 ]);

@@ -3,9 +3,33 @@
 // frame) or a call of `__xssHit`; the audit reads what is left in the DOM with the browser's own
 // URL parser, for script URLs, handlers and srcdoc that did not get the chance to run (a link
 // nobody clicked).
+import { suite, type Test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Page } from "playwright-core";
-import { errorsSince, type App } from "../../e2e/helpers/app.ts";
+import type { Browser, Page } from "playwright-core";
+import type { LiveRoute } from "../../../runtime/server/index.ts";
+import { errorsSince, launchBrowser, startApp, type App } from "../../e2e/helpers/app.ts";
+
+export interface CorpusContext {
+  browser: Browser;
+  app: App;
+}
+
+/**
+ * A suite serving `routes` to Chromium with the official client only: the corpus pages hold
+ * hundreds of frames, and one client's run is what the time budget allows.
+ */
+export function corpusSuite(name: string, routes: readonly LiveRoute[]): Test<CorpusContext> {
+  const test = suite<CorpusContext>(name);
+  test.before(async (ctx) => {
+    ctx.app = await startApp(routes, {}, "official");
+    ctx.browser = await launchBrowser();
+  });
+  test.after(async (ctx) => {
+    await ctx.browser?.close();
+    await ctx.app?.server.close();
+  });
+  return test;
+}
 
 /**
  * Counts executions on `page`: dialogs from any frame, and calls of `__xssHit` from any frame.
