@@ -99,8 +99,8 @@ readme("the scale-out sample serves its routes with a Redis pubsub", async () =>
   try {
     const served = await importServing("../docs/readme/scale-out/server.ts");
     try {
-      const page = await (await fetch(`${served.url}/`)).text();
-      assert.match(page, /<p id="hello">Hello from process \d+<\/p>/);
+      const page = await (await fetch(`${served.url}/thermostat`)).text();
+      assert.match(page, /alice's room: <b id="reading">/);
     } finally {
       await served.close();
       await (served.live.context.pubsub as unknown as { close(): Promise<void> }).close();
