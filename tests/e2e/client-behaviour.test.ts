@@ -80,6 +80,32 @@ e2e("phx-update=\"ignore\" keeps the page's content of the element; the attribut
   assert.is(await page.textContent("#mine"), "mine");
 });
 
+e2e("phx-change serializes the whole form: checkbox groups, multi-selects, _target and _unused_ fields, one push per change", async ({ page, app }) => {
+  await openLive(page, app.url("/lab"));
+  const prefs = async () => JSON.parse((await page.textContent("#prefs")) ?? "{}") as Record<string, unknown>;
+  await page.check("#tag-b");
+  await waitForText(page, "#prefs-count", "1");
+  let value = await prefs();
+  assert.equal(value.tags, ["b"]);
+  assert.equal(value._target, ["tags"], "the field that changed");
+  assert.ok("_unused_note" in value, JSON.stringify(value));
+  await page.check("#tag-a");
+  await waitForText(page, "#prefs-count", "2");
+  await page.selectOption("#sizes", ["s", "l"]);
+  await waitForText(page, "#prefs-count", "3");
+  value = await prefs();
+  assert.equal(value.tags, ["a", "b"]);
+  assert.equal(value.sizes, ["s", "l"]);
+  assert.equal(value._target, ["sizes"]);
+  await page.fill("#note", "hi");
+  await waitForText(page, "#prefs-count", "4");
+  value = await prefs();
+  assert.is(value.note, "hi");
+  assert.not.ok("_unused_note" in value, JSON.stringify(value));
+  await page.waitForTimeout(200);
+  assert.is(await page.textContent("#prefs-count"), "4", "no duplicate pushes");
+});
+
 e2e("a 10,000-row stream reaches the DOM; the client keeps only the DOM", async ({ page, app, client }) => {
   await openLive(page, app.url("/lab"));
   await page.click("#many");
