@@ -14,6 +14,7 @@
 // them would spread one invariant (prints mirror the client) across files.
 import type { Comprehension, ComponentRef, Dynamic, Rendered, SparseDynamics } from "../shared/rendered.ts";
 import { varsChanged } from "../shared/changes.ts";
+import { describeComponent } from "./describe.ts";
 import {
   KEYED_COUNT,
   type Templates,
@@ -135,14 +136,6 @@ function describeKey(key: unknown): string {
   } catch {
     return String(key);
   }
-}
-
-function describeComponent(component: unknown): string {
-  if (typeof component === "function" && component.name) return component.name;
-  if (typeof component === "object" && component !== null && "name" in component) {
-    return String((component as { name: unknown }).name);
-  }
-  return "component";
 }
 
 export class DiffEngine {

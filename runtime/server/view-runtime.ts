@@ -7,6 +7,7 @@
 // reported to the transport as a crash, and nothing else on the server is affected.
 import type { Changed, Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
+import { renderHtmlWithComponents } from "./component-html.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
@@ -69,7 +70,9 @@ export class ViewRuntime implements HotView {
   readonly components: ComponentInstances;
   readonly socket: LiveSocket<Record<string, unknown>, unknown>;
   url: URL | null = null;
-  #engine: Engine;
+  /** Made by the first diff: an HTTP render (`mountHtml`) never makes one. */
+  #engine: Engine | null = null;
+  #createEngine: EngineFactory;
   #output: ViewOutput;
   #logger: Logger;
   #signFlash: ((flash: Flash) => string) | undefined;
@@ -90,7 +93,7 @@ export class ViewRuntime implements HotView {
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
-    this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
+    this.#createEngine = options.createEngine ?? createDiffEngine;
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
   }
@@ -108,20 +111,48 @@ export class ViewRuntime implements HotView {
    */
   mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
     return this.#run("mount", async () => {
-      this.url = url;
-      if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
-      await this.view.mount?.(params, session, this.socket);
-      let nav = this.effects.takeNavigation();
-      if (nav && nav.kind !== "patch") return { navigation: nav };
-      await this.#handleParams(url, params);
-      const patched = await this.#followPatches(nav);
-      if (patched && patched.kind !== "patch") return { navigation: patched };
-      nav = patched;
+      const mounted = await this.#mountCallbacks(params, session, url, flash);
+      if (mounted.leave) return { navigation: mounted.leave };
+      const nav = mounted.patch;
       const events = this.effects.takeEvents();
       // The engine's diff is not ours to change: events go into a copy.
       const rendered = events.length ? { ...this.#render(true)!, e: events } : this.#render(true)!;
       return nav ? { rendered, livePatch: nav } : { rendered };
     });
+  }
+
+  /**
+   * The HTTP render: mount + handleParams, then the page's HTML straight from the compiled
+   * HTML renderer, stateful components included. No diff engine state is built for a render
+   * that is thrown away; the connected mount that follows builds its own.
+   */
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string } | { navigation: Navigation } | Crashed> {
+    return this.#run("mount", async () => {
+      const mounted = await this.#mountCallbacks(params, session, url, flash);
+      if (mounted.leave) return { navigation: mounted.leave };
+      const template = templateOf(this.view);
+      const assigns = this.state.assigns;
+      const html = renderHtmlWithComponents(() => htmlOf(template, assigns), (cid, ref) => this.components.renderHtml(cid, ref));
+      this.state.clearChanged();
+      return { html };
+    });
+  }
+
+  /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
+  async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
+    this.url = url;
+    if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
+    await this.view.mount?.(params, session, this.socket);
+    const nav = this.effects.takeNavigation();
+    if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
+    await this.#handleParams(url, params);
+    const patched = await this.#followPatches(nav);
+    if (patched && patched.kind !== "patch") return { leave: patched, patch: null };
+    return { leave: null, patch: patched };
+  }
+
+  #diffEngine(): Engine {
+    return (this.#engine ??= this.#createEngine(this.components));
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
@@ -182,6 +213,7 @@ export class ViewRuntime implements HotView {
 
   /** `cids_destroyed`: forget the client's removed components. */
   destroyComponents(cids: readonly number[]): number[] {
+    if (this.#engine === null) return [];
     const deleted = this.#engine.deleteComponents(cids);
     this.components.delete(deleted);
     return deleted;
@@ -189,7 +221,7 @@ export class ViewRuntime implements HotView {
 
   /** `cids_will_destroy`: the client is removing these; a re-render before deletion revives them. */
   willDestroyComponents(cids: readonly number[]): void {
-    this.#engine.markForDeletion(cids);
+    this.#engine?.markForDeletion(cids);
   }
 
   /**
@@ -305,21 +337,22 @@ export class ViewRuntime implements HotView {
    */
   #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireDiff | null {
     let diff: WireDiff | null = null;
-    const componentOnly = !force && dirtyComponent !== null && this.#engine.renderComponents !== undefined;
+    const engine = this.#diffEngine();
+    const componentOnly = !force && dirtyComponent !== null && engine.renderComponents !== undefined;
     // An engine that cannot render components alone re-evaluates every slot to reach them.
     const reach = !force && (recomputeAll || (dirtyComponent !== null && !componentOnly));
     if (force || reach || this.state.hasChanges()) {
       const changed = force || reach ? null : this.state.changed;
       const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
       const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      if (force) this.#engine.reset();
-      diff = this.#engine.render(rendered);
+      if (force) engine.reset();
+      diff = engine.render(rendered);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
     }
     if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
-      const components = this.#engine.renderComponents!([dirtyComponent!]);
+      const components = engine.renderComponents!([dirtyComponent!]);
       if (components.c) diff = { ...(diff ?? {}), c: { ...((diff?.c as object | undefined) ?? {}), ...(components.c as object) } };
     }
     return diff;
@@ -398,4 +431,11 @@ function renderWith(template: Template<Record<string, unknown>>, assigns: Record
     return (template as unknown as (a: Record<string, unknown>, c: Changed) => Rendered)(assigns, changed);
   }
   return template({ ...assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>);
+}
+
+/** A view's HTML: a compiled template's own HTML renderer, or the `html()` of what `render` returns. */
+function htmlOf(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>): string {
+  const html = (template as { html?: unknown }).html;
+  if (typeof html === "function") return (html as (a: Record<string, unknown>) => string)(assigns);
+  return renderWith(template, assigns, null).html();
 }

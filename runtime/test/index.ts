@@ -267,12 +267,12 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
   const logger = options.logger ?? new MemoryLogger();
   const pubsub = options.pubsub ?? new MemoryPubSub();
 
-  const dead = new ViewRuntime({ view, id: "phx-test", connected: false, pubsub, logger, createEngine: options.createEngine });
-  const first = await dead.mount(params, session, url);
+  const dead = new ViewRuntime({ view, id: "phx-test", connected: false, pubsub, logger });
+  const first = await dead.mountHtml(params, session, url);
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
   if ("navigation" in first) return { kind: "redirect", to: first.navigation.to, navigation: first.navigation };
-  const staticHTML = toHTML(mergeDiff(null, extract(first.rendered as WireMessageDiff).diff));
+  const staticHTML = first.html;
 
   let test: LiveViewTest | null = null;
   const runtime = new ViewRuntime({
