@@ -1,9 +1,12 @@
 // The diff engine (Phoenix `diff.ex`, PROTOCOL.md §2.3/§2.4): turns each render of a view into
 // the smallest wire diff against what the client already holds.
 //
-// State per view: a fingerprint tree mirroring what the client has (a node's print and its
-// children by slot; a comprehension's print and, per entry key, `{index, vars, children}`),
-// plus the stateful component table (cid ↔ (component, id), each with its own print tree).
+// State per view: a print tree mirroring what the client has (a node's fingerprint and, per
+// slot, the string the client shows there or the prints of the node or comprehension it holds;
+// a comprehension's fingerprint and, per entry key, `{index, vars, slots}`), plus the stateful
+// component table (cid ↔ (component, id), each with its own print tree). A recomputed slot
+// whose string equals the one the client shows is not sent: an assign read in every row of a
+// list (`class={row.id === @selected ? "on" : ""}`) changes the rows whose text changed only.
 //
 // IMPORTANT: the print trees are updated in place while rendering. A render that throws (for
 // instance on a duplicate `:key`) leaves them half-updated, so the engine resets itself and the
@@ -20,6 +23,7 @@ import {
   type Templates,
   type WireComponents,
   type WireDiff,
+  type WireDynamic,
   type WireKeyed,
   type WireNode,
   type WireStream,
@@ -40,16 +44,23 @@ export interface ComponentHost {
   renderDirty?(cid: number): Rendered | null;
 }
 
+/**
+ * What the client holds in one slot: the HTML string it shows, the prints of a nested node or
+ * comprehension, or nothing known (a component's cid, or a slot never sent), which is always sent.
+ */
+type SlotPrint = string | ChildPrint | undefined;
+
 interface NodePrint {
   readonly kind: "node";
   readonly print: number;
-  readonly children: Map<number, ChildPrint>;
+  /** By slot index (an array: a map per node would cost several times its few slots). */
+  readonly slots: SlotPrint[];
 }
 
 interface EntryPrint {
   index: number;
   vars: Readonly<Record<string, unknown>>;
-  children: Map<number, ChildPrint>;
+  slots: SlotPrint[];
   /** The source item and its index in the list, for compiled loops (see ComprehensionSource). */
   item?: unknown;
   sourceIndex?: number;
@@ -118,6 +129,9 @@ interface Traversed {
   readonly wire: WireNode | string | number | null;
   readonly print: ChildPrint | null;
 }
+
+/** The variables of an entry that kept them all: nothing changed (read only). */
+const NO_CHANGES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 
 function isEmptyObject(value: object): boolean {
@@ -228,7 +242,7 @@ export class DiffEngine {
     const ctx: Context = { templates, pending: [], seen: new Map() };
     const { wire, print } = this.traverseRendered(rendered, this.root, ctx, true);
     this.root = print;
-    const diff = wire as WireDiff;
+    const diff: WireDiff = wire ?? {};
     const cdiffs = this.renderPending(ctx);
     if (!templates.isEmpty) diff.p = templates.table;
     if (!isEmptyObject(cdiffs)) diff.c = cdiffs;
@@ -240,17 +254,17 @@ export class DiffEngine {
     previous: ChildPrint | null | undefined,
     ctx: Context,
     changed: boolean,
-  ): { wire: WireNode; print: NodePrint } {
+  ): { wire: WireNode | null; print: NodePrint } {
     if (previous?.kind === "node" && previous.print === rendered.fingerprint) {
       const dynamics = this.dynamicsOf(rendered, changed);
-      const wire = this.traverseDynamics(dynamics, previous.children, ctx, changed);
-      return { wire, print: previous };
+      return { wire: this.traverseDynamics(dynamics, previous.slots, ctx, changed), print: previous };
     }
-    const children = new Map<number, ChildPrint>();
-    const wire = this.traverseDynamics(this.dynamicsOf(rendered, false), children, ctx, changed);
+    const dynamics = this.dynamicsOf(rendered, false);
+    const slots = newSlots(dynamics.length);
+    const wire = this.traverseDynamics(dynamics, slots, ctx, changed) ?? {};
     if (rendered.root) wire.r = 1;
     wire.s = ctx.templates ? ctx.templates.share(rendered.fingerprint, rendered.static) : rendered.static.slice();
-    return { wire, print: { kind: "node", print: rendered.fingerprint, children } };
+    return { wire, print: { kind: "node", print: rendered.fingerprint, slots } };
   }
 
   private dynamicsOf(rendered: Rendered, track: boolean): Dynamic[] | SparseDynamics {
@@ -263,36 +277,53 @@ export class DiffEngine {
     return dynamics;
   }
 
-  /** Slot by slot: strings always, nested diffs when not empty, nothing for null. */
+  /**
+   * Slot by slot: strings the client does not show yet, nested diffs when not empty, nothing for
+   * null (not recomputed). Returns null when nothing is to be sent (no object is made for it).
+   */
   private traverseDynamics(
     dynamics: readonly Dynamic[] | SparseDynamics,
-    children: Map<number, ChildPrint>,
+    slots: SlotPrint[],
     ctx: Context,
     changed: boolean,
-  ): WireNode {
-    const wire: WireNode = {};
+  ): WireNode | null {
+    let wire: WireNode | null = null;
     if (isSparse(dynamics)) {
       // Only the recomputed slots: the others are null, and cost nothing.
-      for (let k = 0; k < dynamics.indices.length; k++) this.traverseSlot(dynamics.indices[k]!, dynamics.values[k]!, wire, children, ctx, changed);
+      for (let k = 0; k < dynamics.indices.length; k++) {
+        const i = dynamics.indices[k]!;
+        const value = this.traverseSlot(i, dynamics.values[k]!, slots, ctx, changed);
+        if (value !== undefined) (wire ??= {})[i] = value;
+      }
       return wire;
     }
-    for (let i = 0; i < dynamics.length; i++) this.traverseSlot(i, dynamics[i]!, wire, children, ctx, changed);
+    for (let i = 0; i < dynamics.length; i++) {
+      const value = this.traverseSlot(i, dynamics[i]!, slots, ctx, changed);
+      if (value !== undefined) (wire ??= {})[i] = value;
+    }
     return wire;
   }
 
-  private traverseSlot(i: number, value: Dynamic | undefined, wire: WireNode, children: Map<number, ChildPrint>, ctx: Context, changed: boolean): void {
-    if (value === null || value === undefined) return;
+  /** What to send for slot `i` (undefined: nothing), keeping its print in `slots`. */
+  private traverseSlot(i: number, value: Dynamic | undefined, slots: SlotPrint[], ctx: Context, changed: boolean): WireDynamic | undefined {
+    if (value === null || value === undefined) return undefined;
+    const previous = slots[i];
     if (typeof value === "string") {
-      wire[i] = value;
-      children.delete(i);
-      return;
+      // The client already shows this very text.
+      if (previous === value) return undefined;
+      slots[i] = value;
+      return value;
     }
-    const result = this.traverse(value, children.get(i), ctx, changed);
-    if (result.wire !== null && !(typeof result.wire === "object" && isEmptyObject(result.wire))) {
-      wire[i] = result.wire;
+    const result = this.traverse(value, typeof previous === "object" ? previous : undefined, ctx, changed);
+    const wire = result.wire;
+    if (typeof wire === "string") {
+      // An empty comprehension never shown: the client holds "" in its place.
+      slots[i] = wire;
+      return previous === wire ? undefined : wire;
     }
-    if (result.print) children.set(i, result.print);
-    else children.delete(i);
+    slots[i] = result.print ?? undefined;
+    if (wire === null || (typeof wire === "object" && isEmptyObject(wire))) return undefined;
+    return wire;
   }
 
   private traverse(
@@ -398,11 +429,13 @@ export class DiffEngine {
         before.seen = pass;
         if (order !== null) order[index] = before;
       } else if (before) {
-        const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
-        const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.children, ctx, changed);
+        // Variables that are the very same values changed nothing (no copy, no deep compare).
+        const vars = sameVars(before.vars, entry.vars) ? NO_CHANGES : varsChanged(before.vars, entry.vars);
+        const dynamics = entry.render(vars, changed);
+        const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.slots, ctx, changed);
         const moved = before.index !== index;
         if (moved) keyed.km = true;
-        if (!isEmptyObject(diff)) {
+        if (diff !== null) {
           keyed[index] = moved ? [before.index, diff] : diff;
           any = true;
         } else if (moved) {
@@ -416,13 +449,13 @@ export class DiffEngine {
         before.seen = pass;
         if (order !== null) order[index] = before;
       } else {
-        const children = new Map<number, ChildPrint>();
         // A new entry renders in full, with tracking off all the way down.
         const dynamics = entry.render(null, false);
-        keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), children, ctx, false);
+        const slots = newSlots(dynamics.length);
+        keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), slots, ctx, false) ?? {};
         any = true;
         if (!isStream) {
-          const print: EntryPrint = { index, vars: entry.vars, children, item, sourceIndex: i, seen: pass };
+          const print: EntryPrint = { index, vars: entry.vars, slots, item, sourceIndex: i, seen: pass };
           entries.set(key, print);
           order![index] = print;
         }
@@ -506,9 +539,10 @@ export class DiffEngine {
           tracked = false;
         }
       }
-      const { wire, print } = this.traverseRendered(rendered, prints, componentCtx, tracked);
+      const traversed = this.traverseRendered(rendered, prints, componentCtx, tracked);
+      const wire = traversed.wire ?? {};
       if (linked !== null) wire.s = linked;
-      entry.prints = print;
+      entry.prints = traversed.print;
       if (!isEmptyObject(wire) || force) cdiffs[cid] = wire;
     }
     return cdiffs;
@@ -540,6 +574,14 @@ export class DiffEngine {
   }
 }
 
+/**
+ * Slot prints sized once: an array grown from `[]` by its first write reserves room for 17
+ * elements, which for the usual two or three slots of a row is most of its size.
+ */
+function newSlots(length: number): SlotPrint[] {
+  return new Array<SlotPrint>(length);
+}
+
 function isSparse(dynamics: readonly Dynamic[] | SparseDynamics): dynamics is SparseDynamics {
   return (dynamics as SparseDynamics).sparse === true;
 }
@@ -567,15 +609,14 @@ function streamToWire(stream: NonNullable<Comprehension["stream"]>): WireStream 
 
 function clonePrint<T extends ChildPrint>(print: T): T {
   if (print.kind === "node") {
-    return { kind: "node", print: print.print, children: cloneChildren(print.children) } as T;
+    return { kind: "node", print: print.print, slots: cloneSlots(print.slots) } as T;
   }
   const entries = print.entries
-    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, children: cloneChildren(e.children), item: e.item, sourceIndex: e.sourceIndex }]))
+    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, slots: cloneSlots(e.slots), item: e.item, sourceIndex: e.sourceIndex }]))
     : null;
   return { kind: "comprehension", print: print.print, entries } as T;
 }
 
-function cloneChildren(children: ReadonlyMap<number, ChildPrint>): Map<number, ChildPrint> {
-  return new Map([...children].map(([slot, child]) => [slot, clonePrint(child)]));
+function cloneSlots(slots: readonly SlotPrint[]): SlotPrint[] {
+  return slots.map((slot) => (typeof slot === "object" ? clonePrint(slot) : slot));
 }
-
