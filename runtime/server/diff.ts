@@ -394,10 +394,30 @@ export class DiffEngine {
     // Prints by position, updated in place: reading position `index` happens before writing it.
     const order: EntryPrint[] | null = isStream ? null : reuse && previousOrder ? previousOrder : [];
     const sameOrder = keyOf !== null && previousOrder !== null ? previousOrder : null;
+    // Something outside the loop changed (an assign every row reads): an entry that kept its
+    // item and place renders its slots, found by position and with no variable changed.
+    const stayed = source && reuse && comprehension.outerChanged && source.keyOf !== null ? previousOrder : null;
     const count = source ? source.items.length : comprehension.entries.length;
     let index = 0;
     for (let i = 0; i < count; i++) {
       const item = source ? source.items[i] : undefined;
+      if (stayed !== null) {
+        const there = stayed[index];
+        if (there !== undefined && there.item === item && there.sourceIndex === i && there.seen !== pass) {
+          // Its variables come from the same item at the same index: the same values.
+          const entry = source!.entryFor(item, i, index);
+          if (entry !== null) {
+            const diff = this.traverseDynamics(checkEntry(entry.render(NO_CHANGES, changed), comprehension), there.slots, ctx, changed);
+            if (diff !== null) {
+              keyed[index] = diff;
+              any = true;
+            }
+            there.seen = pass;
+            index++;
+            continue;
+          }
+        }
+      }
       if (keyOf !== null) {
         // The same item at the same place as last time: nothing to look up, nothing to render.
         const there = sameOrder !== null ? sameOrder[index] : undefined;
