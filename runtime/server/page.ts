@@ -43,18 +43,30 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
   const flash = runtime.state.assigns.flash as Flash;
   runtime.terminate("dead render done");
 
+  const { open, csrfToken } = containerTokens(ctx, { id, view: opts.view, main: opts.main, session: opts.session, flash, csrfNonce: opts.csrfNonce });
+  return { kind: "page", container: `${open}${result.html}</div>`, title, csrfToken, flash };
+}
+
+/**
+ * What a page costs besides its view's HTML, the same for every page: the container's start
+ * tag with the signed session and static tokens, and the signed CSRF token.
+ */
+export function containerTokens(
+  ctx: LiveContext,
+  opts: { id: string; view: AnyView; main: boolean; session: Record<string, unknown>; flash: Flash; csrfNonce?: string },
+): { open: string; csrfToken: string } {
+  const { id, main } = opts;
   const nonce = opts.csrfNonce ?? newNonce();
-  const session: SessionToken = { id, view: ctx.registry.keyOf(opts.view), main: opts.main, session: opts.session, csrf: nonce };
-  const staticData: StaticToken = { id, flash };
+  const session: SessionToken = { id, view: ctx.registry.keyOf(opts.view), main, session: opts.session, csrf: nonce };
+  const staticData: StaticToken = { id, flash: opts.flash };
   const sessionToken = ctx.signer.sign(SALT.session, session, ctx.sessionMaxAgeMs);
   const staticToken = ctx.signer.sign(SALT.static, staticData, ctx.sessionMaxAgeMs);
   const attrs = [
     `id="${id}"`,
-    opts.main ? "data-phx-main" : "",
+    main ? "data-phx-main" : "",
     `data-phx-session="${escapeAttr(sessionToken)}"`,
     `data-phx-static="${escapeAttr(staticToken)}"`,
-    opts.main ? `data-phx-root-id="${id}"` : "",
+    main ? `data-phx-root-id="${id}"` : "",
   ].filter(Boolean);
-  const container = `<div ${attrs.join(" ")}>${result.html}</div>`;
-  return { kind: "page", container, title, csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs), flash };
+  return { open: `<div ${attrs.join(" ")}>`, csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs) };
 }
