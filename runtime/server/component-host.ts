@@ -7,6 +7,7 @@ import { componentName, isComponentDefinition, type ComponentDefinition, type Co
 import { describeComponent } from "./describe.ts";
 import type { Effects } from "./effects.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
+import type { StreamValue } from "./stream.ts";
 import type { RenderAssigns } from "./view.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
@@ -112,9 +113,13 @@ export class ComponentInstances {
   #render(instance: Instance): Rendered | null {
     if (!instance.state.hasChanges()) return null;
     const template = (instance.definition.render ?? instance.definition.template)!;
-    const assigns = { ...instance.state.assigns, __changed__: instance.state.changed } as RenderAssigns<Record<string, unknown>>;
+    const state = instance.state;
+    const assigns = { ...state.assigns, __changed__: state.changed } as Record<string, unknown>;
+    // The tree is lazy and is read after `clearChanged` below: the streams it reads must keep
+    // this render's operations (the change map is replaced, not emptied, so it keeps its own).
+    if (state.streams.size > 0) assigns.streams = snapshotStreams(state.streams);
     const rendered = template(assigns as Parameters<typeof template>[0]);
-    instance.state.clearChanged();
+    state.clearChanged();
     return rendered;
   }
 
@@ -159,4 +164,10 @@ function rootOf(template: CompiledComponent, assigns: RenderAssigns<ComponentAss
 function notRooted(instance: Instance): Error {
   // The diff engine's words for the same mistake, so both renders report it alike.
   return new Error(`component ${describeComponent(instance.definition)} with id ${JSON.stringify(instance.state.assigns.id)} must have a single static HTML tag at the root`);
+}
+
+function snapshotStreams(streams: ReadonlyMap<string, StreamValue<unknown>>): Record<string, StreamValue<unknown>> {
+  const out: Record<string, StreamValue<unknown>> = {};
+  for (const [name, stream] of streams) out[name] = stream.snapshot();
+  return out;
 }

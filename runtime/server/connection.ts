@@ -3,9 +3,9 @@
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
 import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
-import type { Params } from "./params.ts";
+import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
-import { CRASHED, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
+import { CRASHED, eventValue, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export interface Transport {
@@ -26,6 +26,12 @@ class Channel implements ViewOutput {
    * that caused it still goes out: it carries the `live_redirect`/`redirect` (PROTOCOL.md §4.5).
    */
   redirected = false;
+  /**
+   * The join was answered ok. Before that a crash is told to the client by the join's error
+   * reply alone: a `phx_error` first would make the client drop the pending join and rejoin
+   * forever, where the error reply makes it reload the page (or reach its failsafe).
+   */
+  joined = false;
 
   constructor(
     readonly topic: string,
@@ -45,7 +51,7 @@ class Channel implements ViewOutput {
     this.redirected = reason === "redirect";
     if (this.channels.get(this.topic) === this) this.channels.delete(this.topic);
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
-    if (reason === "crash") this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+    if (reason === "crash" && this.joined) this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
   }
 }
 
@@ -54,6 +60,8 @@ interface ContextHelpers {
   signFlash(flash: Flash): string;
   /** Route params of a main view's URL, or null when the URL routes to another view. */
   mainRouteParams(url: URL, view: AnyView): Params | null;
+  /** A URL's query params under the server's limits (throws a ParamsError past them). */
+  queryParams(url: URL): Params;
 }
 
 const helpersByContext = new WeakMap<LiveContext, ContextHelpers>();
@@ -65,8 +73,9 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
       signFlash: (flash) => ctx.signer.sign(SALT.flash, flash, 60_000),
       mainRouteParams: (url, view) => {
         const m = matchRoute(ctx.routes, url.pathname);
-        return m && m.route.view === view ? routeParams(m, queryParams(url)) : null;
+        return m && m.route.view === view ? routeParams(m, queryParams(url, ctx.limits.params)) : null;
       },
+      queryParams: (url) => queryParams(url, ctx.limits.params),
     };
     helpersByContext.set(ctx, helpers);
   }
@@ -131,12 +140,16 @@ export class LiveConnection {
     }
     const channel = this.#channels.get(frame.topic);
     if (frame.event === "phx_leave") {
-      if (channel && channel.joinRef === frame.joinRef) {
+      const leaving = channel !== undefined && channel.joinRef === frame.joinRef;
+      if (leaving) {
         this.#close(channel, "leave");
         this.#channels.delete(frame.topic);
       }
       // Leaving a topic that is gone (e.g. after a redirect) is fine: Phoenix answers ok too.
       this.transport.send(encodeReply(frame, "ok", {}));
+      // Then the channel is closed, as Phoenix closes a channel that left; the client waits for
+      // this `phx_close` before it considers the leave done.
+      if (leaving) this.transport.send(encodeFrame(frame.joinRef, frame.joinRef, frame.topic, "phx_close", {}));
       return;
     }
     if (!channel || channel.joinRef !== frame.joinRef) {
@@ -155,12 +168,26 @@ export class LiveConnection {
           this.#error(frame, `event payload needs string "type" and "event"`, "malformed event");
           return;
         }
-        void runtime.event(p as unknown as EventPayload).then((reply) => this.#reply(channel, frame, reply));
+        // Decoded here, not in the view: bad input is answered as such, it does not crash the view.
+        let value: Params;
+        try {
+          value = eventValue(p as unknown as EventPayload, this.ctx.limits.params);
+        } catch (error) {
+          if (error instanceof ParamsError) return this.#error(frame, `event "${p.event}" on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
+          throw error;
+        }
+        void runtime.event(p as unknown as EventPayload, value).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
       case "live_patch": {
         const url = parseURL(frame.payload.url);
         if (!url) return this.#error(frame, `live_patch needs a valid "url"`, "malformed live_patch");
+        try {
+          helpersOf(this.ctx).queryParams(url);
+        } catch (error) {
+          if (error instanceof ParamsError) return this.#error(frame, `live_patch on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
+          throw error;
+        }
         void runtime.livePatch(url).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
@@ -227,7 +254,13 @@ export class LiveConnection {
         return stale(`${url.pathname} now routes to another view`);
       }
       view = match.route.view;
-      mountParams = routeParams(match, queryParams(url));
+      try {
+        mountParams = routeParams(match, queryParams(url, this.ctx.limits.params));
+      } catch (error) {
+        // The page reloads, and its HTTP request is answered 400 with the reason.
+        if (error instanceof ParamsError) return stale(error.message);
+        throw error;
+      }
     }
     if (!view) return stale(`unknown view "${session.data.view}"`);
 
@@ -240,7 +273,7 @@ export class LiveConnection {
       logger: this.ctx.logger,
       createEngine: this.ctx.createEngine,
       signFlash: helpers.signFlash,
-      routeParams: session.data.main ? helpers.mainRouteParams : queryParams,
+      routeParams: session.data.main ? helpers.mainRouteParams : helpers.queryParams,
       output: channel,
     });
     channel.runtime = runtime;
@@ -266,6 +299,7 @@ export class LiveConnection {
     }
     const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
+    channel.joined = true;
     this.transport.send(encodeReply(frame, "ok", response));
   }
 

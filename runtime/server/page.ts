@@ -20,6 +20,8 @@ export interface DeadRenderOptions {
   url: URL;
   main: boolean;
   flash?: Flash;
+  /** The request's (or embedding page's) assigns, reused by `assignNew`. */
+  assigns?: Readonly<Record<string, unknown>>;
   /** Reuse the page's CSRF nonce when embedding several views in one page. */
   csrfNonce?: string;
 }
@@ -32,6 +34,7 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     connected: false,
     pubsub: ctx.pubsub,
     logger: ctx.logger,
+    ...(opts.assigns ? { inheritedAssigns: opts.assigns } : {}),
   });
   const result = await runtime.mountHtml(opts.params, opts.session, opts.url, opts.flash ?? {});
   if (result === CRASHED) return { kind: "error", message: `view ${runtime.name} failed to render (see the log)` };

@@ -20,6 +20,8 @@ export interface MountOptions {
   /** Route params (e.g. `{ id: "7" }` for `/rooms/:id`), merged over the query. */
   params?: Params;
   session?: Record<string, unknown>;
+  /** The request's assigns for the HTTP render (what `assignNew` reuses there). */
+  assigns?: Record<string, unknown>;
   pubsub?: PubSub;
   /** Default: a MemoryLogger, readable as `view.logger`. */
   logger?: Logger;
@@ -267,7 +269,14 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
   const logger = options.logger ?? new MemoryLogger();
   const pubsub = options.pubsub ?? new MemoryPubSub();
 
-  const dead = new ViewRuntime({ view, id: "phx-test", connected: false, pubsub, logger });
+  const dead = new ViewRuntime({
+    view,
+    id: "phx-test",
+    connected: false,
+    pubsub,
+    logger,
+    ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
+  });
   const first = await dead.mountHtml(params, session, url);
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
