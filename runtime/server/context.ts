@@ -1,10 +1,10 @@
 // Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
 // once into one object (routes, signer, registry, pubsub, logger).
-import { randomBytes } from "node:crypto";
 import type { EngineFactory } from "./engine.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import { randomToken } from "./random.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
 import { TokenSigner } from "./token.ts";
 import type { AnyView, Flash } from "./view.ts";
@@ -95,11 +95,11 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
 }
 
 export function newContainerId(): string {
-  return `phx-${randomBytes(9).toString("base64url")}`;
+  return `phx-${randomToken(9)}`;
 }
 
 export function newNonce(): string {
-  return randomBytes(12).toString("base64url");
+  return randomToken(12);
 }
 
 function escapeAttr(value: string): string {

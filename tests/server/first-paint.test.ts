@@ -4,6 +4,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createServer, defineView, liveComponent, MemoryLogger } from "../../runtime/server/index.ts";
 import { createDiffEngine, type EngineFactory } from "../../runtime/server/engine.ts";
+import { randomToken } from "../../runtime/server/random.ts";
 import { mountView } from "../../runtime/test/index.ts";
 import { loadTemplate } from "../helpers/load-template.ts";
 
@@ -110,3 +111,19 @@ firstPaint("a view with a hand-written render returns its tree's HTML", async ()
 });
 
 firstPaint.run();
+
+const ids = suite("random page ids");
+
+ids("random tokens from the pool are distinct and of the asked size, across refills", () => {
+  const seen = new Set<string>();
+  // 9 bytes each: 2,000 of them draw the 4 KiB pool several times over.
+  for (let i = 0; i < 2000; i++) {
+    const token = randomToken(9);
+    assert.match(token, /^[A-Za-z0-9_-]{12}$/);
+    seen.add(token);
+  }
+  assert.is(seen.size, 2000);
+  assert.is(Buffer.from(randomToken(12), "base64url").length, 12);
+});
+
+ids.run();
