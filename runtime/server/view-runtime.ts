@@ -9,7 +9,8 @@ import type { Changed, Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
 import { renderHtmlWithComponents } from "./component-html.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
-import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
+import type { WireMessageDiff } from "../shared/wire.ts";
+import { createDiffEngine, type Engine, type EngineFactory } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { consoleLogger, describeError, type Logger } from "./log.ts";
 import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
@@ -113,7 +114,7 @@ export class ViewRuntime implements HotView, GuardedView {
    * mount + handleParams + first render. Returns the full diff, or the navigation the view asked
    * for during mount (the caller answers with a redirect instead of a page).
    */
-  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
+  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireMessageDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
     return this.#run("mount", async () => {
       const mounted = await this.#mountCallbacks(params, session, url, flash);
       if (mounted.leave) return { navigation: mounted.leave };
@@ -297,9 +298,9 @@ export class ViewRuntime implements HotView, GuardedView {
     return this.#emit(this.#render(false, false, dirtyComponent), reply, nav, replying);
   }
 
-  #emit(diff: WireDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
+  #emit(diff: WireMessageDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
     const events = this.effects.takeEvents();
-    let out: WireDiff | null = diff && Object.keys(diff).length ? diff : null;
+    let out: WireMessageDiff | null = diff && Object.keys(diff).length ? diff : null;
     if (events.length) out = { ...(out ?? {}), e: events };
     if (reply) out = { ...(out ?? {}), r: reply };
     const livePatch = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
@@ -342,8 +343,8 @@ export class ViewRuntime implements HotView, GuardedView {
    * renders on its own through the engine's `renderComponents`, so a component event sends only
    * `{ c: { cid: … } }`, unless the view's render already reached it.
    */
-  #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireDiff | null {
-    let diff: WireDiff | null = null;
+  #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireMessageDiff | null {
+    let diff: WireMessageDiff | null = null;
     const engine = this.#diffEngine();
     const componentOnly = !force && dirtyComponent !== null && engine.renderComponents !== undefined;
     // An engine that cannot render components alone re-evaluates every slot to reach them.
@@ -360,7 +361,7 @@ export class ViewRuntime implements HotView, GuardedView {
     }
     if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
       const components = engine.renderComponents!([dirtyComponent!]);
-      if (components.c) diff = { ...(diff ?? {}), c: { ...((diff?.c as object | undefined) ?? {}), ...(components.c as object) } };
+      if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
   }
