@@ -404,10 +404,8 @@ export class DiffEngine {
       if (stayed !== null) {
         const there = stayed[index];
         if (there !== undefined && there.item === item && there.sourceIndex === i && there.seen !== pass) {
-          // Its variables come from the same item at the same index: the same values.
-          const entry = source!.entryFor(item, i, index);
-          if (entry !== null) {
-            const diff = this.traverseDynamics(checkEntry(entry.render(NO_CHANGES, changed), comprehension), there.slots, ctx, changed);
+          const diff = this.rerenderInPlace(comprehension, source!, there, i, index, ctx, changed);
+          if (diff !== undefined) {
             if (diff !== null) {
               keyed[index] = diff;
               any = true;
@@ -442,8 +440,14 @@ export class DiffEngine {
       if (before?.seen === pass || (!reuse && comprehension.hasKey && entries.has(key))) {
         throw new Error(`found duplicate key ${describeKey(entry.key)} in comprehension (each :key value must be unique)`);
       }
-      if (before && !comprehension.outerChanged && before.index === index && sameVars(before.vars, entry.vars)) {
-        // Nothing it reads changed and it did not move: no render, no diff.
+      if (before && !comprehension.outerChanged && sameVars(before.vars, entry.vars)) {
+        // Nothing it reads changed: no render, and no diff beyond its old index if it moved.
+        if (before.index !== index) {
+          keyed.km = true;
+          keyed[index] = before.index;
+          any = true;
+          before.index = index;
+        }
         before.item = item;
         before.sourceIndex = i;
         before.seen = pass;
@@ -493,6 +497,27 @@ export class DiffEngine {
     const wire = keyed as WireKeyed;
     wire[KEYED_COUNT] = index;
     return { keyed: wire, entries: isStream ? null : entries, order };
+  }
+
+  /**
+   * An entry that kept its item and place while something outside the loop changed: its
+   * variables come from the same item at the same index, so none changed, and only the slots
+   * reading outside values are recomputed. Its diff, null when none differs, or undefined when
+   * the item is filtered out after all. (A method of its own: this loop is hot, and kept apart
+   * it is optimised apart from the general one.)
+   */
+  private rerenderInPlace(
+    comprehension: Comprehension,
+    source: NonNullable<Comprehension["source"]>,
+    there: EntryPrint,
+    i: number,
+    index: number,
+    ctx: Context,
+    changed: boolean,
+  ): WireNode | null | undefined {
+    const entry = source.entryFor(there.item, i, index);
+    if (entry === null) return undefined;
+    return this.traverseDynamics(checkEntry(entry.render(NO_CHANGES, changed), comprehension), there.slots, ctx, changed);
   }
 
   private resolveComponent(ref: ComponentRef, ctx: Context): number {
