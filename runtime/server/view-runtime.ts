@@ -57,6 +57,16 @@ export interface EventPayload {
 
 export type ReplyPayload = Record<string, unknown>;
 export const CRASHED: unique symbol = Symbol("crashed");
+
+/**
+ * Why the view renders: "mount", its first render (a reset engine, every slot, the title if
+ * set); "changes", after a callback (the slots whose assigns changed, plus `component` when a
+ * component's own event changed it); "recompute", a hot swap (every slot recomputed, and the
+ * engine still sends only what differs).
+ */
+type RenderRequest = { kind: "mount" } | { kind: "changes"; component: number | null } | { kind: "recompute" };
+const MOUNT_RENDER: RenderRequest = { kind: "mount" };
+const RECOMPUTE_RENDER: RenderRequest = { kind: "recompute" };
 export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
@@ -121,7 +131,8 @@ export class ViewRuntime implements HotView, GuardedView {
       const nav = mounted.patch;
       const events = this.effects.takeEvents();
       // The engine's diff is not ours to change: events go into a copy.
-      const rendered = events.length ? { ...this.#render(true)!, e: events } : this.#render(true)!;
+      const first = this.#render(MOUNT_RENDER)!;
+      const rendered = events.length ? { ...first, e: events } : first;
       return nav ? { rendered, livePatch: nav } : { rendered };
     });
   }
@@ -235,7 +246,7 @@ export class ViewRuntime implements HotView, GuardedView {
    * edited template that includes its root, so the view is sent whole). The diff is pushed.
    */
   rerender(): Promise<void | Crashed> {
-    return this.#run("hot re-render", async () => void this.#emit(this.#render(false, true), undefined, null, false));
+    return this.#run("hot re-render", async () => void this.#emit(this.#render(RECOMPUTE_RENDER), undefined, null, false));
   }
 
   /**
@@ -295,7 +306,7 @@ export class ViewRuntime implements HotView, GuardedView {
     let nav = this.effects.takeNavigation();
     if (nav) nav = await this.#followPatches(nav);
     if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
-    return this.#emit(this.#render(false, false, dirtyComponent), reply, nav, replying);
+    return this.#emit(this.#render({ kind: "changes", component: dirtyComponent }), reply, nav, replying);
   }
 
   #emit(diff: WireMessageDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
@@ -337,30 +348,31 @@ export class ViewRuntime implements HotView, GuardedView {
   }
 
   /**
-   * Renders when something changed (`force` for the first render, with a reset engine). The view
-   * renders when its own assigns changed, or with every slot recomputed under `recomputeAll`
-   * (the engine still sends only what differs). `dirtyComponent` (changed by its own event)
+   * Renders what `request` asks for (see RenderRequest). The view renders when its own assigns
+   * changed, or always for "mount" and "recompute". A component changed by its own event
    * renders on its own through the engine's `renderComponents`, so a component event sends only
    * `{ c: { cid: … } }`, unless the view's render already reached it.
    */
-  #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireMessageDiff | null {
+  #render(request: RenderRequest): WireMessageDiff | null {
     let diff: WireMessageDiff | null = null;
     const engine = this.#diffEngine();
-    const componentOnly = !force && dirtyComponent !== null && engine.renderComponents !== undefined;
-    // An engine that cannot render components alone re-evaluates every slot to reach them.
-    const reach = !force && (recomputeAll || (dirtyComponent !== null && !componentOnly));
-    if (force || reach || this.state.hasChanges()) {
-      const changed = force || reach ? null : this.state.changed;
-      const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
+    const dirty = request.kind === "changes" ? request.component : null;
+    const componentOnly = dirty !== null && engine.renderComponents !== undefined;
+    // Every slot is evaluated for a first render, a hot swap, and (an engine that cannot render
+    // components alone) to reach a changed component.
+    const everySlot = request.kind !== "changes" || (dirty !== null && !componentOnly);
+    if (everySlot || this.state.hasChanges()) {
+      const changed = everySlot ? null : this.state.changed;
+      const titleChanged = request.kind === "mount" ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
       const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      if (force) engine.reset();
+      if (request.kind === "mount") engine.reset();
       diff = engine.render(rendered);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
     }
-    if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
-      const components = engine.renderComponents!([dirtyComponent!]);
+    if (componentOnly && this.components.get(dirty)?.state.hasChanges()) {
+      const components = engine.renderComponents!([dirty]);
       if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
