@@ -5,6 +5,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { LIVEVIEW_VERSION } from "../shared/wire.ts";
+import { serveClientAsset } from "./client-asset.ts";
+import { currentDevHost } from "./dev-host.ts";
 import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
@@ -40,7 +42,10 @@ export function createServer(options: ServerOptions): LiveServer {
   const context = createContext(options, LIVEVIEW_VERSION);
   if (options.processGuard !== false) installProcessGuard();
   const endpoint = new LiveWebSocketEndpoint(context);
-  const handler = createHttpHandler(context);
+  const liveHandler = createHttpHandler(context);
+  const handler: LiveServer["handler"] = async (req, res, next) => {
+    if (!serveClientAsset(req, res)) await liveHandler(req, res, next);
+  };
   let httpServer: Server | null = null;
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -71,6 +76,9 @@ export function createServer(options: ServerOptions): LiveServer {
       return { html: result.container, csrfToken: result.csrfToken };
     },
     listen(port = 0, host = "127.0.0.1") {
+      // Under `livehtml dev` the dev server serves this one (dev-host.ts).
+      const devHost = currentDevHost();
+      if (devHost) return Promise.resolve(devHost.adopt(this));
       httpServer = createHttpServer((req, res) => {
         handler(req, res, () => {
           if (options.fallback) options.fallback(req, res);

@@ -8,11 +8,12 @@
 import type { Changed, Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
 import { renderHtmlWithComponents } from "./component-html.ts";
+import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import type { WireMessageDiff } from "../shared/wire.ts";
 import { createDiffEngine, type Engine, type EngineFactory } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
-import { consoleLogger, describeError, type Logger } from "./log.ts";
+import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
 import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
 import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
@@ -182,20 +183,20 @@ export class ViewRuntime implements HotView, GuardedView {
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
       } else if (payload.event.startsWith("lv:")) {
-        throw new Error(`unknown internal event "${payload.event}"`);
+        throw new Error(`unknown internal event ${clientText(payload.event)}`);
       } else if (typeof payload.cid === "number") {
         const instance = this.components.get(payload.cid);
         if (!instance) {
           // The component may be gone (destroyed meanwhile): LiveView ignores such events.
-          this.#logger.warn(`${this.name}: event "${payload.event}" for unknown component ${payload.cid} ignored`);
+          this.#logger.warn(`${this.name}: event ${clientText(payload.event)} for unknown component ${payload.cid} ignored`);
           return {};
         }
         const handler = instance.definition.handleEvent;
-        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for "${payload.event}"`);
+        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for ${clientText(payload.event)}`);
         reply = (await handler(payload.event, value, instance.socket))?.reply;
         if (instance.state.hasChanges()) dirtyComponent = payload.cid;
       } else {
-        if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
+        if (!this.view.handleEvent) throw new Error(`no handleEvent for ${clientText(payload.event)}`);
         reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
       return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
@@ -387,7 +388,7 @@ export class ViewRuntime implements HotView, GuardedView {
       try {
         return await fn();
       } catch (error) {
-        this.#crash(event === undefined ? where : `${where}("${event}")`, error);
+        this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
         return CRASHED;
       }
     }));
@@ -414,6 +415,8 @@ export class ViewRuntime implements HotView, GuardedView {
     } catch {
       // The view is already down; its terminate failing changes nothing.
     }
+    // Before the client learns of the crash (it then rejoins): the page shows what failed.
+    if (this.connected && developmentErrors()) this.#output.push("diff", { e: [[ERROR_EVENT, errorReport(this.name, where, error)]] });
     this.#output.stopped("crash");
   }
 

@@ -305,3 +305,5 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
 function lastError(logger: Logger): string {
   return (logger as MemoryLogger).messages?.filter((m) => m.level === "error").at(-1)?.message ?? "see the log";
 }
+
+export { renderTemplate, type RenderedTemplate, type TemplateFunction } from "./render-template.ts";

@@ -3,16 +3,23 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { join } from "node:path";
-import { CARD, PAGE, runCli, tempProject } from "./helpers.ts";
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { BIN, CARD, PAGE, runCli, tempProject } from "./helpers.ts";
 import { checkProject } from "../../compiler/check.ts";
 
+// `customConditions`: the linked checkout's types are its sources (an installed package has dist/).
 const TSCONFIG = JSON.stringify({
   compilerOptions: {
+    customConditions: ["livehtml-source"],
     target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
     allowImportingTsExtensions: true, skipLibCheck: true, verbatimModuleSyntax: true, types: [], lib: ["ES2022", "DOM"],
   },
   include: ["src"],
 });
+
+/** For checkProject calls without a tsconfig: as TSCONFIG's customConditions. */
+const FROM_SOURCES = { customConditions: ["livehtml-source"] };
 
 const BROKEN_PAGE = `---
 import card from "./card.live.html";
@@ -66,7 +73,7 @@ check("component attributes are checked against the component's assigns, at the 
   const page = `---\nimport card from "./card.live.html";\n---\n<.card title="T"\n  count="3">x</.card>\n<.card count={2} />\n`;
   const project = tempProject({ "card.live.html": CARD, "page.live.html": page });
   try {
-    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")] });
+    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")], compilerOptions: FROM_SOURCES });
     const found = result.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.message}`);
     // A literal of the wrong type, reported where the attribute is written.
     assert.ok(found.some((f) => /^5:3 LH0304 TS2322: Type 'string' is not assignable to type 'number'/.test(f)), found.join("\n"));
@@ -81,11 +88,41 @@ check("component attributes are checked against the component's assigns, at the 
 check("checkProject on files: template syntax errors come through as they are; a failing template does not cascade", () => {
   const project = tempProject({ "card.live.html": CARD, "page.live.html": "---\nimport card from \"./card.live.html\";\n---\n<.card title={1}>\n<p>{@x</p></.card>\n" });
   try {
-    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")] });
+    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")], compilerOptions: FROM_SOURCES });
     const codes = result.diagnostics.map((d) => `${d.filename.slice(project.dir.length + 1)}:${d.start.line}:${d.start.column} ${d.code}`);
     assert.ok(codes.includes("page.live.html:5:4 LH0110"), codes.join("\n"));
     assert.not.ok(codes.some((c) => c.includes("LH0304")), codes.join("\n"));
   } finally {
+    project.cleanup();
+  }
+});
+
+check("--watch checks again after a template changes, until interrupted (exit 0)", async () => {
+  const project = tempProject({ "tsconfig.json": TSCONFIG, "src/card.live.html": CARD, "src/page.live.html": PAGE });
+  const child = spawn(process.execPath, [BIN, "check", "--watch"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1" } });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`timed out waiting for ${pattern}:\n${stderr}`)), 90_000);
+      const poll = setInterval(() => {
+        if (!pattern.test(stderr)) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        done();
+      }, 50);
+    });
+  try {
+    await waitFor(/watching for changes/);
+    assert.match(stderr, /✓ checked 2 templates and 0 TypeScript files: 0 errors/);
+    writeFileSync(join(project.dir, "src/page.live.html"), BROKEN_PAGE);
+    await waitFor(/src\/page\.live\.html changed: checking again[\s\S]*✗ checked 2 templates/);
+    assert.match(stderr, /src\/page\.live\.html:6:14: LH0304 TS2339/);
+    const exited = new Promise<number | null>((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    assert.is(await exited, 0);
+  } finally {
+    child.kill();
     project.cleanup();
   }
 });
