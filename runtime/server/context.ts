@@ -1,12 +1,12 @@
 // Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
 // once into one object (routes, signer, registry, pubsub, logger).
-import { randomBytes } from "node:crypto";
 import { CLIENT_PATH } from "./client-asset.ts";
 import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import { randomToken } from "./random.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
 import { originCheck, type OriginCheck, type OriginOption } from "./origin.ts";
 import { responseHeaders, type ResponseHeaderOptions } from "./response-headers.ts";
@@ -119,11 +119,11 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
 }
 
 export function newContainerId(): string {
-  return `phx-${randomBytes(9).toString("base64url")}`;
+  return `phx-${randomToken(9)}`;
 }
 
 export function newNonce(): string {
-  return randomBytes(12).toString("base64url");
+  return randomToken(12);
 }
 
 function escapeAttr(value: string): string {

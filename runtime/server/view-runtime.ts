@@ -7,9 +7,11 @@
 // reported to the transport as a crash, and nothing else on the server is affected.
 import type { Changed, Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
+import { renderHtmlWithComponents } from "./component-html.ts";
 import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
-import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
+import type { WireMessageDiff } from "../shared/wire.ts";
+import { createDiffEngine, type Engine, type EngineFactory } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
 import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
@@ -56,6 +58,16 @@ export interface EventPayload {
 
 export type ReplyPayload = Record<string, unknown>;
 export const CRASHED: unique symbol = Symbol("crashed");
+
+/**
+ * Why the view renders: "mount", its first render (a reset engine, every slot, the title if
+ * set); "changes", after a callback (the slots whose assigns changed, plus `component` when a
+ * component's own event changed it); "recompute", a hot swap (every slot recomputed, and the
+ * engine still sends only what differs).
+ */
+type RenderRequest = { kind: "mount" } | { kind: "changes"; component: number | null } | { kind: "recompute" };
+const MOUNT_RENDER: RenderRequest = { kind: "mount" };
+const RECOMPUTE_RENDER: RenderRequest = { kind: "recompute" };
 export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
@@ -73,7 +85,9 @@ export class ViewRuntime implements HotView, GuardedView {
   readonly components: ComponentInstances;
   readonly socket: LiveSocket<Record<string, unknown>, unknown>;
   url: URL | null = null;
-  #engine: Engine;
+  /** Made by the first diff: an HTTP render (`mountHtml`) never makes one. */
+  #engine: Engine | null = null;
+  #createEngine: EngineFactory;
   #output: ViewOutput;
   #logger: Logger;
   #signFlash: ((flash: Flash) => string) | undefined;
@@ -95,7 +109,7 @@ export class ViewRuntime implements HotView, GuardedView {
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
-    this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
+    this.#createEngine = options.createEngine ?? createDiffEngine;
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
   }
@@ -111,22 +125,51 @@ export class ViewRuntime implements HotView, GuardedView {
    * mount + handleParams + first render. Returns the full diff, or the navigation the view asked
    * for during mount (the caller answers with a redirect instead of a page).
    */
-  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
+  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireMessageDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
     return this.#run("mount", async () => {
-      this.url = url;
-      if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
-      await this.view.mount?.(params, session, this.socket);
-      let nav = this.effects.takeNavigation();
-      if (nav && nav.kind !== "patch") return { navigation: nav };
-      await this.#handleParams(url, params);
-      const patched = await this.#followPatches(nav);
-      if (patched && patched.kind !== "patch") return { navigation: patched };
-      nav = patched;
+      const mounted = await this.#mountCallbacks(params, session, url, flash);
+      if (mounted.leave) return { navigation: mounted.leave };
+      const nav = mounted.patch;
       const events = this.effects.takeEvents();
       // The engine's diff is not ours to change: events go into a copy.
-      const rendered = events.length ? { ...this.#render(true)!, e: events } : this.#render(true)!;
+      const first = this.#render(MOUNT_RENDER)!;
+      const rendered = events.length ? { ...first, e: events } : first;
       return nav ? { rendered, livePatch: nav } : { rendered };
     });
+  }
+
+  /**
+   * The HTTP render: mount + handleParams, then the page's HTML straight from the compiled
+   * HTML renderer, stateful components included. No diff engine state is built for a render
+   * that is thrown away; the connected mount that follows builds its own.
+   */
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string } | { navigation: Navigation } | Crashed> {
+    return this.#run("mount", async () => {
+      const mounted = await this.#mountCallbacks(params, session, url, flash);
+      if (mounted.leave) return { navigation: mounted.leave };
+      const template = templateOf(this.view);
+      const assigns = this.state.assigns;
+      const html = renderHtmlWithComponents(() => htmlOf(template, assigns), (cid, ref) => this.components.renderHtml(cid, ref));
+      this.state.clearChanged();
+      return { html };
+    });
+  }
+
+  /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
+  async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
+    this.url = url;
+    if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
+    await this.view.mount?.(params, session, this.socket);
+    const nav = this.effects.takeNavigation();
+    if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
+    await this.#handleParams(url, params);
+    const patched = await this.#followPatches(nav);
+    if (patched && patched.kind !== "patch") return { leave: patched, patch: null };
+    return { leave: null, patch: patched };
+  }
+
+  #diffEngine(): Engine {
+    return (this.#engine ??= this.#createEngine(this.components));
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
@@ -187,6 +230,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   /** `cids_destroyed`: forget the client's removed components. */
   destroyComponents(cids: readonly number[]): number[] {
+    if (this.#engine === null) return [];
     const deleted = this.#engine.deleteComponents(cids);
     this.components.delete(deleted);
     return deleted;
@@ -194,7 +238,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   /** `cids_will_destroy`: the client is removing these; a re-render before deletion revives them. */
   willDestroyComponents(cids: readonly number[]): void {
-    this.#engine.markForDeletion(cids);
+    this.#engine?.markForDeletion(cids);
   }
 
   /**
@@ -203,7 +247,7 @@ export class ViewRuntime implements HotView, GuardedView {
    * edited template that includes its root, so the view is sent whole). The diff is pushed.
    */
   rerender(): Promise<void | Crashed> {
-    return this.#run("hot re-render", async () => void this.#emit(this.#render(false, true), undefined, null, false));
+    return this.#run("hot re-render", async () => void this.#emit(this.#render(RECOMPUTE_RENDER), undefined, null, false));
   }
 
   /**
@@ -263,12 +307,12 @@ export class ViewRuntime implements HotView, GuardedView {
     let nav = this.effects.takeNavigation();
     if (nav) nav = await this.#followPatches(nav);
     if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
-    return this.#emit(this.#render(false, false, dirtyComponent), reply, nav, replying);
+    return this.#emit(this.#render({ kind: "changes", component: dirtyComponent }), reply, nav, replying);
   }
 
-  #emit(diff: WireDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
+  #emit(diff: WireMessageDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
     const events = this.effects.takeEvents();
-    let out: WireDiff | null = diff && Object.keys(diff).length ? diff : null;
+    let out: WireMessageDiff | null = diff && Object.keys(diff).length ? diff : null;
     if (events.length) out = { ...(out ?? {}), e: events };
     if (reply) out = { ...(out ?? {}), r: reply };
     const livePatch = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
@@ -305,30 +349,32 @@ export class ViewRuntime implements HotView, GuardedView {
   }
 
   /**
-   * Renders when something changed (`force` for the first render, with a reset engine). The view
-   * renders when its own assigns changed, or with every slot recomputed under `recomputeAll`
-   * (the engine still sends only what differs). `dirtyComponent` (changed by its own event)
+   * Renders what `request` asks for (see RenderRequest). The view renders when its own assigns
+   * changed, or always for "mount" and "recompute". A component changed by its own event
    * renders on its own through the engine's `renderComponents`, so a component event sends only
    * `{ c: { cid: … } }`, unless the view's render already reached it.
    */
-  #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireDiff | null {
-    let diff: WireDiff | null = null;
-    const componentOnly = !force && dirtyComponent !== null && this.#engine.renderComponents !== undefined;
-    // An engine that cannot render components alone re-evaluates every slot to reach them.
-    const reach = !force && (recomputeAll || (dirtyComponent !== null && !componentOnly));
-    if (force || reach || this.state.hasChanges()) {
-      const changed = force || reach ? null : this.state.changed;
-      const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
+  #render(request: RenderRequest): WireMessageDiff | null {
+    let diff: WireMessageDiff | null = null;
+    const engine = this.#diffEngine();
+    const dirty = request.kind === "changes" ? request.component : null;
+    const componentOnly = dirty !== null && engine.renderComponents !== undefined;
+    // Every slot is evaluated for a first render, a hot swap, and (an engine that cannot render
+    // components alone) to reach a changed component.
+    const everySlot = request.kind !== "changes" || (dirty !== null && !componentOnly);
+    if (everySlot || this.state.hasChanges()) {
+      const changed = everySlot ? null : this.state.changed;
+      const titleChanged = request.kind === "mount" ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
       const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      if (force) this.#engine.reset();
-      diff = this.#engine.render(rendered);
+      if (request.kind === "mount") engine.reset();
+      diff = engine.render(rendered);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
     }
-    if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
-      const components = this.#engine.renderComponents!([dirtyComponent!]);
-      if (components.c) diff = { ...(diff ?? {}), c: { ...((diff?.c as object | undefined) ?? {}), ...(components.c as object) } };
+    if (componentOnly && this.components.get(dirty)?.state.hasChanges()) {
+      const components = engine.renderComponents!([dirty]);
+      if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
   }
@@ -422,4 +468,11 @@ function renderWith(template: Template<Record<string, unknown>>, assigns: Record
     return (template as unknown as (a: Record<string, unknown>, c: Changed) => Rendered)(assigns, changed);
   }
   return template({ ...assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>);
+}
+
+/** A view's HTML: a compiled template's own HTML renderer, or the `html()` of what `render` returns. */
+function htmlOf(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>): string {
+  const html = (template as { html?: unknown }).html;
+  if (typeof html === "function") return (html as (a: Record<string, unknown>) => string)(assigns);
+  return renderWith(template, assigns, null).html();
 }

@@ -6,7 +6,7 @@ import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
 import { toHTML } from "../shared/to-html.ts";
 import type { WireMessageDiff } from "../shared/wire.ts";
 import type { Navigation } from "../server/effects.ts";
-import type { EngineFactory, WireDiff } from "../server/engine.ts";
+import type { EngineFactory } from "../server/engine.ts";
 import { MemoryLogger, type Logger } from "../server/log.ts";
 import type { Params } from "../server/params.ts";
 import { MemoryPubSub, type PubSub } from "../server/pubsub.ts";
@@ -35,7 +35,7 @@ export class LiveViewTest {
   /** HTML of the HTTP (disconnected) render. */
   readonly staticHTML: string;
   /** Full diffs and diffs received, in order (join reply first). */
-  readonly diffs: WireDiff[] = [];
+  readonly diffs: WireMessageDiff[] = [];
   /** Events pushed with `pushEvent`, in order. */
   readonly pushedEvents: [string, unknown][] = [];
   /** pushPatch / pushNavigate / redirect targets, in order. */
@@ -62,7 +62,7 @@ export class LiveViewTest {
     if (!this.#state) throw new Error("livehtml/test: the view has not rendered (did mount redirect?)");
     return toHTML(this.#state);
   }
-  get lastDiff(): WireDiff | undefined {
+  get lastDiff(): WireMessageDiff | undefined {
     return this.diffs[this.diffs.length - 1];
   }
   get title(): string | undefined {
@@ -191,7 +191,7 @@ export class LiveViewTest {
 
   #applyReply(reply: Record<string, unknown>): void {
     this.replies.push(reply);
-    if (reply.diff) this.applyDiff(reply.diff as WireDiff);
+    if (reply.diff) this.applyDiff(reply.diff as WireMessageDiff);
     for (const key of ["redirect", "live_redirect", "live_patch"] as const) {
       const target = reply[key] as { to?: string } | undefined;
       if (target?.to) this.#navigated(key, target.to);
@@ -205,9 +205,9 @@ export class LiveViewTest {
   }
 
   /** @internal Merges a diff like the client does. */
-  applyDiff(raw: WireDiff): void {
+  applyDiff(raw: WireMessageDiff): void {
     this.diffs.push(raw);
-    const { diff, title, events } = extract(raw as WireMessageDiff);
+    const { diff, title, events } = extract(raw);
     if (title !== undefined) this.#title = title;
     for (const e of events) this.pushedEvents.push([e[0], e[1]]);
     this.#state = mergeDiff(this.#state, diff);
@@ -215,7 +215,7 @@ export class LiveViewTest {
 
   /** @internal */
   onPush(event: string, payload: Record<string, unknown>): void {
-    if (event === "diff") this.applyDiff(payload as WireDiff);
+    if (event === "diff") this.applyDiff(payload as WireMessageDiff);
     else if (event === "live_patch" || event === "live_redirect" || event === "redirect") this.#navigated(event, String(payload.to));
   }
 
@@ -275,14 +275,13 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
     connected: false,
     pubsub,
     logger,
-    createEngine: options.createEngine,
     ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
   });
-  const first = await dead.mount(params, session, url);
+  const first = await dead.mountHtml(params, session, url);
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
   if ("navigation" in first) return { kind: "redirect", to: first.navigation.to, navigation: first.navigation };
-  const staticHTML = toHTML(mergeDiff(null, extract(first.rendered as WireMessageDiff).diff));
+  const staticHTML = first.html;
 
   let test: LiveViewTest | null = null;
   const runtime = new ViewRuntime({
