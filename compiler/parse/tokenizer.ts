@@ -474,6 +474,9 @@ export class Tokenizer {
     while (e < this.len && !isSpace(src.charCodeAt(e)) && src.charCodeAt(e) !== C.GT) e++;
     if (e > i && src.charCodeAt(e - 1) === C.SLASH && src.charCodeAt(e) === C.GT) e--;
     ctx.report("LH0108", { name, value: src.slice(i, e) }, i, Math.max(e, i + 1));
+    // A value missing at the end of the template (`<div class=`) is the mistake there, not the
+    // tag's `>` that the end of the template also cuts off.
+    if (e >= this.len) token.brokenValue = true;
     this.pos = Math.max(e, Math.min(i, this.len));
     return true;
   }

@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CASES: DiagnosticCase[] = [
   { code: "LH0107", source: "<div «}»></div>" },
   { code: "LH0108", source: "<p class=«foo»></p>", message: 'write class="foo"' },
   { code: "LH0108", source: "<img src=«a.png»/>" },
+  { code: "LH0108", source: "<div class=«" },
   { code: "LH0109", source: "<div class=«\"»foo></div>" },
   { code: "LH0109", source: "<a href=«'»x>y</a>" },
   // An unterminated value inside an unclosed start tag: one error, at the value. The tag's own
