@@ -3,7 +3,7 @@
 // textarea, title, comment, class list, style, URL attributes (href, area, img src and srcset,
 // poster, iframe src, form action, formaction, object data, embed src, SVG xlink:href and href,
 // MathML href, cite), event handlers, srcdoc, phx-click, spreads, and a script body through
-// json() — in Chromium with the official client, at first paint and join, then by a diff.
+// json() — in Chromium with each client, at first paint and join, then by a diff.
 //
 // An execution is any alert/confirm/prompt dialog (from any frame) or a call of `__xssHit`; the
 // DOM is also audited with the browser's own URL parser for script URLs, handlers and srcdoc
