@@ -163,7 +163,7 @@ test("first paint and join: every payload in every context, zero executions", as
   await page.close();
 });
 
-test("diff applied by the official client: every payload in every context, zero executions", async ({ browser, app }) => {
+test("diff applied by the client: every payload in every context, zero executions", async ({ browser, app }) => {
   const page = await browser.newPage();
   const hits = await trap(page, app);
   const frames: string[] = [];
