@@ -26,6 +26,7 @@ export function createHttpHandler(ctx: LiveContext) {
         session: ctx.sessionFromRequest(req),
         ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
         url,
+        ...(match.route.container ? { container: match.route.container } : {}),
         main: true,
         flash,
       });

@@ -5,7 +5,8 @@ export { defineView, type ViewDefinition, type ViewCallbacks, type RenderAssigns
 export type { ViewSocket, TimerRef } from "./socket.ts";
 export { liveComponent, componentRef, type ComponentDefinition, type ComponentCallbacks, type ComponentOwnAssigns } from "./component.ts";
 export { StreamValue, type StreamOptions, type StreamInsertOptions, type StreamConfig } from "./stream.ts";
-export { live, matchRoute, type LiveRoute } from "./router.ts";
+export { live, matchRoute, type LiveRoute, type LiveRouteOptions } from "./router.ts";
+export type { ContainerOptions } from "./container.ts";
 export { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
 export { consoleLogger, MemoryLogger, type Logger } from "./log.ts";
 export { createServer, type ServerOptions, type LiveServer } from "./server.ts";

@@ -4,6 +4,7 @@
 import { extract, mergeDiff } from "../shared/merge.ts";
 import type { WireMessageDiff } from "../shared/wire.ts";
 import { escapeAttr, newContainerId, newNonce, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
+import { wrapInContainer, type ContainerOptions } from "./container.ts";
 import type { Navigation } from "./effects.ts";
 import type { Params } from "./params.ts";
 import { CRASHED, ViewRuntime } from "./view-runtime.ts";
@@ -24,6 +25,8 @@ export interface DeadRenderOptions {
   flash?: Flash;
   /** The request's (or embedding page's) assigns, reused by `assignNew`. */
   assigns?: Readonly<Record<string, unknown>>;
+  /** The element the view goes in (the route's `container` option). */
+  container?: ContainerOptions;
   /** Reuse the page's CSRF nonce when embedding several views in one page. */
   csrfNonce?: string;
 }
@@ -69,6 +72,6 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     `data-phx-static="${escapeAttr(staticToken)}"`,
     opts.main ? `data-phx-root-id="${id}"` : "",
   ].filter(Boolean);
-  const container = `<div ${attrs.join(" ")}>${inner}</div>`;
+  const container = wrapInContainer(opts.container, attrs, inner);
   return { kind: "page", container, title, csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs), flash };
 }
