@@ -3,6 +3,7 @@
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
 import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
+import { sessionName, type LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { CRASHED, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
@@ -229,14 +230,27 @@ export class LiveConnection {
     if (!url) return stale(`join without a valid url`);
     let view: AnyView | undefined = this.ctx.registry.get(session.data.view);
     let mountParams: Params = {};
+    let liveSession: LiveSessionInfo | undefined;
     if (session.data.main) {
       const match = matchRoute(this.ctx.routes, url.pathname);
       if (!match) return stale(`no live route for ${url.pathname}`);
+      const navigating = payload.redirect !== undefined;
       // A plain rejoin must still route to the same view; a live navigation may go to another one.
-      if (payload.redirect === undefined && this.ctx.registry.keyOf(match.route.view) !== session.data.view) {
+      if (!navigating && this.ctx.registry.keyOf(match.route.view) !== session.data.view) {
         return stale(`${url.pathname} now routes to another view`);
       }
+      // Live navigation stays inside the page's live session: another one is entered by a page
+      // load, which runs that session's request side (session values, authentication) again.
+      if ((session.data.liveSession ?? null) !== sessionName(match.route)) {
+        const why = `${url.pathname} is in ${describeSession(sessionName(match.route))}, the page in ${describeSession(session.data.liveSession ?? null)}`;
+        if (!navigating) return stale(why);
+        this.ctx.logger.info(`join ${topic}: live navigation refused (${why}); the client loads the page instead`);
+        this.#channels.delete(topic);
+        this.transport.send(encodeReply(frame, "error", { reason: "unauthorized" }));
+        return;
+      }
       view = match.route.view;
+      liveSession = match.route.liveSession;
       mountParams = routeParams(match, queryParams(url));
     }
     if (!view) return stale(`unknown view "${session.data.view}"`);
@@ -252,6 +266,7 @@ export class LiveConnection {
       signFlash: helpers.signFlash,
       routeParams: session.data.main ? helpers.mainRouteParams : queryParams,
       output: channel,
+      ...(liveSession ? { liveSession } : {}),
     });
     channel.runtime = runtime;
     const result = await runtime.mount(mountParams, session.data.session, url, flash);
@@ -295,6 +310,10 @@ export class LiveConnection {
     this.ctx.logger.error(`websocket: ${message}`);
     if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason }));
   }
+}
+
+function describeSession(name: string | null): string {
+  return name === null ? "no live session" : `live session "${name}"`;
 }
 
 function parseURL(value: unknown): URL | null {

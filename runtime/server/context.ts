@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { EngineFactory } from "./engine.ts";
 import { consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import { checkRoutes } from "./live-session.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
 import { TokenSigner } from "./token.ts";
 import type { AnyView, Flash } from "./view.ts";
@@ -15,6 +16,10 @@ export interface LayoutInput {
   readonly csrfToken: string;
   readonly title: string | undefined;
   readonly flash: Flash;
+  /** The route being served (its path pattern, view and live session). */
+  readonly route?: LiveRoute;
+  /** The view's assigns after its HTTP render (e.g. the current user an onMount hook loaded). */
+  readonly assigns?: Readonly<Record<string, unknown>>;
 }
 export type Layout = (page: LayoutInput) => string;
 
@@ -30,6 +35,8 @@ export interface SessionToken {
   session: Record<string, unknown>;
   /** Binds the page's CSRF token to this view. */
   csrf: string;
+  /** The page's live session (null outside any): live navigation may not leave it. */
+  liveSession?: string | null;
 }
 
 export interface StaticToken {
@@ -73,7 +80,7 @@ export interface LiveContextOptions {
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
   return {
-    routes: options.routes ?? [],
+    routes: checkedRoutes(options.routes ?? []),
     layout: options.layout ?? defaultLayout(options.scripts ?? []),
     signer: new TokenSigner(options.secret),
     registry: new ViewRegistry(),
@@ -86,6 +93,11 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     requestAssigns: options.assigns,
     liveVersion,
   };
+}
+
+function checkedRoutes(routes: readonly LiveRoute[]): readonly LiveRoute[] {
+  checkRoutes(routes);
+  return routes;
 }
 
 export function newContainerId(): string {

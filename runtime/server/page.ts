@@ -6,13 +6,14 @@ import type { WireMessageDiff } from "../shared/wire.ts";
 import { escapeAttr, newContainerId, newNonce, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { wrapInContainer, type ContainerOptions } from "./container.ts";
 import type { Navigation } from "./effects.ts";
+import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import { CRASHED, ViewRuntime } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 import { toHTML } from "../shared/to-html.ts";
 
 export type DeadRender =
-  | { kind: "page"; container: string; title: string | undefined; csrfToken: string; flash: Flash }
+  | { kind: "page"; container: string; title: string | undefined; csrfToken: string; flash: Flash; assigns: Readonly<Record<string, unknown>> }
   | { kind: "redirect"; navigation: Navigation }
   | { kind: "error"; message: string };
 
@@ -27,6 +28,8 @@ export interface DeadRenderOptions {
   assigns?: Readonly<Record<string, unknown>>;
   /** The element the view goes in (the route's `container` option). */
   container?: ContainerOptions;
+  /** The route's live session: hooks, layout, and the group live navigation stays in. */
+  liveSession?: LiveSessionInfo;
   /** Reuse the page's CSRF nonce when embedding several views in one page. */
   csrfNonce?: string;
 }
@@ -41,6 +44,7 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     logger: ctx.logger,
     createEngine: ctx.createEngine,
     ...(opts.assigns ? { inheritedAssigns: opts.assigns } : {}),
+    ...(opts.liveSession ? { liveSession: opts.liveSession } : {}),
   });
   const result = await runtime.mount(opts.params, opts.session, opts.url, opts.flash ?? {});
   if (result === CRASHED) return { kind: "error", message: `view ${runtime.name} failed to render (see the log)` };
@@ -61,7 +65,14 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
   runtime.terminate("dead render done");
 
   const nonce = opts.csrfNonce ?? newNonce();
-  const session: SessionToken = { id, view: ctx.registry.keyOf(opts.view), main: opts.main, session: opts.session, csrf: nonce };
+  const session: SessionToken = {
+    id,
+    view: ctx.registry.keyOf(opts.view),
+    main: opts.main,
+    session: opts.session,
+    csrf: nonce,
+    liveSession: opts.liveSession?.name ?? null,
+  };
   const staticData: StaticToken = { id, flash };
   const sessionToken = ctx.signer.sign(SALT.session, session, ctx.sessionMaxAgeMs);
   const staticToken = ctx.signer.sign(SALT.static, staticData, ctx.sessionMaxAgeMs);
@@ -73,5 +84,5 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     opts.main ? `data-phx-root-id="${id}"` : "",
   ].filter(Boolean);
   const container = wrapInContainer(opts.container, attrs, inner);
-  return { kind: "page", container, title, csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs), flash };
+  return { kind: "page", container, title, csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs), flash, assigns: runtime.state.assigns };
 }

@@ -1,6 +1,7 @@
 // Live routes: `live("/thermostat/:id", ThermostatView)` and matching a path to a view with
 // its path parameters.
 import { checkContainer, type ContainerOptions } from "./container.ts";
+import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { AnyView } from "./view.ts";
 
@@ -10,6 +11,8 @@ export interface LiveRoute {
   readonly segments: readonly string[];
   /** The element the view's HTML goes in (default `<div>`). */
   readonly container: ContainerOptions | undefined;
+  /** The `liveSession` the route belongs to, if any. */
+  readonly liveSession?: LiveSessionInfo;
 }
 
 export interface LiveRouteOptions {

@@ -13,6 +13,7 @@ import { trackView, untrackView, type HotView } from "./hot.ts";
 import { consoleLogger, describeError, type Logger } from "./log.ts";
 import { decodeForm, targetPath, type Params } from "./params.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts";
 import { LiveSocket, SocketState } from "./socket.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
@@ -41,6 +42,8 @@ export interface ViewRuntimeOptions {
   routeParams?: (url: URL, view: AnyView) => Params | null;
   /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
   inheritedAssigns?: Readonly<Record<string, unknown>>;
+  /** The route's live session: its onMount hooks run before the view's, its layout wraps the view. */
+  liveSession?: LiveSessionInfo;
 }
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
@@ -80,6 +83,7 @@ export class ViewRuntime implements HotView {
   /** Timers, subscriptions and `send`: everything that reaches handleInfo. */
   #messages: ViewMessages;
   #alive = true;
+  #liveSession: LiveSessionInfo | undefined;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
@@ -89,6 +93,7 @@ export class ViewRuntime implements HotView {
     this.#logger = options.logger ?? consoleLogger;
     this.#signFlash = options.signFlash;
     this.#routeParams = options.routeParams;
+    this.#liveSession = options.liveSession;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
@@ -113,6 +118,8 @@ export class ViewRuntime implements HotView {
     return this.#run("mount", async () => {
       this.url = url;
       if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
+      const halted = await this.#onMount(params, session);
+      if (halted) return { navigation: halted };
       await this.view.mount?.(params, session, this.socket);
       let nav = this.effects.takeNavigation();
       if (nav && nav.kind !== "patch") return { navigation: nav };
@@ -230,6 +237,20 @@ export class ViewRuntime implements HotView {
     }
   }
 
+  /** The live session's onMount hooks, then the view's; the navigation of one that halted. */
+  async #onMount(params: Params, session: Session): Promise<Navigation | null> {
+    const hooks: readonly OnMountHook[] = [...(this.#liveSession?.onMount ?? []), ...hookList(this.view.onMount)];
+    for (const hook of hooks) {
+      if ((await hook(params, session, this.socket)) !== "halt") continue;
+      const nav = this.effects.takeNavigation();
+      if (!nav || nav.kind === "patch") {
+        throw new Error(`an onMount hook halted the mount without redirecting (call socket.redirect or socket.pushNavigate before returning "halt")`);
+      }
+      return nav;
+    }
+    return null;
+  }
+
   async #handleParams(url: URL, params: Params): Promise<void> {
     this.url = url;
     await this.view.handleParams?.(params, url, this.socket);
@@ -317,7 +338,9 @@ export class ViewRuntime implements HotView {
     if (force || reach || this.state.hasChanges()) {
       const changed = force || reach ? null : this.state.changed;
       const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-      const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
+      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
+      const layout = this.#liveSession?.layout;
+      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
       if (force) this.#engine.reset();
       diff = this.#engine.render(rendered);
       // Copied only to add the title: the engine's diff is not ours to change.
@@ -392,6 +415,16 @@ function safeJSON(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function hookList(hooks: OnMountHook | readonly OnMountHook[] | undefined): readonly OnMountHook[] {
+  if (hooks === undefined) return [];
+  return typeof hooks === "function" ? [hooks] : hooks;
+}
+
+/** The live session's layout around the view's render: `inner_content` changes on every render. */
+function withLayout(layout: ViewLayout, inner: Rendered, assigns: Record<string, unknown>, changed: Changed): Rendered {
+  return renderWith(layout, { ...assigns, inner_content: inner }, changed === null ? null : { ...changed, inner_content: true });
 }
 
 /**

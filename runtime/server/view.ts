@@ -3,6 +3,7 @@
 // A view's `render` returns a `Rendered` (what compiled templates produce); a view compiled
 // from a sibling `name.live.html` passes that function as `template` instead.
 import type { Changed, Rendered } from "../shared/rendered.ts";
+import type { OnMountHook } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { ViewSocket } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
@@ -30,6 +31,8 @@ type MaybePromise<T> = T | Promise<T>;
 export interface ViewCallbacks<A, Info = unknown> {
   /** Name used in logs; defaults to the key it is registered under or "anonymous view". */
   name?: string;
+  /** Hooks run before `mount` (after those of the route's live session); see `liveSession`. */
+  onMount?: OnMountHook | readonly OnMountHook[];
   mount?(params: Params, session: Session, socket: ViewSocket<A, Info>): MaybePromise<void>;
   render?: Template<A>;
   /** A compiled sibling template, used when there is no `render`. */

@@ -12,6 +12,8 @@ import type { Params } from "../server/params.ts";
 import { MemoryPubSub, type PubSub } from "../server/pubsub.ts";
 import { CRASHED, queryParams, ViewRuntime, type EventPayload } from "../server/view-runtime.ts";
 import type { AnyView, Flash } from "../server/view.ts";
+import type { LiveSessionInfo } from "../server/live-session.ts";
+import type { LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
 
 export interface MountOptions {
@@ -256,16 +258,25 @@ export type MountResult =
  * connected mount whose join reply starts the merged client state. Throws when mount crashes;
  * use `mountOrRedirect` when mount may navigate away.
  */
-export async function mountView(view: AnyView, options: MountOptions = {}): Promise<LiveViewTest> {
-  const result = await mountOrRedirect(view, options);
-  if (result.kind === "redirect") throw new Error(`livehtml/test: mount of ${view.name ?? "the view"} redirected to ${result.to}`);
+/** A view, or a route (`live(...)`, possibly inside `liveSession(...)`) whose session's hooks and layout apply. */
+export type Mountable = AnyView | LiveRoute;
+
+export async function mountView(target: Mountable, options: MountOptions = {}): Promise<LiveViewTest> {
+  const result = await mountOrRedirect(target, options);
+  if (result.kind === "redirect") throw new Error(`livehtml/test: mount of ${viewOf(target).name ?? "the view"} redirected to ${result.to}`);
   return result.view;
 }
 
-export async function mountOrRedirect(view: AnyView, options: MountOptions = {}): Promise<MountResult> {
+function viewOf(target: Mountable): AnyView {
+  return "kind" in target ? target : target.view;
+}
+
+export async function mountOrRedirect(target: Mountable, options: MountOptions = {}): Promise<MountResult> {
+  const view = viewOf(target);
+  const liveSession = "kind" in target ? undefined : target.liveSession;
+  const session = liveSession ? { ...(options.session ?? {}), ...sessionValues(liveSession) } : (options.session ?? {});
   const url = new URL(options.url ?? "http://localhost/");
   const params: Params = { ...queryParams(url), ...(options.params ?? {}) };
-  const session = options.session ?? {};
   const logger = options.logger ?? new MemoryLogger();
   const pubsub = options.pubsub ?? new MemoryPubSub();
 
@@ -277,6 +288,7 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
     logger,
     createEngine: options.createEngine,
     ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
+    ...(liveSession ? { liveSession } : {}),
   });
   const first = await dead.mount(params, session, url);
   dead.terminate("dead render done");
@@ -294,6 +306,7 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
     createEngine: options.createEngine,
     signFlash: (flash: Flash) => JSON.stringify(flash),
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
+    ...(liveSession ? { liveSession } : {}),
   });
   test = new LiveViewTest(runtime, staticHTML, url, logger);
   const joined = await runtime.mount(params, session, url);
@@ -301,6 +314,11 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
   if ("navigation" in joined) return { kind: "redirect", to: joined.navigation.to, navigation: joined.navigation };
   test.applyDiff(joined.rendered);
   return { kind: "ok", view: test };
+}
+
+/** A live session's own session values; a function of the request gets none (there is no request). */
+function sessionValues(info: LiveSessionInfo): Readonly<Record<string, unknown>> {
+  return typeof info.session === "object" ? info.session : {};
 }
 
 function lastError(logger: Logger): string {
