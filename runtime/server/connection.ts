@@ -4,9 +4,9 @@
 import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
-import type { Params } from "./params.ts";
+import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
-import { CRASHED, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
+import { CRASHED, eventValue, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export interface Transport {
@@ -61,6 +61,8 @@ interface ContextHelpers {
   signFlash(flash: Flash): string;
   /** Route params of a main view's URL, or null when the URL routes to another view. */
   mainRouteParams(url: URL, view: AnyView): Params | null;
+  /** A URL's query params under the server's limits (throws a ParamsError past them). */
+  queryParams(url: URL): Params;
 }
 
 const helpersByContext = new WeakMap<LiveContext, ContextHelpers>();
@@ -72,8 +74,9 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
       signFlash: (flash) => ctx.signer.sign(SALT.flash, flash, 60_000),
       mainRouteParams: (url, view) => {
         const m = matchRoute(ctx.routes, url.pathname);
-        return m && m.route.view === view ? routeParams(m, queryParams(url)) : null;
+        return m && m.route.view === view ? routeParams(m, queryParams(url, ctx.limits.params)) : null;
       },
+      queryParams: (url) => queryParams(url, ctx.limits.params),
     };
     helpersByContext.set(ctx, helpers);
   }
@@ -166,12 +169,26 @@ export class LiveConnection {
           this.#error(frame, `event payload needs string "type" and "event"`, "malformed event");
           return;
         }
-        void runtime.event(p as unknown as EventPayload).then((reply) => this.#reply(channel, frame, reply));
+        // Decoded here, not in the view: bad input is answered as such, it does not crash the view.
+        let value: Params;
+        try {
+          value = eventValue(p as unknown as EventPayload, this.ctx.limits.params);
+        } catch (error) {
+          if (error instanceof ParamsError) return this.#error(frame, `event "${p.event}" on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
+          throw error;
+        }
+        void runtime.event(p as unknown as EventPayload, value).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
       case "live_patch": {
         const url = parseURL(frame.payload.url);
         if (!url) return this.#error(frame, `live_patch needs a valid "url"`, "malformed live_patch");
+        try {
+          helpersOf(this.ctx).queryParams(url);
+        } catch (error) {
+          if (error instanceof ParamsError) return this.#error(frame, `live_patch on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
+          throw error;
+        }
         void runtime.livePatch(url).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
@@ -251,7 +268,13 @@ export class LiveConnection {
       }
       view = match.route.view;
       liveSession = match.route.liveSession;
-      mountParams = routeParams(match, queryParams(url));
+      try {
+        mountParams = routeParams(match, queryParams(url, this.ctx.limits.params));
+      } catch (error) {
+        // The page reloads, and its HTTP request is answered 400 with the reason.
+        if (error instanceof ParamsError) return stale(error.message);
+        throw error;
+      }
     }
     if (!view) return stale(`unknown view "${session.data.view}"`);
 
@@ -264,7 +287,7 @@ export class LiveConnection {
       logger: this.ctx.logger,
       createEngine: this.ctx.createEngine,
       signFlash: helpers.signFlash,
-      routeParams: session.data.main ? helpers.mainRouteParams : queryParams,
+      routeParams: session.data.main ? helpers.mainRouteParams : helpers.queryParams,
       output: channel,
       ...(liveSession ? { liveSession } : {}),
     });

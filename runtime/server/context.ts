@@ -2,6 +2,7 @@
 // once into one object (routes, signer, registry, pubsub, logger).
 import { randomBytes } from "node:crypto";
 import type { EngineFactory } from "./engine.ts";
+import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import { checkRoutes } from "./live-session.ts";
@@ -53,6 +54,7 @@ export interface LiveContext {
   readonly logger: Logger;
   readonly createEngine: EngineFactory | undefined;
   readonly maxFrameBytes: number;
+  readonly limits: Limits;
   readonly sessionMaxAgeMs: number;
   /** Builds the session a page's views receive from the HTTP request (cookies, auth…). */
   readonly sessionFromRequest: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
@@ -68,8 +70,10 @@ export interface LiveContextOptions {
   pubsub?: PubSub;
   logger?: Logger;
   createEngine?: EngineFactory;
-  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. Default 1 MiB. */
+  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. Default 1 MiB (same as `limits.frameBytes`). */
   maxFrameBytes?: number;
+  /** What one client may cost the server (`limits.ts` lists each limit and its default). */
+  limits?: LimitOptions;
   sessionMaxAgeMs?: number;
   session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
   /** Values already loaded for a request (e.g. the current user); `assignNew` reuses them in the HTTP render. */
@@ -79,6 +83,7 @@ export interface LiveContextOptions {
 }
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
+  const limits = resolveLimits(options.limits, options.maxFrameBytes);
   return {
     routes: checkedRoutes(options.routes ?? []),
     layout: options.layout ?? defaultLayout(options.scripts ?? []),
@@ -87,7 +92,8 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     pubsub: options.pubsub ?? new MemoryPubSub(),
     logger: options.logger ?? consoleLogger,
     createEngine: options.createEngine,
-    maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    maxFrameBytes: limits.frameBytes,
+    limits,
     sessionMaxAgeMs: options.sessionMaxAgeMs ?? 14 * 24 * 60 * 60 * 1000,
     sessionFromRequest: options.session ?? (() => ({})),
     requestAssigns: options.assigns,

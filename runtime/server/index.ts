@@ -12,6 +12,10 @@ export { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
 export { consoleLogger, MemoryLogger, type Logger } from "./log.ts";
 export { createServer, type ServerOptions, type LiveServer } from "./server.ts";
 export { defaultLayout, type Layout, type LayoutInput } from "./context.ts";
+export { JS } from "../shared/js.ts";
+export type { JSTarget, JSTransition, JSPushOptions, JSShowOptions, JSToggleOptions, JSDispatchOptions } from "../shared/js.ts";
+export { toForm, usedInput, inputsFor, formField, validate, validateAsync } from "../shared/form.ts";
+export type { Form, FormField, FormOptions, FormErrors, FormIssue, InputsForOptions, StandardSchema, ValidationResult } from "../shared/form.ts";
 export { decodeForm, type Params, type ParamValue } from "./params.ts";
 
 /** Renders a compiled template to HTML, outside any live view. */

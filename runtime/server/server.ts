@@ -9,10 +9,17 @@ import { checkContainer, type ContainerOptions } from "./container.ts";
 import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
+import { installProcessGuard } from "./process-guard.ts";
 import { LiveWebSocketEndpoint } from "./websocket.ts";
 import type { AnyView } from "./view.ts";
 
 export interface ServerOptions extends LiveContextOptions {
+  /**
+   * Routes an error that escapes a view's own timer or promise to that view (it crashes and
+   * rejoins) instead of ending the process (`process-guard.ts`). Default true; false installs no
+   * process listeners, for applications that handle `uncaughtException`/`unhandledRejection` themselves.
+   */
+  processGuard?: boolean;
   /** Handles requests that are not live routes when running standalone (default: 404). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -38,6 +45,7 @@ export interface LiveServer {
 
 export function createServer(options: ServerOptions): LiveServer {
   const context = createContext(options, LIVEVIEW_VERSION);
+  if (options.processGuard !== false) installProcessGuard();
   const endpoint = new LiveWebSocketEndpoint(context);
   const handler = createHttpHandler(context);
   let httpServer: Server | null = null;
@@ -72,9 +80,14 @@ export function createServer(options: ServerOptions): LiveServer {
     },
     listen(port = 0, host = "127.0.0.1") {
       httpServer = createHttpServer((req, res) => {
-        void handler(req, res, () => {
+        handler(req, res, () => {
           if (options.fallback) options.fallback(req, res);
           else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+        }).catch((error: unknown) => {
+          // The handler answers its own failures; this is the last line, so no request ends the process.
+          context.logger.error(`HTTP ${req.method ?? "?"} failed`, error);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+          res.end();
         });
       });
       httpServer.on("upgrade", upgrade);

@@ -11,7 +11,8 @@ import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { consoleLogger, describeError, type Logger } from "./log.ts";
-import { decodeForm, targetPath, type Params } from "./params.ts";
+import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
+import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts";
 import { LiveSocket, SocketState } from "./socket.ts";
@@ -65,7 +66,7 @@ const MAX_PATCH_LOOPS = 20;
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
 
-export class ViewRuntime implements HotView {
+export class ViewRuntime implements HotView, GuardedView {
   readonly view: AnyView;
   readonly id: string;
   readonly connected: boolean;
@@ -135,9 +136,9 @@ export class ViewRuntime implements HotView {
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
-  event(payload: EventPayload): Promise<ReplyPayload | Crashed> {
+  event(payload: EventPayload, decoded?: Params): Promise<ReplyPayload | Crashed> {
     return this.#run("handleEvent", async () => {
-      const value = eventValue(payload);
+      const value = decoded ?? eventValue(payload);
       let reply: Readonly<Record<string, unknown>> | undefined;
       /** A component whose own event changed it: rendered on its own, without its parent. */
       let dirtyComponent: number | null = null;
@@ -356,7 +357,9 @@ export class ViewRuntime implements HotView {
 
   /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
   #run<T>(where: string, fn: () => Promise<T>, event?: string): Promise<T | Crashed> {
-    const result = this.#mailbox.then(async (): Promise<T | Crashed> => {
+    // Run on this view's behalf: timers and promises the callback starts stay attributed to it,
+    // so the process guard can crash this view (not the process) when one of them fails.
+    const result = this.#mailbox.then(() => runOnBehalfOf(this, async (): Promise<T | Crashed> => {
       if (!this.#alive) return CRASHED;
       try {
         return await fn();
@@ -364,9 +367,19 @@ export class ViewRuntime implements HotView {
         this.#crash(event === undefined ? where : `${where}("${event}")`, error);
         return CRASHED;
       }
-    });
+    }));
     this.#mailbox = result;
     return result;
+  }
+
+  /**
+   * The process guard caught an error from something this view started (a timer callback, a
+   * promise nobody awaited). A live view crashes as if a callback threw; a view that has ended
+   * only has it logged.
+   */
+  crashFromOutside(where: string, error: unknown): void {
+    if (this.#alive) this.#crash(where, error);
+    else this.#logger.error(`view ${this.name} (${this.id}) failed after it ended, in ${where}: ${describeError(error)}`, error);
   }
 
   #crash(where: string, error: unknown): void {
@@ -388,25 +401,27 @@ export class ViewRuntime implements HotView {
   }
 }
 
-/** Event values: forms are URL-encoded and decoded with nested rules; `meta` is merged; `_target` split. */
-export function eventValue(payload: EventPayload): Params {
+/**
+ * Event values: forms are URL-encoded and decoded with nested rules; `meta` is merged; `_target`
+ * split. Client maps are copied into null-prototype ones; bad input throws a `ParamsError`.
+ */
+export function eventValue(payload: EventPayload, limits: ParamLimits = DEFAULT_PARAM_LIMITS): Params {
   let value: Params;
   if (payload.type === "form") {
-    value = typeof payload.value === "string" ? decodeForm(payload.value) : {};
+    value = typeof payload.value === "string" ? decodeForm(payload.value, limits) : emptyParams();
   } else {
-    value = typeof payload.value === "object" && payload.value !== null ? ({ ...(payload.value as Params) }) : {};
+    value = typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value) ? copyParams(payload.value as Record<string, unknown>) : emptyParams();
   }
   if (payload.meta && typeof payload.meta === "object") {
-    for (const [k, v] of Object.entries(payload.meta)) {
-      if (k === "_target" && typeof v === "string") value._target = targetPath(v);
-      else value[k] = v as Params[string];
-    }
+    const meta = copyParams(payload.meta);
+    if (typeof meta._target === "string") meta._target = targetPath(meta._target, limits.depth);
+    copyParams(meta, value);
   }
   return value;
 }
 
-export function queryParams(url: URL): Params {
-  return decodeForm(url.search.slice(1));
+export function queryParams(url: URL, limits: ParamLimits = DEFAULT_PARAM_LIMITS): Params {
+  return decodeForm(url.search.slice(1), limits);
 }
 
 function safeJSON(value: unknown): string {

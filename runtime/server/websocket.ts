@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { LiveConnection, type Transport } from "./connection.ts";
 import type { LiveContext } from "./context.ts";
+import { requestURL } from "./request-url.ts";
 
 export const SOCKET_PATH = "/live/websocket";
 
@@ -57,6 +58,11 @@ function onClose(this: WebSocket): void {
   link.connection.closed();
 }
 
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+function refuse(socket: Duplex, status: number, statusText: string, why: string): void {
+  socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${why}\n`);
+}
+
 export class LiveWebSocketEndpoint {
   readonly #wss: WebSocketServer;
   readonly #sockets = new Set<WebSocket>();
@@ -73,12 +79,16 @@ export class LiveWebSocketEndpoint {
 
   /** For `server.on("upgrade", …)`: returns false when the request is not for the live socket. */
   handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
-    const url = new URL(request.url ?? "/", "http://localhost");
+    const url = requestURL(request);
+    if (!url) {
+      refuse(socket, 400, "Bad Request", "invalid Host header or request target");
+      return true;
+    }
     if (url.pathname !== SOCKET_PATH) return false;
     const vsn = url.searchParams.get("vsn");
     if (vsn !== null && vsn !== "2.0.0") {
       this.ctx.logger.warn(`websocket: refused protocol vsn ${vsn} (only 2.0.0 is spoken)`);
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\nunsupported vsn\n");
+      refuse(socket, 400, "Bad Request", "unsupported vsn");
       return true;
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, Object.fromEntries(url.searchParams)));

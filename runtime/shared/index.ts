@@ -11,7 +11,9 @@ export type {
 } from "./rendered.ts";
 export * from "./template.ts";
 export { escapeHTML, raw, isSafeHTML, toText, SafeHTML } from "./escape.ts";
-export { attr, attrValue, classAttr, classValue, styleAttr, styleValue, spreadAttrs } from "./attributes.ts";
+export { attr, attrValue, classAttr, classValue, styleAttr, styleValue, spreadAttrs, urlAttr, rawOnlyAttr, bindingAttr } from "./attributes.ts";
+export { json } from "./json.ts";
+export { isSafeUrl, safeUrl, REFUSED_URL } from "./url.ts";
 export { deepEqual } from "./equal.ts";
 export { assignValue, isChanged, pathChanged, varsChanged } from "./changes.ts";
 export type { MutableChanged } from "./changes.ts";
@@ -21,3 +23,7 @@ export type { RenderedState, Extracted } from "./merge.ts";
 export { toHTML, componentToHTML } from "./to-html.ts";
 export type { ToHTMLOptions } from "./to-html.ts";
 export { live } from "./live.ts";
+export { JS, isJS, liveDestination } from "./js.ts";
+export type { JSTarget, JSTransition, JSTransitionOptions, JSPushOptions, JSShowOptions, JSToggleOptions, JSDispatchOptions, JSNavigateOptions, JSToOptions, JSOperation } from "./js.ts";
+export { toForm, usedInput, inputsFor, formField, validate, validateAsync } from "./form.ts";
+export type { Form, FormField, FormOptions, FormErrors, FormIssue, FormParams, InputsForOptions, StandardSchema, StandardResult, StandardIssue, ValidationResult } from "./form.ts";

@@ -19,9 +19,10 @@ export class TestSocket {
     this.#closed = new Promise((resolve) => ws.on("close", (code) => resolve((this.closeCode = code))));
   }
 
-  static open(port: number, params: Record<string, string> = {}): Promise<TestSocket> {
+  /** `headers` go with the upgrade request (a cookie for a sticky load balancer, say). */
+  static open(port: number, params: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<TestSocket> {
     const query = new URLSearchParams({ ...params, vsn: "2.0.0" });
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/live/websocket?${query}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/live/websocket?${query}`, { headers });
     return new Promise((resolve, reject) => {
       ws.once("open", () => resolve(new TestSocket(ws)));
       ws.once("error", reject);
