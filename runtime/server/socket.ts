@@ -2,6 +2,7 @@
 // (events, navigation, flash, title, streams, timers, pubsub) the view runtime carries out.
 import { assignValue } from "../shared/changes.ts";
 import type { Effects } from "./effects.ts";
+import { ViewHooks, type HookFunctions, type HookStage } from "./hooks.ts";
 import type { Flash } from "./view.ts";
 import { StreamValue, type StreamConfig, type StreamInsertOptions, type StreamOptions } from "./stream.ts";
 
@@ -63,6 +64,12 @@ export interface ViewSocket<A, Info = unknown> {
   broadcast(topic: string, message: unknown): this;
   /** Sends a message to this view's own `handleInfo`. */
   send(message: Info): this;
+  /** Runs `fn` before the view's callback of `stage` (see hooks.ts); views only. */
+  attachHook(name: string, stage: "handleEvent", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleEvent"]): this;
+  attachHook(name: string, stage: "handleInfo", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleInfo"]): this;
+  attachHook(name: string, stage: "handleParams", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleParams"]): this;
+  attachHook(name: string, stage: "afterRender", fn: HookFunctions<ViewSocket<A, Info>, Info>["afterRender"]): this;
+  detachHook(name: string, stage: HookStage): this;
 }
 
 /** Stands for a stream's previous value in `changed.streams`: equal to no stream. */
@@ -134,6 +141,8 @@ export class SocketState {
 export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   /** What `assignNew` may reuse: the request's or the embedding page's assigns; null for none. */
   inherited: Readonly<Record<string, unknown>> | null = null;
+  /** Hooks attached with `attachHook`, created with the first one. */
+  hooks: ViewHooks | null = null;
 
   constructor(
     readonly state: SocketState,
@@ -272,6 +281,16 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   }
   send(message: Info): this {
     this.runtime.send(message);
+    return this;
+  }
+
+  attachHook(name: string, stage: HookStage, fn: HookFunctions<ViewSocket<A, Info>, Info>[HookStage]): this {
+    if (this.state !== this.viewState) throw new Error(`livehtml: attachHook("${name}", "${stage}") is for a view's socket, not a component's`);
+    (this.hooks ??= new ViewHooks()).attach(name, stage, fn);
+    return this;
+  }
+  detachHook(name: string, stage: HookStage): this {
+    this.hooks?.detach(name, stage);
     return this;
   }
 }

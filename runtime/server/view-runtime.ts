@@ -159,8 +159,10 @@ export class ViewRuntime implements HotView, GuardedView {
         reply = (await handler(payload.event, value, instance.socket))?.reply;
         if (instance.state.hasChanges()) dirtyComponent = payload.cid;
       } else {
-        if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
-        reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
+        const halted = await this.socket.hooks?.run("handleEvent", [payload.event, value, this.socket]);
+        if (halted) reply = halted.reply?.reply;
+        else if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
+        else reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
       return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
     }, payload.event);
@@ -169,8 +171,11 @@ export class ViewRuntime implements HotView, GuardedView {
   /** A message for handleInfo (timer, pubsub, `send`); its diff is pushed. */
   info(message: unknown): Promise<void | Crashed> {
     return this.#run("handleInfo", async () => {
-      if (!this.view.handleInfo) throw new Error(`received a message but has no handleInfo: ${safeJSON(message)}`);
-      await this.view.handleInfo(message, this.socket);
+      const halted = await this.socket.hooks?.run("handleInfo", [message, this.socket]);
+      if (!halted) {
+        if (!this.view.handleInfo) throw new Error(`received a message but has no handleInfo: ${safeJSON(message)}`);
+        await this.view.handleInfo(message, this.socket);
+      }
       await this.#afterCallback(undefined, false);
     });
   }
@@ -254,6 +259,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   async #handleParams(url: URL, params: Params): Promise<void> {
     this.url = url;
+    if (await this.socket.hooks?.run("handleParams", [params, url, this.socket])) return;
     await this.view.handleParams?.(params, url, this.socket);
   }
 
@@ -347,6 +353,7 @@ export class ViewRuntime implements HotView, GuardedView {
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
+      this.socket.hooks?.runAfterRender(this.socket);
     }
     if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
       const components = this.#engine.renderComponents!([dirtyComponent!]);
