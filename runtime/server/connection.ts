@@ -1,7 +1,7 @@
 // One client connection (a WebSocket): heartbeats on `phoenix`, and one channel per joined
 // `lv:<id>` topic, each running its own ViewRuntime (PROTOCOL.md §4.1, §4.4–4.6).
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
-import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
+import { assetPath, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
 import { ParamsError, type Params } from "./params.ts";
@@ -290,6 +290,8 @@ export class LiveConnection {
       routeParams: session.data.main ? helpers.mainRouteParams : helpers.queryParams,
       output: channel,
       ...(liveSession ? { liveSession } : {}),
+      connectParams: params,
+      staticChanged: staticChanged(this.ctx, params._track_static),
     });
     channel.runtime = runtime;
     const result = await runtime.mount(mountParams, session.data.session, url, flash);
@@ -333,6 +335,12 @@ export class LiveConnection {
     this.ctx.logger.error(`websocket: ${message}`);
     if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason }));
   }
+}
+
+/** Whether the page's tracked assets (the client's `_track_static` URLs) are not the server's current ones. */
+function staticChanged(ctx: LiveContext, tracked: unknown): boolean {
+  if (!ctx.staticAssets || !Array.isArray(tracked)) return false;
+  return tracked.some((url) => typeof url !== "string" || !ctx.staticAssets!.has(assetPath(url)));
 }
 
 function describeSession(name: string | null): string {

@@ -61,6 +61,8 @@ export interface LiveContext {
   /** The request's assigns (what the app already loaded for it), reused by `assignNew` in the HTTP render. */
   readonly requestAssigns: ((request: import("node:http").IncomingMessage) => Record<string, unknown>) | undefined;
   readonly liveVersion: string;
+  /** The current URLs (paths) of the assets pages mark `phx-track-static`; null when not tracked. */
+  readonly staticAssets: ReadonlySet<string> | null;
 }
 
 export interface LiveContextOptions {
@@ -74,6 +76,11 @@ export interface LiveContextOptions {
   maxFrameBytes?: number;
   /** What one client may cost the server (`limits.ts` lists each limit and its default). */
   limits?: LimitOptions;
+  /**
+   * The current URLs of the assets pages mark with `phx-track-static` (e.g. digested bundle
+   * paths). A view's `socket.staticChanged()` is true when the page was loaded with others.
+   */
+  staticAssets?: readonly string[];
   sessionMaxAgeMs?: number;
   session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
   /** Values already loaded for a request (e.g. the current user); `assignNew` reuses them in the HTTP render. */
@@ -98,7 +105,18 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     sessionFromRequest: options.session ?? (() => ({})),
     requestAssigns: options.assigns,
     liveVersion,
+    staticAssets: options.staticAssets ? new Set(options.staticAssets.map(assetPath)) : null,
   };
+}
+
+/** An asset URL as compared by `staticChanged`: its path and query, whatever host served it. */
+export function assetPath(url: string): string {
+  try {
+    const parsed = new URL(url, "http://localhost");
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
 }
 
 function checkedRoutes(routes: readonly LiveRoute[]): readonly LiveRoute[] {

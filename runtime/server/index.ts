@@ -4,6 +4,7 @@ import type { Rendered } from "../shared/rendered.ts";
 export { defineView, type ViewDefinition, type ViewCallbacks, type RenderAssigns, type Template, type Session, type Flash, type EventResult, type AnyView } from "./view.ts";
 export type { ViewSocket, TimerRef } from "./socket.ts";
 export type { HookStage, HookResult } from "./hooks.ts";
+export { AsyncResult, type AsyncOutcome, type AsyncWork } from "./async.ts";
 export { liveComponent, componentRef, type ComponentDefinition, type ComponentCallbacks, type ComponentOwnAssigns } from "./component.ts";
 export { StreamValue, type StreamOptions, type StreamInsertOptions, type StreamConfig } from "./stream.ts";
 export { live, matchRoute, type LiveRoute, type LiveRouteOptions } from "./router.ts";

@@ -1,6 +1,7 @@
 // The socket a view's callbacks receive: assigns with change tracking, plus the effects
 // (events, navigation, flash, title, streams, timers, pubsub) the view runtime carries out.
 import { assignValue } from "../shared/changes.ts";
+import { AsyncResult, isAsyncResult, type AsyncOutcome, type AsyncTask, type AsyncTasks, type AsyncValue, type AsyncWork } from "./async.ts";
 import type { Effects } from "./effects.ts";
 import { ViewHooks, type HookFunctions, type HookStage } from "./hooks.ts";
 import type { Flash } from "./view.ts";
@@ -70,6 +71,30 @@ export interface ViewSocket<A, Info = unknown> {
   attachHook(name: string, stage: "handleParams", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleParams"]): this;
   attachHook(name: string, stage: "afterRender", fn: HookFunctions<ViewSocket<A, Info>, Info>["afterRender"]): this;
   detachHook(name: string, stage: HookStage): this;
+  /**
+   * Sets each key to a loading `AsyncResult`, runs `fn` beside the view (connected only) and
+   * fills the keys from the object it resolves to (`ok`), or with the reason it failed.
+   */
+  assignAsync<K extends keyof A & string>(keys: K | readonly K[], fn: AsyncWork<{ [P in K]: AsyncValue<A[P]> }>): this;
+  /** Runs `fn` beside the view (connected only); its outcome goes to `handleAsync(name, …)`. */
+  startAsync<T>(name: string, fn: AsyncWork<T>): this;
+  /**
+   * Cancels the work for an `assignAsync` key (its keys become failed with `reason`) or a
+   * `startAsync` name (`handleAsync` receives `{ status: "exit", reason }`); its signal aborts.
+   */
+  cancelAsync(keyOrName: string, reason?: unknown): this;
+  /** The params the client sent with its join (`LiveSocket`'s `params`); null in the HTTP render. */
+  getConnectParams(): Readonly<Record<string, unknown>> | null;
+  /** Whether the page's tracked static assets (`phx-track-static`) are older than the server's. */
+  staticChanged(): boolean;
+}
+
+/** What a view's socket needs for async work and connect info (the view runtime). */
+export interface ViewHost {
+  tasks(): AsyncTasks;
+  asyncDone(task: AsyncTask, outcome: AsyncOutcome, cancelled?: boolean): void;
+  readonly connectParams: Readonly<Record<string, unknown>> | null;
+  staticChanged(): boolean;
 }
 
 /** Stands for a stream's previous value in `changed.streams`: equal to no stream. */
@@ -143,6 +168,8 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   inherited: Readonly<Record<string, unknown>> | null = null;
   /** Hooks attached with `attachHook`, created with the first one. */
   hooks: ViewHooks | null = null;
+  /** The view runtime, for a view's socket; null for a component's. */
+  host: ViewHost | null = null;
 
   constructor(
     readonly state: SocketState,
@@ -293,4 +320,41 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     this.hooks?.detach(name, stage);
     return this;
   }
+
+  assignAsync<K extends keyof A & string>(keys: K | readonly K[], fn: AsyncWork<{ [P in K]: AsyncValue<A[P]> }>): this {
+    const host = this.#host("assignAsync");
+    const list: readonly string[] = typeof keys === "string" ? [keys] : [...keys];
+    if (list.length === 0) throw new Error("livehtml: assignAsync needs at least one key");
+    for (const key of list) this.state.set(key, AsyncResult.loading(asyncResultOf(this.state.assigns[key])));
+    if (this.runtime.connected) host.tasks().assign(list, fn);
+    return this;
+  }
+  startAsync<T>(name: string, fn: AsyncWork<T>): this {
+    const host = this.#host("startAsync");
+    if (this.runtime.connected) host.tasks().start(name, fn);
+    return this;
+  }
+  cancelAsync(keyOrName: string, reason: unknown = "cancel"): this {
+    const host = this.#host("cancelAsync");
+    const task = host.tasks().cancel(keyOrName, reason);
+    if (!task) return this;
+    if (task.kind === "start") host.asyncDone(task, { status: "exit", reason }, true);
+    else for (const key of task.keys) this.state.set(key, AsyncResult.failed(asyncResultOf(this.state.assigns[key]), reason));
+    return this;
+  }
+  getConnectParams(): Readonly<Record<string, unknown>> | null {
+    return this.host?.connectParams ?? null;
+  }
+  staticChanged(): boolean {
+    return this.host?.staticChanged() ?? false;
+  }
+
+  #host(what: string): ViewHost {
+    if (!this.host) throw new Error(`livehtml: ${what} is for a view's socket; a component's cannot run async work yet`);
+    return this.host;
+  }
+}
+
+function asyncResultOf(value: unknown): AsyncResult<unknown> | null {
+  return isAsyncResult(value) ? value : null;
 }

@@ -15,7 +15,8 @@ import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, 
 import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts";
-import { LiveSocket, SocketState } from "./socket.ts";
+import { LiveSocket, SocketState, type ViewHost } from "./socket.ts";
+import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
@@ -45,6 +46,10 @@ export interface ViewRuntimeOptions {
   inheritedAssigns?: Readonly<Record<string, unknown>>;
   /** The route's live session: its onMount hooks run before the view's, its layout wraps the view. */
   liveSession?: LiveSessionInfo;
+  /** The join's `params` (connected views). */
+  connectParams?: Readonly<Record<string, unknown>>;
+  /** The page's tracked static assets differ from the server's (computed at the join). */
+  staticChanged?: boolean;
 }
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
@@ -66,7 +71,7 @@ const MAX_PATCH_LOOPS = 20;
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
 
-export class ViewRuntime implements HotView, GuardedView {
+export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
   readonly view: AnyView;
   readonly id: string;
   readonly connected: boolean;
@@ -85,6 +90,10 @@ export class ViewRuntime implements HotView, GuardedView {
   #messages: ViewMessages;
   #alive = true;
   #liveSession: LiveSessionInfo | undefined;
+  readonly connectParams: Readonly<Record<string, unknown>> | null;
+  #staticChanged: boolean;
+  /** Running async work, created with the first (most views have none). */
+  #async: AsyncTasks | null = null;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
@@ -95,9 +104,12 @@ export class ViewRuntime implements HotView, GuardedView {
     this.#signFlash = options.signFlash;
     this.#routeParams = options.routeParams;
     this.#liveSession = options.liveSession;
+    this.connectParams = options.connectParams ?? null;
+    this.#staticChanged = options.staticChanged ?? false;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
+    this.socket.host = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
@@ -189,6 +201,61 @@ export class ViewRuntime implements HotView, GuardedView {
       await this.#handleParams(url, params);
       return (await this.#afterCallback(undefined, true)) ?? {};
     });
+  }
+
+  staticChanged(): boolean {
+    return this.#staticChanged;
+  }
+
+  tasks(): AsyncTasks {
+    return (this.#async ??= new AsyncTasks(this));
+  }
+
+  /**
+   * Async work finished (or a `startAsync` was cancelled): its result becomes a callback in the
+   * mailbox, rendered and pushed. Dropped when the view ended or newer work replaced it.
+   */
+  asyncDone(task: AsyncTask, outcome: AsyncOutcome, cancelled = false): void {
+    void this.#run("handleAsync", async () => {
+      if (!cancelled) {
+        if (!this.#async?.isCurrent(task)) return;
+        this.#async.finish(task);
+      }
+      if (task.kind === "assign") this.#fillAsync(task.keys, outcome);
+      else {
+        if (!this.view.handleAsync) throw new Error(`startAsync("${task.keys[0]}") finished but the view has no handleAsync`);
+        await this.view.handleAsync(task.keys[0]!, outcome, this.socket);
+      }
+      await this.#afterCallback(undefined, false);
+    }, task.keys.join(","));
+  }
+
+  /** Resolves once the async work running now has finished and its results were handled. */
+  async asyncIdle(): Promise<void> {
+    await this.#async?.idle();
+    await this.idle();
+  }
+
+  #fillAsync(keys: readonly string[], outcome: AsyncOutcome): void {
+    if (outcome.status === "exit") {
+      this.#logger.warn(`${this.name}: assignAsync(${keys.join(", ")}) failed: ${describeError(outcome.reason)}`);
+    }
+    for (const key of keys) {
+      const current = this.state.assigns[key];
+      const previous = isAsyncResult(current) ? current : null;
+      if (outcome.status === "exit") {
+        this.socket.assign(key, AsyncResult.failed(previous, outcome.reason));
+        continue;
+      }
+      const values = outcome.result;
+      if (typeof values === "object" && values !== null && Object.prototype.hasOwnProperty.call(values, key)) {
+        this.socket.assign(key, AsyncResult.ok((values as Record<string, unknown>)[key]));
+      } else {
+        const reason = new Error(`assignAsync(${keys.map((k) => JSON.stringify(k)).join(", ")}): the function's result has no "${key}"`);
+        this.#logger.warn(`${this.name}: ${reason.message}`);
+        this.socket.assign(key, AsyncResult.failed(previous, reason));
+      }
+    }
   }
 
   /** Resolves once every callback queued so far has run. */
@@ -353,6 +420,9 @@ export class ViewRuntime implements HotView, GuardedView {
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
+      const temporary = this.view.temporaryAssigns;
+      // Put back without recording a change: the client has the values that were sent.
+      if (temporary) for (const key in temporary) this.state.assigns[key] = (temporary as Record<string, unknown>)[key];
       this.socket.hooks?.runAfterRender(this.socket);
     }
     if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
@@ -403,6 +473,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   #clearResources(): void {
     untrackView(this);
+    this.#async?.clear();
     this.#messages.clear();
     this.components.clear();
   }

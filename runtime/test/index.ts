@@ -22,6 +22,10 @@ export interface MountOptions {
   /** Route params (e.g. `{ id: "7" }` for `/rooms/:id`), merged over the query. */
   params?: Params;
   session?: Record<string, unknown>;
+  /** What the client sends with its join (`socket.getConnectParams()`). */
+  connectParams?: Record<string, unknown>;
+  /** The page's assets are older than the server's (`socket.staticChanged()`). */
+  staticChanged?: boolean;
   /** The request's assigns for the HTTP render (what `assignNew` reuses there). */
   assigns?: Record<string, unknown>;
   pubsub?: PubSub;
@@ -126,6 +130,15 @@ export class LiveViewTest {
     this.#url = url;
     this.#applyReply(reply);
     return reply;
+  }
+
+  /**
+   * Waits until the async work running now (`assignAsync`, `startAsync`) has finished and its
+   * results were rendered; returns the HTML then.
+   */
+  async renderAsync(): Promise<string> {
+    await this.runtime.asyncIdle();
+    return this.html();
   }
 
   /** Waits for pending messages (timers that already fired, pubsub deliveries) to be handled. */
@@ -307,6 +320,8 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     signFlash: (flash: Flash) => JSON.stringify(flash),
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
     ...(liveSession ? { liveSession } : {}),
+    connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
+    staticChanged: options.staticChanged ?? false,
   });
   test = new LiveViewTest(runtime, staticHTML, url, logger);
   const joined = await runtime.mount(params, session, url);
