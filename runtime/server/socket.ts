@@ -2,7 +2,9 @@
 // (events, navigation, flash, title, streams, timers, pubsub) the view runtime carries out.
 import { assignValue } from "../shared/changes.ts";
 import { AsyncResult, isAsyncResult, type AsyncOutcome, type AsyncTask, type AsyncTasks, type AsyncValue, type AsyncWork } from "./async.ts";
+import { isComponentDefinition, type ComponentDefinition } from "./component.ts";
 import type { Effects } from "./effects.ts";
+import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
 import { ViewHooks, type HookFunctions, type HookStage } from "./hooks.ts";
 import type { Flash } from "./view.ts";
 import { StreamValue, type StreamConfig, type StreamInsertOptions, type StreamOptions } from "./stream.ts";
@@ -83,7 +85,15 @@ export interface ViewSocket<A, Info = unknown> {
    * `startAsync` name (`handleAsync` receives `{ status: "exit", reason }`); its signal aborts.
    */
   cancelAsync(keyOrName: string, reason?: unknown): this;
-  /** The params the client sent with its join (`LiveSocket`'s `params`); null in the HTTP render. */
+  /**
+   * Gives new assigns to the stateful component `id` of this view after the current callback:
+   * its `update` runs and only its diff is sent. Ignored (with a warning) when no such component
+   * is rendered.
+   */
+  sendUpdate<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>): this;
+  /** `sendUpdate` after `ms` milliseconds (only while connected). */
+  sendUpdateAfter<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>, ms: number): TimerRef | null;
+  /** The params the client sent with its join (`LiveSocket`'s `params`), during mount; null in the HTTP render. */
   getConnectParams(): Readonly<Record<string, unknown>> | null;
   /** Whether the page's tracked static assets (`phx-track-static`) are older than the server's. */
   staticChanged(): boolean;
@@ -170,6 +180,8 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   hooks: ViewHooks | null = null;
   /** The view runtime, for a view's socket; null for a component's. */
   host: ViewHost | null = null;
+  /** The owning view, which carries out `sendUpdate` (view and component sockets alike). */
+  updates: ComponentUpdates | null = null;
 
   constructor(
     readonly state: SocketState,
@@ -342,6 +354,18 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     else for (const key of task.keys) this.state.set(key, AsyncResult.failed(asyncResultOf(this.state.assigns[key]), reason));
     return this;
   }
+  sendUpdate<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>): this {
+    this.#updates().sendUpdate(componentUpdate(component, id, assigns));
+    return this;
+  }
+  sendUpdateAfter<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>, ms: number): TimerRef | null {
+    const update = componentUpdate(component, id, assigns);
+    return this.runtime.connected ? this.#updates().sendUpdateAfter(update, ms) : null;
+  }
+  #updates(): ComponentUpdates {
+    if (!this.updates) throw new Error("livehtml: sendUpdate needs a socket that belongs to a running view");
+    return this.updates;
+  }
   getConnectParams(): Readonly<Record<string, unknown>> | null {
     return this.host?.connectParams ?? null;
   }
@@ -353,6 +377,12 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     if (!this.host) throw new Error(`livehtml: ${what} is for a view's socket; a component's cannot run async work yet`);
     return this.host;
   }
+}
+
+function componentUpdate<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>): ComponentUpdate {
+  if (!isComponentDefinition(component)) throw new Error(`livehtml: sendUpdate for id "${id}" needs a liveComponent(...) definition`);
+  if (typeof id !== "string") throw new Error("livehtml: sendUpdate needs the component's id (a string)");
+  return new ComponentUpdate(component as ComponentDefinition<Record<string, unknown>>, id, assigns as Readonly<Record<string, unknown>>);
 }
 
 function asyncResultOf(value: unknown): AsyncResult<unknown> | null {

@@ -15,7 +15,9 @@ import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, 
 import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts";
-import { LiveSocket, SocketState, type ViewHost } from "./socket.ts";
+import { LiveSocket, SocketState, type TimerRef, type ViewHost } from "./socket.ts";
+import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
+import { componentName } from "./component.ts";
 import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
@@ -71,7 +73,7 @@ const MAX_PATCH_LOOPS = 20;
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
 
-export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
+export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, ComponentUpdates {
   readonly view: AnyView;
   readonly id: string;
   readonly connected: boolean;
@@ -90,7 +92,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
   #messages: ViewMessages;
   #alive = true;
   #liveSession: LiveSessionInfo | undefined;
-  readonly connectParams: Readonly<Record<string, unknown>> | null;
+  /** The join's params, kept until mount is done (as LiveView, they are read during mount only). */
+  #connectParams: Readonly<Record<string, unknown>> | null;
   #staticChanged: boolean;
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
@@ -104,13 +107,15 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
     this.#signFlash = options.signFlash;
     this.#routeParams = options.routeParams;
     this.#liveSession = options.liveSession;
-    this.connectParams = options.connectParams ?? null;
+    this.#connectParams = options.connectParams ?? null;
     this.#staticChanged = options.staticChanged ?? false;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
     this.socket.host = this;
+    this.socket.updates = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
+    this.components.updates = this;
     this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
@@ -128,7 +133,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
    * for during mount (the caller answers with a redirect instead of a page).
    */
   mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
-    return this.#run("mount", async () => {
+    const mounted = this.#run("mount", async () => {
       this.url = url;
       if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
       const halted = await this.#onMount(params, session);
@@ -145,6 +150,9 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
       const rendered = events.length ? { ...this.#render(true)!, e: events } : this.#render(true)!;
       return nav ? { rendered, livePatch: nav } : { rendered };
     });
+    // Read during mount only: not kept for the life of the view.
+    void mounted.finally(() => (this.#connectParams = null));
+    return mounted;
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
@@ -182,6 +190,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
 
   /** A message for handleInfo (timer, pubsub, `send`); its diff is pushed. */
   info(message: unknown): Promise<void | Crashed> {
+    if (message instanceof ComponentUpdate) return this.#componentUpdate(message);
     return this.#run("handleInfo", async () => {
       const halted = await this.socket.hooks?.run("handleInfo", [message, this.socket]);
       if (!halted) {
@@ -203,8 +212,35 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner {
     });
   }
 
+  get connectParams(): Readonly<Record<string, unknown>> | null {
+    return this.#connectParams;
+  }
+
   staticChanged(): boolean {
     return this.#staticChanged;
+  }
+
+  sendUpdate(update: ComponentUpdate): void {
+    void this.#componentUpdate(update);
+  }
+
+  sendUpdateAfter(update: ComponentUpdate, ms: number): TimerRef {
+    // A timer message: it dies with the view, and `info` turns it back into the update.
+    return this.#messages.sendAfter(update, ms);
+  }
+
+  /** Runs a queued `sendUpdate`: the component's update, then only its diff is pushed. */
+  #componentUpdate(update: ComponentUpdate): Promise<void | Crashed> {
+    return this.#run("sendUpdate", async () => {
+      const cid = this.components.find(update.component, update.id);
+      if (cid === null) {
+        this.#logger.warn(`${this.name}: sendUpdate to ${componentName(update.component)} "${update.id}" ignored: no such component is rendered`);
+        return;
+      }
+      this.components.update(cid, update.assigns);
+      const dirty = this.components.get(cid)?.state.hasChanges() ? cid : null;
+      await this.#afterCallback(undefined, false, dirty);
+    }, update.id);
   }
 
   tasks(): AsyncTasks {
