@@ -65,6 +65,7 @@ export async function createRedisPubSub(options: RedisPubSubOptions = {}): Promi
     throw new Error(`livehtml/redis: could not connect to ${describeUrl(url)} within ${startTimeoutMs} ms: ${reason(error)}`);
   }
   started = true;
+  (options.logger ?? consoleLogger).info(`redis pubsub: connected to ${describeUrl(url)}, channels prefixed "${pubsub.prefix}"`);
   return pubsub;
 }
 

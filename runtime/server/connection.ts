@@ -6,6 +6,7 @@ import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
+import { TokenBucket } from "./token-bucket.ts";
 import { CRASHED, eventValue, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
@@ -85,13 +86,22 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
 
 export class LiveConnection {
   readonly #channels = new Map<string, Channel>();
+  /** Events per second (`limits.eventsPerSecond`); heartbeats are not counted. */
+  readonly #bucket: TokenBucket;
+  /** Frames refused over the rate since the last warning, which is logged at most once a second. */
+  #refused = 0;
+  #warnedAt = -Infinity;
+  /** Frames refused in a row; past `eventBurst` of them the client is flooding and is disconnected. */
+  #strikes = 0;
 
   constructor(
     private readonly ctx: LiveContext,
     private readonly transport: Transport,
     /** Params from the socket URL (`_csrf_token`, …), available to joins. */
     private readonly connectParams: Record<string, string> = {},
-  ) {}
+  ) {
+    this.#bucket = new TokenBucket(ctx.limits.eventsPerSecond, ctx.limits.eventBurst);
+  }
 
   get channelCount(): number {
     return this.#channels.size;
@@ -100,6 +110,11 @@ export class LiveConnection {
   /** Handles one text frame. */
   receive(text: string): void {
     const parsed = parseFrame(text);
+    const heartbeat = parsed.ok && parsed.frame.topic === "phoenix" && parsed.frame.event === "heartbeat";
+    if (!heartbeat) {
+      if (!this.#bucket.take()) return this.#overRate(parsed);
+      this.#strikes = 0;
+    }
     if (!parsed.ok) {
       this.ctx.logger.error(`websocket: rejected frame: ${parsed.error}`);
       if (parsed.topic !== null && parsed.ref !== null) {
@@ -116,6 +131,30 @@ export class LiveConnection {
       // Defensive: dispatch itself does not throw by design, but one bad frame must not end the connection.
       this.ctx.logger.error(`websocket: error handling "${frame.event}" on ${frame.topic}`, error);
       if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason: "internal error" }));
+    }
+  }
+
+  /** A frame past the events-per-second limit: refused (answered when it can be addressed), not handled. */
+  #overRate(parsed: ReturnType<typeof parseFrame>): void {
+    if (++this.#strikes > this.ctx.limits.eventBurst) {
+      // Answering each frame of a flood costs as much as the flood: past a burst of refusals in a row, the socket goes.
+      if (this.#strikes === this.ctx.limits.eventBurst + 1) {
+        this.ctx.logger.warn(`websocket: closed a connection that kept sending past ${this.ctx.limits.eventsPerSecond} events/s`);
+        // After the replies to what was accepted have gone out (they follow once the frames already read are handled).
+        setImmediate(() => this.transport.close(1008, "too many events"));
+      }
+      return;
+    }
+    this.#refused++;
+    const now = performance.now();
+    if (now - this.#warnedAt >= 1000) {
+      this.ctx.logger.warn(`websocket: over ${this.ctx.limits.eventsPerSecond} events/s, ${this.#refused} frame(s) refused`);
+      this.#warnedAt = now;
+      this.#refused = 0;
+    }
+    const to = parsed.ok ? parsed.frame : parsed;
+    if (to.topic !== null && to.ref !== null) {
+      this.transport.send(encodeReply({ joinRef: to.joinRef, ref: to.ref, topic: to.topic }, "error", { reason: `rate limited: more than ${this.ctx.limits.eventsPerSecond} events per second` }));
     }
   }
 
@@ -212,6 +251,9 @@ export class LiveConnection {
       return this.#error(frame, `cannot join "${topic}"`, "unmatched topic");
     }
     const previous = this.#channels.get(topic);
+    if (!previous && this.#channels.size >= this.ctx.limits.viewsPerConnection) {
+      return this.#error(frame, `join of ${topic} refused: ${this.#channels.size} views already joined on this connection`, `too many views (limit ${this.ctx.limits.viewsPerConnection} per connection)`);
+    }
     if (previous) {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");

@@ -17,8 +17,8 @@ export interface Limits {
   readonly outgoingBufferBytes: number;
   /** A connection that sends nothing (not even a heartbeat) for this long is closed. */
   readonly heartbeatTimeoutMs: number;
-  /** Longest client-supplied string quoted in one log line (topics, event names…). */
-  readonly logValueLength: number;
+  /** Longest log line the runtime writes (client text such as topics can be long). */
+  readonly logLineLength: number;
   /** Query strings and form payloads: depth, number of keys, length. */
   readonly params: ParamLimits;
 }
@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   outgoingBufferBytes: 4 * 1024 * 1024,
   // The official client sends a heartbeat every 30 s; Phoenix closes a socket after 60 s of silence.
   heartbeatTimeoutMs: 60_000,
-  logValueLength: 200,
+  logLineLength: 2000,
   params: DEFAULT_PARAM_LIMITS,
 };
 

@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { LIVEVIEW_VERSION } from "../shared/wire.ts";
+import { serveClientAsset } from "./client-asset.ts";
 import { checkContainer, type ContainerOptions } from "./container.ts";
 import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
@@ -47,7 +48,10 @@ export function createServer(options: ServerOptions): LiveServer {
   const context = createContext(options, LIVEVIEW_VERSION);
   if (options.processGuard !== false) installProcessGuard();
   const endpoint = new LiveWebSocketEndpoint(context);
-  const handler = createHttpHandler(context);
+  const liveHandler = createHttpHandler(context);
+  const handler: LiveServer["handler"] = async (req, res, next) => {
+    if (!serveClientAsset(req, res)) await liveHandler(req, res, next);
+  };
   let httpServer: Server | null = null;
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {

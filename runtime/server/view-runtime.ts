@@ -10,7 +10,7 @@ import { ComponentInstances } from "./component-host.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
-import { consoleLogger, describeError, type Logger } from "./log.ts";
+import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
 import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
 import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
@@ -166,22 +166,22 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
       } else if (payload.event.startsWith("lv:")) {
-        throw new Error(`unknown internal event "${payload.event}"`);
+        throw new Error(`unknown internal event ${clientText(payload.event)}`);
       } else if (typeof payload.cid === "number") {
         const instance = this.components.get(payload.cid);
         if (!instance) {
           // The component may be gone (destroyed meanwhile): LiveView ignores such events.
-          this.#logger.warn(`${this.name}: event "${payload.event}" for unknown component ${payload.cid} ignored`);
+          this.#logger.warn(`${this.name}: event ${clientText(payload.event)} for unknown component ${payload.cid} ignored`);
           return {};
         }
         const handler = instance.definition.handleEvent;
-        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for "${payload.event}"`);
+        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for ${clientText(payload.event)}`);
         reply = (await handler(payload.event, value, instance.socket))?.reply;
         if (instance.state.hasChanges()) dirtyComponent = payload.cid;
       } else {
         const halted = await this.socket.hooks?.run("handleEvent", [payload.event, value, this.socket]);
         if (halted) reply = halted.reply?.reply;
-        else if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
+        else if (!this.view.handleEvent) throw new Error(`no handleEvent for ${clientText(payload.event)}`);
         else reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
       return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
@@ -477,7 +477,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       try {
         return await fn();
       } catch (error) {
-        this.#crash(event === undefined ? where : `${where}("${event}")`, error);
+        this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
         return CRASHED;
       }
     }));

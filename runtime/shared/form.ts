@@ -106,7 +106,7 @@ export interface FormOptions {
 }
 
 /** A form: plain immutable data. Read a field with `form.fields.email` (any name works). */
-export interface Form<Field extends string = string> {
+export interface Form {
   readonly name: string | null;
   readonly id: string | null;
   readonly params: FormParams;
@@ -117,7 +117,7 @@ export interface Form<Field extends string = string> {
   readonly index: number | null;
   /** Hidden inputs the form carries (`_persistent_id` of nested forms), as `[field, value]`. */
   readonly hidden: readonly (readonly [string, string])[];
-  readonly fields: { readonly [F in Field]: FormField };
+  readonly fields: { readonly [field: string]: FormField };
 }
 
 /** One input of a form. */
@@ -140,9 +140,8 @@ export interface FormField<Value = unknown> {
 
 /**
  * Builds a form from params (string-keyed, as decoded from the wire) or any record of values.
- * The form's fields are typed by the source's keys.
  */
-export function toForm<Source extends object>(source: Source, options: FormOptions = {}): Form<keyof Source & string> {
+export function toForm(source: object, options: FormOptions = {}): Form {
   if (typeof source !== "object" || source === null || Array.isArray(source)) {
     throw new TypeError(`toForm expects an object of params or values, got ${describe(source)}`);
   }
@@ -164,7 +163,7 @@ export function toForm<Source extends object>(source: Source, options: FormOptio
     action: options.action ?? null,
     index: null,
     hidden: [],
-  }) as Form<keyof Source & string>;
+  });
 }
 
 /**

@@ -3,9 +3,12 @@
 
 const printed = new Set<string>();
 
+/** The one global this module reads, typed without Node's declarations (templates type-check without them). */
+type MaybeNode = { process?: { env?: Record<string, string | undefined> } };
+
 function production(): boolean {
   // The shared runtime also runs in browsers, where `process` may not exist.
-  return globalThis.process?.env?.NODE_ENV === "production";
+  return (globalThis as MaybeNode).process?.env?.NODE_ENV === "production";
 }
 
 /** Prints `message` once per `key` in development. */

@@ -414,3 +414,5 @@ function sessionValues(info: LiveSessionInfo): Readonly<Record<string, unknown>>
 function lastError(logger: Logger): string {
   return (logger as MemoryLogger).messages?.filter((m) => m.level === "error").at(-1)?.message ?? "see the log";
 }
+
+export { renderTemplate, type RenderedTemplate, type TemplateFunction } from "./render-template.ts";

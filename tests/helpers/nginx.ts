@@ -45,10 +45,10 @@ export class Nginx {
 }
 
 async function untilListening(port: number, started: Started): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   while (!(await canConnect(port))) {
     if (started.child.exitCode !== null) throw new Error(`nginx exited with ${started.child.exitCode}:\n${started.output()}`);
-    if (Date.now() > deadline) throw new Error(`nginx is not listening on ${port} after 10 s:\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`nginx is not listening on ${port} after 30 s:\n${started.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

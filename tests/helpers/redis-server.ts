@@ -33,6 +33,6 @@ export class RedisServer {
 
   async #spawn(): Promise<void> {
     const args = ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"];
-    this.#process = await startProcess(BINARY, args, { ready: /Ready to accept connections/, what: "redis-server (Debian's redis-server package)" });
+    this.#process = await startProcess(BINARY, args, { ready: /Ready to accept connections/, what: "redis-server (Debian's redis-server package)", timeoutMs: 30_000 });
   }
 }

@@ -26,11 +26,18 @@ interface Ctx {
 
 const test = suite<Ctx>("two processes behind nginx, pubsub through Redis");
 const COOKIE = "livehtml_backend";
+/** Generous bounds for replies and pushes: test files run in parallel, and this one starts four processes. */
+const REPLY_MS = 15_000;
 
 test.before(async (ctx) => {
-  ctx.redis = await RedisServer.start();
-  ctx.backends = await Promise.all(["alpha", "beta"].map((name) => backend(name, ctx.redis.url)));
-  ctx.nginx = await Nginx.start((port) => nginxHttp(port, ctx.backends.map((b) => `127.0.0.1:${b.port}`)));
+  try {
+    ctx.redis = await RedisServer.start();
+    ctx.backends = await Promise.all(["alpha", "beta"].map((name) => backend(name, ctx.redis.url)));
+    ctx.nginx = await Nginx.start((port) => nginxHttp(port, ctx.backends.map((b) => `127.0.0.1:${b.port}`)));
+  } catch (error) {
+    console.error(error); // uvu does not report a failing before hook, only its suite's count
+    throw error;
+  }
 });
 
 test.after(async (ctx) => {
@@ -40,12 +47,12 @@ test.after(async (ctx) => {
 });
 
 async function backend(name: string, redisUrl: string): Promise<Backend> {
-  const process_ = await startProcess(
+  const started = await startProcess(
     process.execPath,
     ["--import", "tsx", "--import", "./runtime/register.ts", "tests/redis/helpers/server-process.ts"],
-    { ready: /listening (\d+)/, env: { ...process.env, NODE_NAME: name, REDIS_URL: redisUrl, SECRET: "one secret shared by every process" }, what: `server process ${name}`, timeoutMs: 20_000 },
+    { ready: /listening (\d+)/, env: { ...process.env, NODE_NAME: name, REDIS_URL: redisUrl, SECRET: "one secret shared by every process" }, what: `server process ${name}`, timeoutMs: 60_000 },
   );
-  return { name, port: Number(process_.match[1]), process: process_ };
+  return { name, port: Number(started.match[1]), process: started };
 }
 
 function nginxHttp(port: number, backends: string[]): string {
@@ -68,7 +75,7 @@ ${backends.map((b) => `    "${b}" ${b};`).join("\n")}
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
-      proxy_set_header Host $host;
+      proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_read_timeout 1h;
       add_header Set-Cookie "${COOKIE}=$upstream_addr; Path=/; HttpOnly; SameSite=Lax";
@@ -101,7 +108,7 @@ async function openBrowser(nginxPort: number, cookie = ""): Promise<Browser> {
     params: { _csrf_token: page.csrf, _mounts: 0 },
     session: page.session,
     static: page.static,
-  });
+  }, REPLY_MS);
   const payload = joined[4] as { status: string; response?: { rendered?: Record<string, unknown> } };
   assert.is(payload.status, "ok", JSON.stringify(joined));
   // Slot 0 of the room's template is the node name.
@@ -111,7 +118,7 @@ async function openBrowser(nginxPort: number, cookie = ""): Promise<Browser> {
 
 /** Waits for a `diff` push on a browser's topic whose JSON contains `text`. */
 function diffWith(browser: Browser, text: string): Promise<Message> {
-  return browser.socket.waitFor((m) => m[2] === browser.topic && m[3] === "diff" && JSON.stringify(m[4]).includes(text), 5000);
+  return browser.socket.waitFor((m) => m[2] === browser.topic && m[3] === "diff" && JSON.stringify(m[4]).includes(text), REPLY_MS);
 }
 
 test("a broadcast from a view on one process updates the views on the other", async (ctx) => {
@@ -124,12 +131,12 @@ test("a broadcast from a view on one process updates the views on the other", as
     assert.ok(alpha && beta, `nginx spread browsers over both processes: ${browsers.map((b) => b.node)}`);
     for (const b of browsers) assert.is(b.joinNode, b.node, "the WebSocket reached the process that rendered the page (sticky)");
 
-    const reply = await alpha.socket.push("1", alpha.topic, "event", { type: "click", event: "say", value: { text: "hello from alpha" } });
+    const reply = await alpha.socket.push("1", alpha.topic, "event", { type: "click", event: "say", value: { text: "hello from alpha" } }, REPLY_MS);
     assert.is((reply[4] as { status: string }).status, "ok");
     await diffWith(beta, "alpha: hello from alpha");
     await diffWith(alpha, "alpha: hello from alpha");
 
-    await beta.socket.push("1", beta.topic, "event", { type: "click", event: "say", value: { text: "and back" } });
+    await beta.socket.push("1", beta.topic, "event", { type: "click", event: "say", value: { text: "and back" } }, REPLY_MS);
     await diffWith(alpha, "beta: and back");
 
     // A reload with the cookie lands on the same process again.

@@ -38,9 +38,9 @@ export class TestSocket {
   }
 
   /** Sends a frame and resolves with the reply to its ref. */
-  push(joinRef: string | null, topic: string, event: string, payload: Record<string, unknown>): Promise<Message> {
+  push(joinRef: string | null, topic: string, event: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<Message> {
     const ref = this.nextRef();
-    const reply = this.waitFor((m) => m[1] === ref && m[3] === "phx_reply");
+    const reply = this.waitFor((m) => m[1] === ref && m[3] === "phx_reply", timeoutMs);
     this.ws.send(JSON.stringify([joinRef, ref, topic, event, payload]));
     return reply;
   }

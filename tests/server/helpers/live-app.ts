@@ -14,9 +14,14 @@ export interface CounterAssigns {
 /** Named callbacks a test can swap in (`hooks.onEvent = …`) to act as a buggy view. */
 export const hooks: { onEvent?: (event: string, value: Record<string, unknown>) => void } = {};
 
-export const CounterView = defineView<CounterAssigns>({
+export const CounterView = defineView<CounterAssigns, string>({
   name: "CounterView",
-  mount: (_params, _session, socket) => void socket.assign({ count: 0, seen: "" }),
+  mount(params, _session, socket) {
+    socket.assign({ count: 0, seen: "" });
+    // `?feed=1`: the view shows every message broadcast on "feed" (a server that pushes).
+    if (socket.connected && params.feed) socket.subscribe("feed");
+  },
+  handleInfo: (message, socket) => void socket.assign("seen", String(message)),
   handleEvent(event, value, socket) {
     hooks.onEvent?.(event, value as Record<string, unknown>);
     if (event === "inc") socket.update("count", (n) => n + 1);
@@ -67,6 +72,11 @@ export const response = (m: Message) => (m[4] as { response: Record<string, unkn
 /** One click on the counter; resolves with the reply. */
 export function click(socket: TestSocket, topic: string, event = "inc"): Promise<Message> {
   return socket.push("1", topic, "event", { type: "click", event, value: {} });
+}
+
+/** Rejects after `ms` when `promise` has not settled (a test must not wait forever for what never comes). */
+export function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms).unref())]);
 }
 
 /** Sends `head` (request line and headers, no final blank line) on a raw socket; resolves with the status line. */
