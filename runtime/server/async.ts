@@ -123,7 +123,8 @@ export class AsyncTasks {
         (reason: unknown) => this.owner.asyncDone(task, { status: "exit", reason }),
       );
     this.#running.add(done);
-    void done.finally(() => this.#running.delete(done));
+    // Caught: a failure here was already the view's (its mailbox logs and contains it).
+    done.finally(() => this.#running.delete(done)).catch(() => {});
   }
 
   #abort(task: AsyncTask | undefined, reason: unknown): void {
