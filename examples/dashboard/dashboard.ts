@@ -1,11 +1,12 @@
-// A dashboard fed by pubsub: each sample the feed publishes reaches handleInfo; the history is
+// A dashboard fed by pubsub: each sample the feed publishes reaches handleInfo, which redraws the
+// chart (two SVG polylines: a diff carries their new points only); the history is
 // paginated with live navigation (pager links patch the URL, "Back to newest" calls pushPatch,
 // and handleParams reads `?page=`). The peaks come from a slow source with `assignAsync`: the
 // page shows them loading, the view stays live meanwhile, and "Refresh" loads them again.
 import { defineView } from "livehtml/server";
 import template from "./dashboard.live.html";
 import { METRICS_TOPIC, type MetricMessage, type MetricsFeed } from "./metrics.ts";
-import { PAGE_SIZE, type DashboardAssigns } from "./state.ts";
+import { chartLines, PAGE_SIZE, type DashboardAssigns } from "./state.ts";
 
 export function dashboardView(feed: MetricsFeed, options: { peaksDelayMs?: number } = {}) {
   const peaksDelayMs = options.peaksDelayMs ?? 1500;
@@ -19,7 +20,7 @@ export function dashboardView(feed: MetricsFeed, options: { peaksDelayMs?: numbe
   return defineView<DashboardAssigns, MetricMessage>({
     name: "DashboardView",
     mount(_params, _session, socket) {
-      socket.assign({ latest: feed.history[0] ?? null, ...pageOf(1) });
+      socket.assign({ latest: feed.history[0] ?? null, chart: chartLines(feed.history), ...pageOf(1) });
       socket.assignAsync("peaks", async (signal) => ({ peaks: await feed.peaks(peaksDelayMs, signal) }));
       if (socket.connected) socket.subscribe(METRICS_TOPIC);
     },
@@ -33,7 +34,7 @@ export function dashboardView(feed: MetricsFeed, options: { peaksDelayMs?: numbe
     handleInfo(message, socket) {
       if (message.type !== "metric") return;
       // New samples shift every page by one; the page number stays where the user put it.
-      socket.assign({ latest: message.metric, ...pageOf(socket.assigns.page) });
+      socket.assign({ latest: message.metric, chart: chartLines(feed.history), ...pageOf(socket.assigns.page) });
     },
     template,
   });

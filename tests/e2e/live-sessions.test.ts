@@ -1,13 +1,12 @@
-// Live sessions in Chromium with the official client: a link inside the session navigates live
+// Live sessions in Chromium with each client: a link inside the session navigates live
 // (same page, same WebSocket, hooks run on the connected mount only); a link into another
 // session is refused over the socket and the client loads that page over HTTP instead, which
 // runs the other session's hooks on the request.
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { defineView, live, liveSession, type OnMountHook } from "../../runtime/server/index.ts";
 import { loadTemplate } from "../helpers/load-template.ts";
-import { errorsSince, launchBrowser, openLive, startApp, type App } from "./helpers/app.ts";
+import { browserSuite, errorsSince, openLive } from "./helpers/app.ts";
 
 const hookRuns: string[] = [];
 const requireUser: OnMountHook = (_params, session, socket) => {
@@ -35,15 +34,9 @@ const Public = defineView<Record<string, never>>({
 
 const routes = [...liveSession("members", { onMount: requireUser }, [live("/account", Account), live("/settings", Settings)]), live("/public", Public)];
 
-const e2e = suite<{ app: App; browser: Browser; page: Page }>("live sessions in Chromium");
-e2e.before(async (ctx) => {
-  ctx.app = await startApp(routes, { userToken: "token-ann" });
-  ctx.browser = await launchBrowser();
-  ctx.page = await ctx.browser.newPage();
-});
-e2e.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.app?.server.close();
+const e2e = browserSuite("live sessions in Chromium", routes, {
+  session: { userToken: "token-ann" },
+  before: () => void (hookRuns.length = 0),
 });
 
 const mark = (page: Page) => page.evaluate(() => void ((window as unknown as { marker?: number }).marker = 7));
