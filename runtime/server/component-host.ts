@@ -6,6 +6,7 @@ import type { ComponentRef, Rendered } from "../shared/rendered.ts";
 import { componentName, isComponentDefinition, type ComponentDefinition, type ComponentOwnAssigns } from "./component.ts";
 import { describeComponent } from "./describe.ts";
 import type { Effects } from "./effects.ts";
+import type { ComponentUpdates } from "./send-update.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
 import type { RenderAssigns } from "./view.ts";
@@ -25,6 +26,8 @@ interface Instance {
 export class ComponentInstances {
   /** Created with the first component: most views have none, and each view pays for an empty map. */
   #instances: Map<number, Instance> | null = null;
+  /** The owning view, given to each component's socket for `sendUpdate`. */
+  updates: ComponentUpdates | null = null;
 
   constructor(
     private readonly effects: Effects,
@@ -105,6 +108,20 @@ export class ComponentInstances {
     this.#instances = null;
   }
 
+  /** The cid of the rendered component `(definition, id)`, or null. */
+  find(definition: unknown, id: string): number | null {
+    if (this.#instances) for (const instance of this.#instances.values()) if (instance.definition === definition && instance.socket.assigns.id === id) return instance.cid;
+    return null;
+  }
+
+  /** `sendUpdate`: the component's `update` (or assign) with these assigns, as a parent render would. */
+  update(cid: number, assigns: Readonly<Record<string, unknown>>): void {
+    const instance = this.#instances?.get(cid);
+    if (!instance) return;
+    if (instance.definition.update) instance.definition.update(assigns, instance.socket);
+    else instance.socket.assign(assigns);
+  }
+
   nameOf(cid: number): string {
     const instance = this.#instances?.get(cid);
     return instance ? componentName(instance.definition) : `component ${cid}`;
@@ -144,6 +161,7 @@ export class ComponentInstances {
     };
     const parent = this.viewRuntime;
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
+    socket.updates = this.updates;
     const instance: Instance = { cid, definition, state, socket, lastAssigns: null };
     (this.#instances ??= new Map()).set(cid, instance);
     return instance;

@@ -105,6 +105,7 @@ export interface SuiteOptions {
 }
 
 export interface BrowserSuite {
+  /** A test may be synchronous (a check that needs no page), as uvu's may. */
   (name: string, test: (ctx: BrowserContext) => void | Promise<void>): void;
   run(): void;
 }
