@@ -115,4 +115,20 @@ readme("the testing and compiler API samples run", async () => {
   await import("../docs/readme/views/compile-api.ts");
 });
 
+readme("the live-session sample lets a signed-in user in and sends anyone else to /login", async () => {
+  process.env.SECRET_KEY_BASE ??= "README sample secret, long enough for signing";
+  const { server } = (await import("../docs/readme/live-sessions/auth.ts")) as { server: LiveServer };
+  const { port } = await server.listen(0);
+  try {
+    const signedIn = await fetch(`http://127.0.0.1:${port}/account`, { headers: { cookie: "user_token=token-ann" } });
+    const html = await signedIn.text();
+    assert.is(signedIn.status, 200);
+    assert.match(html, /<header>Signed in as Ann<\/header>\s*<main><h1>Account of Ann<\/h1>/);
+    const anonymous = await fetch(`http://127.0.0.1:${port}/settings`, { redirect: "manual" });
+    assert.equal([anonymous.status, anonymous.headers.get("location")], [302, "/login"]);
+  } finally {
+    await server.close();
+  }
+});
+
 readme.run();

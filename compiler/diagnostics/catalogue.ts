@@ -107,6 +107,13 @@ export const CATALOGUE: Record<Code, Entry> = {
   LH0202: {
     severity: "error",
     message: (a) => `unmatched closing tag: expected </${a.expected}> for <${a.expected}> at line ${a.line}, found </${a.name}>`,
+    // `fix` says how the close tag relates to what is open (see builder.ts closeTag).
+    hint: (a) => {
+      if (a.fix === "typo") return `did you mean </${a.expected}>?`;
+      if (a.fix === "inner") return `add </${a.expected}> before </${a.name}>`;
+      if (a.fix === "stray") return `no <${a.name}> is open here: remove </${a.name}> or add the missing <${a.name}>`;
+      return null;
+    },
   },
   LH0203: {
     severity: "error",

@@ -1,6 +1,9 @@
 // Sorts a start tag's attributes into ordinary attributes and special `:` directives, and applies
 // the attribute rules of LANGUAGE.md §4/§6 and HEEX-REFERENCE.md §1.5: duplicates, unknown
 // `:names`, directive values, `:let`/`:key` placement and the phx-update/phx-hook checks.
+//
+// A rule about an attribute's value is reported over the whole attribute, from its name (as
+// HEEx does): the name says which rule applies, and the caret line still covers the value.
 import type { Directives, ElementLikeNode, Expression, SpecialAttribute } from "./ast.ts";
 import type { ParseContext } from "./context.ts";
 import type { TagAttribute } from "./tokenizer.ts";
@@ -128,7 +131,7 @@ function toSpecial(ctx: ParseContext, attr: Exclude<TagAttribute, { type: "Sprea
     default: {
       const split = ctx.scanner.splitGenerator(expression.start, expression.end);
       if (!split) {
-        ctx.report("LH0404", {}, expression.start, expression.end);
+        ctx.report("LH0404", {}, start, end);
         return null;
       }
       return {
@@ -166,11 +169,9 @@ function validatePhx(ctx: ParseContext, tag: string, attributes: TagAttribute[])
     if ((a.name === "phx-update" || a.name === "phx-hook") && !hasId && !hasSpread) {
       ctx.report("LH0410", { attr: a.name, name: tag }, a.start, a.end);
     }
-    if (a.name === "phx-update" && a.type === "StaticAttribute" && a.value !== null && a.valueSpan) {
-      if (!PHX_UPDATE_VALUES.has(a.value)) ctx.report("LH0411", { value: a.value }, a.valueSpan.start, a.valueSpan.end);
-      else if (a.value === "append" || a.value === "prepend") {
-        ctx.report("LH0412", { value: a.value }, a.valueSpan.start, a.valueSpan.end);
-      }
+    if (a.name === "phx-update" && a.type === "StaticAttribute" && a.value !== null) {
+      if (!PHX_UPDATE_VALUES.has(a.value)) ctx.report("LH0411", { value: a.value }, a.start, a.end);
+      else if (a.value === "append" || a.value === "prepend") ctx.report("LH0412", { value: a.value }, a.start, a.end);
     }
     if (tag === "input" && a.name === "name" && a.type === "StaticAttribute" && a.value === "id") {
       ctx.report("LH0413", {}, a.start, a.end);

@@ -12,6 +12,7 @@ import { sortAttributes, validatePlacement, type SortedAttributes } from "./attr
 import { Tokenizer, type OpenTagToken, type TokenSink } from "./tokenizer.ts";
 import { RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from "../utils/html.ts";
 import { isScriptSafeExpression } from "./script-values.ts";
+import { closest } from "../diagnostics/suggest.ts";
 
 interface RootFrame {
   kind: "root";
@@ -23,6 +24,11 @@ interface ElementFrame {
   children: Node[];
   /** Tokenizer's curly setting to restore when a phx-no-curly-interpolation element closes. */
   curlyBefore: boolean;
+  /**
+   * A value in the start tag ran off its end (reported there): the element's extent is a guess,
+   * so a missing close tag for it is a cascade of that report and not reported again.
+   */
+  brokenStart: boolean;
 }
 interface BlockFrame {
   kind: "block";
@@ -107,7 +113,9 @@ export class TreeBuilder implements TokenSink {
       if (node.type === "Slot") this.pruneAt = node.end;
       return;
     }
-    const frame: ElementFrame = { kind: "element", node, children: node.children, curlyBefore: this.tokenizer.curly };
+    const frame: ElementFrame = {
+      kind: "element", node, children: node.children, curlyBefore: this.tokenizer.curly, brokenStart: token.brokenValue,
+    };
     if (node.type === "Element" && node.noCurly) this.tokenizer.curly = false;
     const indices = this.openByName.get(node.name);
     if (indices) indices.push(this.stack.length);
@@ -123,17 +131,31 @@ export class TreeBuilder implements TokenSink {
     const indices = this.openByName.get(name);
     const innermost = indices && indices.length > 0 ? indices[indices.length - 1]! : -1;
     const index = innermost > this.blockIndices[this.blockIndices.length - 1]! ? innermost : -1;
+    const top = this.top;
     if (index === -1) {
-      this.ctx.report("LH0204", { name }, start, end);
+      if (top.kind !== "element") {
+        // Nothing is open in the current block (or at all): the close tag is the mistake.
+        this.ctx.report("LH0204", { name }, start, end);
+        return;
+      }
+      // As HEEx does, name what the open element expects. A likely misspelling of its name
+      // (`<li>…</lu>`) closes it; any other name is skipped and the element stays open.
+      const typo = isMisspelling(name, top.node.name);
+      this.reportUnmatched(top, name, typo ? "typo" : "stray", start, end);
+      if (typo) this.closeElement(end, { start, end });
       return;
     }
     if (index !== this.stack.length - 1) {
-      const open = (this.top as ElementFrame).node;
-      const line = this.ctx.locator.locate(open.start).line;
-      this.ctx.report("LH0202", { expected: open.name, line, name }, start, end);
+      const open = top as ElementFrame;
+      if (!open.brokenStart) this.reportUnmatched(open, name, "inner", start, end);
       while (this.stack.length - 1 > index) this.closeElement(start, null);
     }
     this.closeElement(end, { start, end });
+  }
+
+  private reportUnmatched(open: ElementFrame, name: string, fix: "typo" | "stray" | "inner", start: number, end: number): void {
+    const line = this.ctx.locator.locate(open.node.start).line;
+    this.ctx.report("LH0202", { expected: open.node.name, line, name, fix }, start, end);
   }
 
   eex(token: EexToken): void {
@@ -297,9 +319,10 @@ export class TreeBuilder implements TokenSink {
     const frame = this.stack[i]!;
     if (frame.kind !== "block") return null;
     while (this.stack.length - 1 > i) {
-      const open = (this.top as ElementFrame).node;
+      const frame = this.top as ElementFrame;
+      const open = frame.node;
       const line = this.ctx.locator.locate(open.start).line;
-      this.ctx.report("LH0213", { name: open.name, line }, open.start, open.nameSpan.end);
+      if (!frame.brokenStart) this.ctx.report("LH0213", { name: open.name, line }, open.start, open.nameSpan.end);
       this.closeElement(token.start, null);
     }
     return frame;
@@ -370,7 +393,7 @@ export class TreeBuilder implements TokenSink {
       const frame = this.top;
       if (frame.kind === "element") {
         const line = this.ctx.locator.locate(frame.node.start).line;
-        this.ctx.report("LH0201", { name: frame.node.name, line }, frame.node.start, frame.node.nameSpan.end);
+        if (!frame.brokenStart) this.ctx.report("LH0201", { name: frame.node.name, line }, frame.node.start, frame.node.nameSpan.end);
         this.closeElement(end, null);
       } else if (frame.kind === "block") {
         const line = this.ctx.locator.locate(frame.tagStart).line;
@@ -382,6 +405,15 @@ export class TreeBuilder implements TokenSink {
       } else break;
     }
   }
+}
+
+/**
+ * Whether close tag `name` looks like a misspelt close of `open`: within `closest`'s edit
+ * distance and with the same first letter, so that `</lu>` closes `<li>` while `</a>` or
+ * `</b>` (a stray close of some other element) does not close `<li>` or `<p>`.
+ */
+function isMisspelling(name: string, open: string): boolean {
+  return name.charCodeAt(0) === open.charCodeAt(0) && closest(name, [open]) !== null;
 }
 
 /** Whitespace-only text at the very start and end of a template is not part of it. */

@@ -26,6 +26,12 @@ export interface OpenTagToken {
   selfClosing: boolean;
   /** The tag ran into the next `<` or the end of the template before its `>` (reported already). */
   unterminated: boolean;
+  /**
+   * A quoted value or an expression ran off its end and was reported where it starts. The user's
+   * mistake is there; where the tag ends is then the recovery's guess, so neither the unclosed
+   * start tag nor the element's missing close tag is reported again.
+   */
+  brokenValue: boolean;
 }
 
 export interface TokenSink {
@@ -304,7 +310,7 @@ export class Tokenizer {
     while (!endsName(src.charCodeAt(i))) i++;
     const token: OpenTagToken = {
       start: lt, end: i, name: src.slice(nameStart, i), nameStart, nameEnd: i,
-      attributes: [], selfClosing: false, unterminated: false,
+      attributes: [], selfClosing: false, unterminated: false, brokenValue: false,
     };
     this.pos = i;
     this.attributes(token);
@@ -324,7 +330,7 @@ export class Tokenizer {
       if (i > this.pos) spaced = true;
       this.pos = i;
       if (i >= this.len) {
-        ctx.report("LH0104", { name: token.name }, token.start, token.nameEnd);
+        if (!token.brokenValue) ctx.report("LH0104", { name: token.name }, token.start, token.nameEnd);
         token.end = this.len;
         token.unterminated = true;
         return;
@@ -345,7 +351,9 @@ export class Tokenizer {
         continue;
       }
       if (c === C.LT) {
-        if (src.charCodeAt(i + 1) === C.PERCENT) {
+        // After a broken value any `<` ends the tag, `<%` included: the recovery stopped at a
+        // line end, and the EEx tag below belongs to the text, not to this start tag.
+        if (src.charCodeAt(i + 1) === C.PERCENT && !token.brokenValue) {
           // Scanned from where a `<%=` tag's code starts, as in text, so that the scanner's
           // memory of failed scans (one per start offset) serves both.
           const close = ctx.scanner.findEexClose(i + (src.charCodeAt(i + 2) === C.EQ ? 3 : 2));
@@ -354,7 +362,7 @@ export class Tokenizer {
           this.pos = end;
           continue;
         }
-        ctx.report("LH0119", { name: token.name }, token.start, token.nameEnd);
+        if (!token.brokenValue) ctx.report("LH0119", { name: token.name }, token.start, token.nameEnd);
         token.end = i;
         token.unterminated = true;
         return;
@@ -392,7 +400,10 @@ export class Tokenizer {
   /** `{...expr}` / `{expr}` inside a start tag. */
   private spread(token: OpenTagToken, open: number): void {
     const close = this.expressionEnd(open, true);
-    if (close === -1) return;
+    if (close === -1) {
+      token.brokenValue = true;
+      return;
+    }
     let [cs, ce] = this.trimmed(open + 1, close);
     if (this.src.startsWith("...", cs)) [cs, ce] = this.trimmed(cs + 3, ce);
     if (cs === ce) {
@@ -427,9 +438,12 @@ export class Tokenizer {
       const close = src.indexOf(quote, i + 1);
       if (close === -1) {
         ctx.report("LH0109", { quote, name }, i, i + 1);
-        // Resume at the tag's `>` so the rest of the template still parses.
-        const gt = src.indexOf(">", i + 1);
-        this.pos = gt === -1 ? this.len : gt;
+        // Resume as an unclosed expression does: at the tag's `>` on the quote's line, else at
+        // that line's end. Searching further would swallow the tags of the lines below.
+        const lineEnd = this.lineEnd(i);
+        const gt = this.gtBefore(i + 1, lineEnd);
+        this.pos = gt !== -1 ? gt : lineEnd;
+        token.brokenValue = true;
         return true;
       }
       this.pos = close + 1;
@@ -441,7 +455,10 @@ export class Tokenizer {
     }
     if (c === C.LBRACE) {
       const close = this.expressionEnd(i, true);
-      if (close === -1) return true;
+      if (close === -1) {
+        token.brokenValue = true;
+        return true;
+      }
       const [cs, ce] = this.trimmed(i + 1, close);
       if (cs === ce) {
         ctx.report("LH0118", {}, i, close + 1);
@@ -457,6 +474,9 @@ export class Tokenizer {
     while (e < this.len && !isSpace(src.charCodeAt(e)) && src.charCodeAt(e) !== C.GT) e++;
     if (e > i && src.charCodeAt(e - 1) === C.SLASH && src.charCodeAt(e) === C.GT) e--;
     ctx.report("LH0108", { name, value: src.slice(i, e) }, i, Math.max(e, i + 1));
+    // A value missing at the end of the template (`<div class=`) is the mistake there, not the
+    // tag's `>` that the end of the template also cuts off.
+    if (e >= this.len) token.brokenValue = true;
     this.pos = Math.max(e, Math.min(i, this.len));
     return true;
   }

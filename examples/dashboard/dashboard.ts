@@ -1,13 +1,15 @@
 // A dashboard fed by pubsub: each sample the feed publishes reaches handleInfo, which redraws the
 // chart (two SVG polylines: a diff carries their new points only); the history is
 // paginated with live navigation (pager links patch the URL, "Back to newest" calls pushPatch,
-// and handleParams reads `?page=`).
+// and handleParams reads `?page=`). The peaks come from a slow source with `assignAsync`: the
+// page shows them loading, the view stays live meanwhile, and "Refresh" loads them again.
 import { defineView } from "livehtml/server";
 import template from "./dashboard.live.html";
 import { METRICS_TOPIC, type MetricMessage, type MetricsFeed } from "./metrics.ts";
 import { chartLines, PAGE_SIZE, type DashboardAssigns } from "./state.ts";
 
-export function dashboardView(feed: MetricsFeed) {
+export function dashboardView(feed: MetricsFeed, options: { peaksDelayMs?: number } = {}) {
+  const peaksDelayMs = options.peaksDelayMs ?? 1500;
   const pageOf = (requested: number) => {
     const total = feed.history.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -19,6 +21,7 @@ export function dashboardView(feed: MetricsFeed) {
     name: "DashboardView",
     mount(_params, _session, socket) {
       socket.assign({ latest: feed.history[0] ?? null, chart: chartLines(feed.history), ...pageOf(1) });
+      socket.assignAsync("peaks", async (signal) => ({ peaks: await feed.peaks(peaksDelayMs, signal) }));
       if (socket.connected) socket.subscribe(METRICS_TOPIC);
     },
     handleParams(params, _url, socket) {
@@ -26,6 +29,7 @@ export function dashboardView(feed: MetricsFeed) {
     },
     handleEvent(event, _value, socket) {
       if (event === "newest") socket.pushPatch("/dashboard?page=1");
+      if (event === "refresh-peaks") socket.assignAsync("peaks", async (signal) => ({ peaks: await feed.peaks(peaksDelayMs, signal) }));
     },
     handleInfo(message, socket) {
       if (message.type !== "metric") return;

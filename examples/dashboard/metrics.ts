@@ -42,6 +42,30 @@ export class MetricsFeed {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
   }
+
+  /**
+   * A slow source: the peak of the history so far, answered after `delayMs` as a reporting
+   * database would. Rejects when `signal` aborts (the dashboard went away).
+   */
+  peaks(delayMs: number, signal?: AbortSignal): Promise<Peaks> {
+    const snapshot = [...this.history];
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        resolve({
+          samples: snapshot.length,
+          cpu: Math.max(0, ...snapshot.map((m) => m.cpu)),
+          requests: Math.max(0, ...snapshot.map((m) => m.requests)),
+        });
+      }, delayMs);
+      signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    });
+  }
+}
+
+export interface Peaks {
+  samples: number;
+  cpu: number;
+  requests: number;
 }
 
 function fakeSample(): Omit<Metric, "id" | "at"> {

@@ -140,7 +140,7 @@ export class LiveSocket implements ViewHost, CommandHost {
     return { ...params };
   }
 
-  dispatchEvents(events: WireEvent[]): void {
+  dispatchEvents(events: readonly WireEvent[]): void {
     for (const [name, payload] of events) {
       for (const view of this.views.values()) for (const callback of view.handlers.get(name) ?? []) callback(payload);
       window.dispatchEvent(new CustomEvent(`phx:${name}`, { detail: payload }));

@@ -16,7 +16,7 @@ export interface ViewHost {
   hooks: Record<string, HookCallbacks>;
   liveSocket: unknown;
   js(): JS;
-  dispatchEvents(events: WireEvent[]): void;
+  dispatchEvents(events: readonly WireEvent[]): void;
   onJoined(view: View, reply: Payload): void;
   onRedirect(to: string): void;
   onLiveRedirect(to: string, kind: string, flash: string | null): void;

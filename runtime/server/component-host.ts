@@ -4,11 +4,16 @@
 // when its own assigns changed (PROTOCOL.md §3.5).
 import type { ComponentRef, Rendered } from "../shared/rendered.ts";
 import { componentName, isComponentDefinition, type ComponentDefinition, type ComponentOwnAssigns } from "./component.ts";
+import { describeComponent } from "./describe.ts";
 import type { Effects } from "./effects.ts";
+import type { ComponentUpdates } from "./send-update.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
+import type { RenderAssigns } from "./view.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
+/** A component's template; a compiled one carries its HTML renderer. */
+type CompiledComponent = ((assigns: RenderAssigns<ComponentAssigns>) => Rendered) & { html?: (assigns: RenderAssigns<ComponentAssigns>) => string };
 
 interface Instance {
   readonly cid: number;
@@ -21,6 +26,8 @@ interface Instance {
 export class ComponentInstances {
   /** Created with the first component: most views have none, and each view pays for an empty map. */
   #instances: Map<number, Instance> | null = null;
+  /** The owning view, given to each component's socket for `sendUpdate`. */
+  updates: ComponentUpdates | null = null;
 
   constructor(
     private readonly effects: Effects,
@@ -31,6 +38,36 @@ export class ComponentInstances {
 
   /** Called by the diff engine: the component's tree, or `null` when nothing changed. */
   renderComponent(cid: number, ref: ComponentRef, isNew: boolean, force: boolean): Rendered | null {
+    const instance = this.#prepare(cid, ref, isNew);
+    // New, or revived after the client dropped it: it needs its whole tree.
+    if (isNew || force) instance.state.changed = null;
+    return this.#render(instance);
+  }
+
+  /**
+   * The HTTP render's counterpart of `renderComponent` for a new cid: mounts the component,
+   * hands it the parent's assigns and returns its HTML (runtime/server/component-html.ts).
+   */
+  renderHtml(cid: number, ref: ComponentRef): string {
+    const instance = this.#prepare(cid, ref, true);
+    const template = (instance.definition.render ?? instance.definition.template)! as CompiledComponent;
+    const assigns = instance.state.assigns as RenderAssigns<ComponentAssigns>;
+    let html: string;
+    if (typeof template.html === "function") {
+      if (!rootOf(template, assigns)) throw notRooted(instance);
+      html = template.html(assigns);
+    } else {
+      const rendered = template({ ...assigns, __changed__: null });
+      if (rendered.root !== true) throw notRooted(instance);
+      html = rendered.html();
+    }
+    // After the render: clearing also drops the streams' pending inserts, which it shows.
+    instance.state.clearChanged();
+    return html;
+  }
+
+  /** The instance of `cid`, created and mounted when new, with the assigns its parent passed. */
+  #prepare(cid: number, ref: ComponentRef, isNew: boolean): Instance {
     const definition = ref.component;
     if (!isComponentDefinition(definition)) {
       throw new Error(`livehtml: component id "${ref.id}" was given something that is not a liveComponent(...) definition`);
@@ -46,9 +83,7 @@ export class ComponentInstances {
       if (definition.update) definition.update(ref.assigns, instance.socket);
       else instance.socket.assign(ref.assigns);
     }
-    // New, or revived after the client dropped it: it needs its whole tree.
-    if (isNew || force) instance.state.changed = null;
-    return this.#render(instance);
+    return instance;
   }
 
   /** Re-renders a component after its own event; `null` when its assigns did not change. */
@@ -71,6 +106,20 @@ export class ComponentInstances {
 
   clear(): void {
     this.#instances = null;
+  }
+
+  /** The cid of the rendered component `(definition, id)`, or null. */
+  find(definition: unknown, id: string): number | null {
+    if (this.#instances) for (const instance of this.#instances.values()) if (instance.definition === definition && instance.socket.assigns.id === id) return instance.cid;
+    return null;
+  }
+
+  /** `sendUpdate`: the component's `update` (or assign) with these assigns, as a parent render would. */
+  update(cid: number, assigns: Readonly<Record<string, unknown>>): void {
+    const instance = this.#instances?.get(cid);
+    if (!instance) return;
+    if (instance.definition.update) instance.definition.update(assigns, instance.socket);
+    else instance.socket.assign(assigns);
   }
 
   nameOf(cid: number): string {
@@ -112,10 +161,27 @@ export class ComponentInstances {
     };
     const parent = this.viewRuntime;
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
+    socket.updates = this.updates;
     const instance: Instance = { cid, definition, state, socket, lastAssigns: null };
     (this.#instances ??= new Map()).set(cid, instance);
     return instance;
   }
+}
+
+/**
+ * Whether a compiled template renders one static root tag. Its outermost node's statics never
+ * change, so the answer is asked of its tree once (building a node computes no slot).
+ */
+const rootedTemplates = new WeakMap<object, boolean>();
+function rootOf(template: CompiledComponent, assigns: RenderAssigns<ComponentAssigns>): boolean {
+  let rooted = rootedTemplates.get(template);
+  if (rooted === undefined) rootedTemplates.set(template, (rooted = template(assigns).root === true));
+  return rooted;
+}
+
+function notRooted(instance: Instance): Error {
+  // The diff engine's words for the same mistake, so both renders report it alike.
+  return new Error(`component ${describeComponent(instance.definition)} with id ${JSON.stringify(instance.state.assigns.id)} must have a single static HTML tag at the root`);
 }
 
 function snapshotStreams(streams: ReadonlyMap<string, StreamValue<unknown>>): Record<string, StreamValue<unknown>> {

@@ -1,8 +1,9 @@
 // One client connection (a WebSocket): heartbeats on `phoenix`, and one channel per joined
 // `lv:<id>` topic, each running its own ViewRuntime (PROTOCOL.md §4.1, §4.4–4.6).
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
-import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
+import { assetPath, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
+import { sessionName, type LiveSessionInfo } from "./live-session.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
@@ -290,14 +291,27 @@ export class LiveConnection {
     if (!url) return stale(`join without a valid url`);
     let view: AnyView | undefined = this.ctx.registry.get(session.data.view);
     let mountParams: Params = {};
+    let liveSession: LiveSessionInfo | undefined;
     if (session.data.main) {
       const match = matchRoute(this.ctx.routes, url.pathname);
       if (!match) return stale(`no live route for ${url.pathname}`);
+      const navigating = payload.redirect !== undefined;
       // A plain rejoin must still route to the same view; a live navigation may go to another one.
-      if (payload.redirect === undefined && this.ctx.registry.keyOf(match.route.view) !== session.data.view) {
+      if (!navigating && this.ctx.registry.keyOf(match.route.view) !== session.data.view) {
         return stale(`${url.pathname} now routes to another view`);
       }
+      // Live navigation stays inside the page's live session: another one is entered by a page
+      // load, which runs that session's request side (session values, authentication) again.
+      if ((session.data.liveSession ?? null) !== sessionName(match.route)) {
+        const why = `${url.pathname} is in ${describeSession(sessionName(match.route))}, the page in ${describeSession(session.data.liveSession ?? null)}`;
+        if (!navigating) return stale(why);
+        this.ctx.logger.info(`join ${topic}: live navigation refused (${why}); the client loads the page instead`);
+        this.#channels.delete(topic);
+        this.transport.send(encodeReply(frame, "error", { reason: "unauthorized" }));
+        return;
+      }
       view = match.route.view;
+      liveSession = match.route.liveSession;
       try {
         mountParams = routeParams(match, queryParams(url, this.ctx.limits.params));
       } catch (error) {
@@ -319,6 +333,9 @@ export class LiveConnection {
       signFlash: helpers.signFlash,
       routeParams: session.data.main ? helpers.mainRouteParams : helpers.queryParams,
       output: channel,
+      ...(liveSession ? { liveSession } : {}),
+      connectParams: params,
+      staticChanged: staticChanged(this.ctx, params._track_static),
     });
     channel.runtime = runtime;
     const result = await runtime.mount(mountParams, session.data.session, url, flash);
@@ -362,6 +379,16 @@ export class LiveConnection {
     this.ctx.logger.error(`websocket: ${message}`);
     if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason }));
   }
+}
+
+/** Whether the page's tracked assets (the client's `_track_static` URLs) are not the server's current ones. */
+function staticChanged(ctx: LiveContext, tracked: unknown): boolean {
+  if (!ctx.staticAssets || !Array.isArray(tracked)) return false;
+  return tracked.some((url) => typeof url !== "string" || !ctx.staticAssets!.has(assetPath(url)));
+}
+
+function describeSession(name: string | null): string {
+  return name === null ? "no live session" : `live session "${name}"`;
 }
 
 function parseURL(value: unknown): URL | null {

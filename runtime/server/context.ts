@@ -1,12 +1,13 @@
 // Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
 // once into one object (routes, signer, registry, pubsub, logger).
-import { randomBytes } from "node:crypto";
 import { CLIENT_PATH } from "./client-asset.ts";
 import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
+import { randomToken } from "./random.ts";
+import { checkRoutes } from "./live-session.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
 import { originCheck, type OriginCheck, type OriginOption } from "./origin.ts";
 import { responseHeaders, type ResponseHeaderOptions } from "./response-headers.ts";
@@ -21,6 +22,10 @@ export interface LayoutInput {
   readonly csrfToken: string;
   readonly title: string | undefined;
   readonly flash: Flash;
+  /** The route being served (its path pattern, view and live session). */
+  readonly route?: LiveRoute;
+  /** The view's assigns after its HTTP render (e.g. the current user an onMount hook loaded). */
+  readonly assigns?: Readonly<Record<string, unknown>>;
 }
 export type Layout = (page: LayoutInput) => string;
 
@@ -36,6 +41,8 @@ export interface SessionToken {
   session: Record<string, unknown>;
   /** Binds the page's CSRF token to this view. */
   csrf: string;
+  /** The page's live session (null outside any): live navigation may not leave it. */
+  liveSession?: string | null;
 }
 
 export interface StaticToken {
@@ -63,6 +70,8 @@ export interface LiveContext {
   /** The request's assigns (what the app already loaded for it), reused by `assignNew` in the HTTP render. */
   readonly requestAssigns: ((request: import("node:http").IncomingMessage) => Record<string, unknown>) | undefined;
   readonly liveVersion: string;
+  /** The current URLs (paths) of the assets pages mark `phx-track-static`; null when not tracked. */
+  readonly staticAssets: ReadonlySet<string> | null;
 }
 
 export interface LiveContextOptions extends ResponseHeaderOptions {
@@ -80,6 +89,11 @@ export interface LiveContextOptions extends ResponseHeaderOptions {
   maxFrameBytes?: number;
   /** What one client may cost the server (`limits.ts` lists each limit and its default). */
   limits?: LimitOptions;
+  /**
+   * The current URLs of the assets pages mark with `phx-track-static` (e.g. digested bundle
+   * paths). A view's `socket.staticChanged()` is true when the page was loaded with others.
+   */
+  staticAssets?: readonly string[];
   /** Lifetime of the session, static and CSRF tokens a page carries. Default one day. */
   sessionMaxAgeMs?: number;
   /**
@@ -100,7 +114,7 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
   const limits = resolveLimits(options.limits, options.maxFrameBytes);
   const logger = boundedLogger(options.logger ?? consoleLogger, limits.logLineLength);
   return {
-    routes: options.routes ?? [],
+    routes: checkedRoutes(options.routes ?? []),
     layout: options.layout ?? defaultLayout(options.scripts, options.head),
     signer: new TokenSigner(resolveSecrets(options.secret, logger)),
     registry: new ViewRegistry(),
@@ -115,15 +129,31 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     sessionFromRequest: options.session ?? (() => ({})),
     requestAssigns: options.assigns,
     liveVersion,
+    staticAssets: options.staticAssets ? new Set(options.staticAssets.map(assetPath)) : null,
   };
 }
 
+/** An asset URL as compared by `staticChanged`: its path and query, whatever host served it. */
+export function assetPath(url: string): string {
+  try {
+    const parsed = new URL(url, "http://localhost");
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+function checkedRoutes(routes: readonly LiveRoute[]): readonly LiveRoute[] {
+  checkRoutes(routes);
+  return routes;
+}
+
 export function newContainerId(): string {
-  return `phx-${randomBytes(9).toString("base64url")}`;
+  return `phx-${randomToken(9)}`;
 }
 
 export function newNonce(): string {
-  return randomBytes(12).toString("base64url");
+  return randomToken(12);
 }
 
 function escapeAttr(value: string): string {

@@ -1,9 +1,12 @@
 // The diff engine (Phoenix `diff.ex`, PROTOCOL.md §2.3/§2.4): turns each render of a view into
 // the smallest wire diff against what the client already holds.
 //
-// State per view: a fingerprint tree mirroring what the client has (a node's print and its
-// children by slot; a comprehension's print and, per entry key, `{index, vars, children}`),
-// plus the stateful component table (cid ↔ (component, id), each with its own print tree).
+// State per view: a print tree mirroring what the client has (a node's fingerprint and, per
+// slot, the string the client shows there or the prints of the node or comprehension it holds;
+// a comprehension's fingerprint and, per entry key, `{index, vars, slots}`), plus the stateful
+// component table (cid ↔ (component, id), each with its own print tree). A recomputed slot
+// whose string equals the one the client shows is not sent: an assign read in every row of a
+// list (`class={row.id === @selected ? "on" : ""}`) changes the rows whose text changed only.
 //
 // IMPORTANT: the print trees are updated in place while rendering. A render that throws (for
 // instance on a duplicate `:key`) leaves them half-updated, so the engine resets itself and the
@@ -14,11 +17,13 @@
 // them would spread one invariant (prints mirror the client) across files.
 import type { Comprehension, ComponentRef, Dynamic, Rendered, SparseDynamics } from "../shared/rendered.ts";
 import { varsChanged } from "../shared/changes.ts";
+import { describeComponent } from "./describe.ts";
 import {
   KEYED_COUNT,
   type Templates,
   type WireComponents,
   type WireDiff,
+  type WireDynamic,
   type WireKeyed,
   type WireNode,
   type WireStream,
@@ -39,16 +44,23 @@ export interface ComponentHost {
   renderDirty?(cid: number): Rendered | null;
 }
 
+/**
+ * What the client holds in one slot: the HTML string it shows, the prints of a nested node or
+ * comprehension, or nothing known (a component's cid, or a slot never sent), which is always sent.
+ */
+type SlotPrint = string | ChildPrint | undefined;
+
 interface NodePrint {
   readonly kind: "node";
   readonly print: number;
-  readonly children: Map<number, ChildPrint>;
+  /** By slot index (an array: a map per node would cost several times its few slots). */
+  readonly slots: SlotPrint[];
 }
 
 interface EntryPrint {
   index: number;
   vars: Readonly<Record<string, unknown>>;
-  children: Map<number, ChildPrint>;
+  slots: SlotPrint[];
   /** The source item and its index in the list, for compiled loops (see ComprehensionSource). */
   item?: unknown;
   sourceIndex?: number;
@@ -118,6 +130,9 @@ interface Traversed {
   readonly print: ChildPrint | null;
 }
 
+/** The variables of an entry that kept them all: nothing changed (read only). */
+const NO_CHANGES: Readonly<Record<string, unknown>> = Object.freeze({});
+
 
 function isEmptyObject(value: object): boolean {
   for (const _ in value) return false;
@@ -135,14 +150,6 @@ function describeKey(key: unknown): string {
   } catch {
     return String(key);
   }
-}
-
-function describeComponent(component: unknown): string {
-  if (typeof component === "function" && component.name) return component.name;
-  if (typeof component === "object" && component !== null && "name" in component) {
-    return String((component as { name: unknown }).name);
-  }
-  return "component";
 }
 
 export class DiffEngine {
@@ -235,7 +242,7 @@ export class DiffEngine {
     const ctx: Context = { templates, pending: [], seen: new Map() };
     const { wire, print } = this.traverseRendered(rendered, this.root, ctx, true);
     this.root = print;
-    const diff = wire as WireDiff;
+    const diff: WireDiff = wire ?? {};
     const cdiffs = this.renderPending(ctx);
     if (!templates.isEmpty) diff.p = templates.table;
     if (!isEmptyObject(cdiffs)) diff.c = cdiffs;
@@ -247,17 +254,17 @@ export class DiffEngine {
     previous: ChildPrint | null | undefined,
     ctx: Context,
     changed: boolean,
-  ): { wire: WireNode; print: NodePrint } {
+  ): { wire: WireNode | null; print: NodePrint } {
     if (previous?.kind === "node" && previous.print === rendered.fingerprint) {
       const dynamics = this.dynamicsOf(rendered, changed);
-      const wire = this.traverseDynamics(dynamics, previous.children, ctx, changed);
-      return { wire, print: previous };
+      return { wire: this.traverseDynamics(dynamics, previous.slots, ctx, changed), print: previous };
     }
-    const children = new Map<number, ChildPrint>();
-    const wire = this.traverseDynamics(this.dynamicsOf(rendered, false), children, ctx, changed);
+    const dynamics = this.dynamicsOf(rendered, false);
+    const slots = newSlots(dynamics.length);
+    const wire = this.traverseDynamics(dynamics, slots, ctx, changed) ?? {};
     if (rendered.root) wire.r = 1;
     wire.s = ctx.templates ? ctx.templates.share(rendered.fingerprint, rendered.static) : rendered.static.slice();
-    return { wire, print: { kind: "node", print: rendered.fingerprint, children } };
+    return { wire, print: { kind: "node", print: rendered.fingerprint, slots } };
   }
 
   private dynamicsOf(rendered: Rendered, track: boolean): Dynamic[] | SparseDynamics {
@@ -270,36 +277,53 @@ export class DiffEngine {
     return dynamics;
   }
 
-  /** Slot by slot: strings always, nested diffs when not empty, nothing for null. */
+  /**
+   * Slot by slot: strings the client does not show yet, nested diffs when not empty, nothing for
+   * null (not recomputed). Returns null when nothing is to be sent (no object is made for it).
+   */
   private traverseDynamics(
     dynamics: readonly Dynamic[] | SparseDynamics,
-    children: Map<number, ChildPrint>,
+    slots: SlotPrint[],
     ctx: Context,
     changed: boolean,
-  ): WireNode {
-    const wire: WireNode = {};
+  ): WireNode | null {
+    let wire: WireNode | null = null;
     if (isSparse(dynamics)) {
       // Only the recomputed slots: the others are null, and cost nothing.
-      for (let k = 0; k < dynamics.indices.length; k++) this.traverseSlot(dynamics.indices[k]!, dynamics.values[k]!, wire, children, ctx, changed);
+      for (let k = 0; k < dynamics.indices.length; k++) {
+        const i = dynamics.indices[k]!;
+        const value = this.traverseSlot(i, dynamics.values[k]!, slots, ctx, changed);
+        if (value !== undefined) (wire ??= {})[i] = value;
+      }
       return wire;
     }
-    for (let i = 0; i < dynamics.length; i++) this.traverseSlot(i, dynamics[i]!, wire, children, ctx, changed);
+    for (let i = 0; i < dynamics.length; i++) {
+      const value = this.traverseSlot(i, dynamics[i]!, slots, ctx, changed);
+      if (value !== undefined) (wire ??= {})[i] = value;
+    }
     return wire;
   }
 
-  private traverseSlot(i: number, value: Dynamic | undefined, wire: WireNode, children: Map<number, ChildPrint>, ctx: Context, changed: boolean): void {
-    if (value === null || value === undefined) return;
+  /** What to send for slot `i` (undefined: nothing), keeping its print in `slots`. */
+  private traverseSlot(i: number, value: Dynamic | undefined, slots: SlotPrint[], ctx: Context, changed: boolean): WireDynamic | undefined {
+    if (value === null || value === undefined) return undefined;
+    const previous = slots[i];
     if (typeof value === "string") {
-      wire[i] = value;
-      children.delete(i);
-      return;
+      // The client already shows this very text.
+      if (previous === value) return undefined;
+      slots[i] = value;
+      return value;
     }
-    const result = this.traverse(value, children.get(i), ctx, changed);
-    if (result.wire !== null && !(typeof result.wire === "object" && isEmptyObject(result.wire))) {
-      wire[i] = result.wire;
+    const result = this.traverse(value, typeof previous === "object" ? previous : undefined, ctx, changed);
+    const wire = result.wire;
+    if (typeof wire === "string") {
+      // An empty comprehension never shown: the client holds "" in its place.
+      slots[i] = wire;
+      return previous === wire ? undefined : wire;
     }
-    if (result.print) children.set(i, result.print);
-    else children.delete(i);
+    slots[i] = result.print ?? undefined;
+    if (wire === null || (typeof wire === "object" && isEmptyObject(wire))) return undefined;
+    return wire;
   }
 
   private traverse(
@@ -370,10 +394,28 @@ export class DiffEngine {
     // Prints by position, updated in place: reading position `index` happens before writing it.
     const order: EntryPrint[] | null = isStream ? null : reuse && previousOrder ? previousOrder : [];
     const sameOrder = keyOf !== null && previousOrder !== null ? previousOrder : null;
+    // Something outside the loop changed (an assign every row reads): an entry that kept its
+    // item and place renders its slots, found by position and with no variable changed.
+    const stayed = source && reuse && comprehension.outerChanged && source.keyOf !== null ? previousOrder : null;
     const count = source ? source.items.length : comprehension.entries.length;
     let index = 0;
     for (let i = 0; i < count; i++) {
       const item = source ? source.items[i] : undefined;
+      if (stayed !== null) {
+        const there = stayed[index];
+        if (there !== undefined && there.item === item && there.sourceIndex === i && there.seen !== pass) {
+          const diff = this.rerenderInPlace(comprehension, source!, there, i, index, ctx, changed);
+          if (diff !== undefined) {
+            if (diff !== null) {
+              keyed[index] = diff;
+              any = true;
+            }
+            there.seen = pass;
+            index++;
+            continue;
+          }
+        }
+      }
       if (keyOf !== null) {
         // The same item at the same place as last time: nothing to look up, nothing to render.
         const there = sameOrder !== null ? sameOrder[index] : undefined;
@@ -398,18 +440,26 @@ export class DiffEngine {
       if (before?.seen === pass || (!reuse && comprehension.hasKey && entries.has(key))) {
         throw new Error(`found duplicate key ${describeKey(entry.key)} in comprehension (each :key value must be unique)`);
       }
-      if (before && !comprehension.outerChanged && before.index === index && sameVars(before.vars, entry.vars)) {
-        // Nothing it reads changed and it did not move: no render, no diff.
+      if (before && !comprehension.outerChanged && sameVars(before.vars, entry.vars)) {
+        // Nothing it reads changed: no render, and no diff beyond its old index if it moved.
+        if (before.index !== index) {
+          keyed.km = true;
+          keyed[index] = before.index;
+          any = true;
+          before.index = index;
+        }
         before.item = item;
         before.sourceIndex = i;
         before.seen = pass;
         if (order !== null) order[index] = before;
       } else if (before) {
-        const dynamics = entry.render(varsChanged(before.vars, entry.vars), changed);
-        const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.children, ctx, changed);
+        // Variables that are the very same values changed nothing (no copy, no deep compare).
+        const vars = sameVars(before.vars, entry.vars) ? NO_CHANGES : varsChanged(before.vars, entry.vars);
+        const dynamics = entry.render(vars, changed);
+        const diff = this.traverseDynamics(checkEntry(dynamics, comprehension), before.slots, ctx, changed);
         const moved = before.index !== index;
         if (moved) keyed.km = true;
-        if (!isEmptyObject(diff)) {
+        if (diff !== null) {
           keyed[index] = moved ? [before.index, diff] : diff;
           any = true;
         } else if (moved) {
@@ -423,13 +473,13 @@ export class DiffEngine {
         before.seen = pass;
         if (order !== null) order[index] = before;
       } else {
-        const children = new Map<number, ChildPrint>();
         // A new entry renders in full, with tracking off all the way down.
         const dynamics = entry.render(null, false);
-        keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), children, ctx, false);
+        const slots = newSlots(dynamics.length);
+        keyed[index] = this.traverseDynamics(checkEntry(dynamics, comprehension), slots, ctx, false) ?? {};
         any = true;
         if (!isStream) {
-          const print: EntryPrint = { index, vars: entry.vars, children, item, sourceIndex: i, seen: pass };
+          const print: EntryPrint = { index, vars: entry.vars, slots, item, sourceIndex: i, seen: pass };
           entries.set(key, print);
           order![index] = print;
         }
@@ -447,6 +497,27 @@ export class DiffEngine {
     const wire = keyed as WireKeyed;
     wire[KEYED_COUNT] = index;
     return { keyed: wire, entries: isStream ? null : entries, order };
+  }
+
+  /**
+   * An entry that kept its item and place while something outside the loop changed: its
+   * variables come from the same item at the same index, so none changed, and only the slots
+   * reading outside values are recomputed. Its diff, null when none differs, or undefined when
+   * the item is filtered out after all. (A method of its own: this loop is hot, and kept apart
+   * it is optimised apart from the general one.)
+   */
+  private rerenderInPlace(
+    comprehension: Comprehension,
+    source: NonNullable<Comprehension["source"]>,
+    there: EntryPrint,
+    i: number,
+    index: number,
+    ctx: Context,
+    changed: boolean,
+  ): WireNode | null | undefined {
+    const entry = source.entryFor(there.item, i, index);
+    if (entry === null) return undefined;
+    return this.traverseDynamics(checkEntry(entry.render(NO_CHANGES, changed), comprehension), there.slots, ctx, changed);
   }
 
   private resolveComponent(ref: ComponentRef, ctx: Context): number {
@@ -513,9 +584,10 @@ export class DiffEngine {
           tracked = false;
         }
       }
-      const { wire, print } = this.traverseRendered(rendered, prints, componentCtx, tracked);
+      const traversed = this.traverseRendered(rendered, prints, componentCtx, tracked);
+      const wire = traversed.wire ?? {};
       if (linked !== null) wire.s = linked;
-      entry.prints = print;
+      entry.prints = traversed.print;
       if (!isEmptyObject(wire) || force) cdiffs[cid] = wire;
     }
     return cdiffs;
@@ -547,6 +619,14 @@ export class DiffEngine {
   }
 }
 
+/**
+ * Slot prints sized once: an array grown from `[]` by its first write reserves room for 17
+ * elements, which for the usual two or three slots of a row is most of its size.
+ */
+function newSlots(length: number): SlotPrint[] {
+  return new Array<SlotPrint>(length);
+}
+
 function isSparse(dynamics: readonly Dynamic[] | SparseDynamics): dynamics is SparseDynamics {
   return (dynamics as SparseDynamics).sparse === true;
 }
@@ -574,15 +654,14 @@ function streamToWire(stream: NonNullable<Comprehension["stream"]>): WireStream 
 
 function clonePrint<T extends ChildPrint>(print: T): T {
   if (print.kind === "node") {
-    return { kind: "node", print: print.print, children: cloneChildren(print.children) } as T;
+    return { kind: "node", print: print.print, slots: cloneSlots(print.slots) } as T;
   }
   const entries = print.entries
-    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, children: cloneChildren(e.children), item: e.item, sourceIndex: e.sourceIndex }]))
+    ? new Map([...print.entries].map(([key, e]) => [key, { index: e.index, vars: e.vars, slots: cloneSlots(e.slots), item: e.item, sourceIndex: e.sourceIndex }]))
     : null;
   return { kind: "comprehension", print: print.print, entries } as T;
 }
 
-function cloneChildren(children: ReadonlyMap<number, ChildPrint>): Map<number, ChildPrint> {
-  return new Map([...children].map(([slot, child]) => [slot, clonePrint(child)]));
+function cloneSlots(slots: readonly SlotPrint[]): SlotPrint[] {
+  return slots.map((slot) => (typeof slot === "object" ? clonePrint(slot) : slot));
 }
-

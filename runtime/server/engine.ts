@@ -1,10 +1,10 @@
 // The one place the server reaches the diff engine (runtime/server/diff.ts), so the rest of
 // the runtime depends only on this narrow shape and tests can hand in their own engine.
 import type { Rendered } from "../shared/rendered.ts";
+import type { WireDiff } from "../shared/wire.ts";
 import { DiffEngine, type ComponentHost } from "./diff.ts";
 
-/** A diff as JSON-ready data (PROTOCOL.md §2.2 keys). */
-export type WireDiff = Record<string, unknown>;
+export type { WireDiff };
 
 export type ComponentRenderer = ComponentHost;
 

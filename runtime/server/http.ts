@@ -2,6 +2,7 @@
 // the `__phoenix_flash__` cookie the official client sets on redirects.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SALT, type LiveContext } from "./context.ts";
+import { routeSession } from "./live-session.ts";
 import { deadRender } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { requestURL } from "./request-url.ts";
@@ -35,9 +36,11 @@ export function createHttpHandler(ctx: LiveContext) {
       const result = await deadRender(ctx, {
         view: match.route.view,
         params,
-        session: ctx.sessionFromRequest(req),
+        session: routeSession(match.route, ctx.sessionFromRequest(req), req),
         ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
         url,
+        ...(match.route.container ? { container: match.route.container } : {}),
+        ...(match.route.liveSession ? { liveSession: match.route.liveSession } : {}),
         main: true,
         flash,
       });
@@ -51,7 +54,8 @@ export function createHttpHandler(ctx: LiveContext) {
         res.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(`${result.message}\n`);
         return;
       }
-      const html = ctx.layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash });
+      const layout = match.route.liveSession?.rootLayout ?? ctx.layout;
+      const html = layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash, route: match.route, assigns: result.assigns });
       res.writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" });
       res.end(req.method === "HEAD" ? undefined : html);
     } catch (error) {

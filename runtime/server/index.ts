@@ -3,9 +3,13 @@ import type { Rendered } from "../shared/rendered.ts";
 
 export { defineView, type ViewDefinition, type ViewCallbacks, type RenderAssigns, type Template, type Session, type Flash, type EventResult, type AnyView } from "./view.ts";
 export type { ViewSocket, TimerRef } from "./socket.ts";
+export type { HookStage, HookResult } from "./hooks.ts";
+export { AsyncResult, type AsyncOutcome, type AsyncWork } from "./async.ts";
 export { liveComponent, componentRef, type ComponentDefinition, type ComponentCallbacks, type ComponentOwnAssigns } from "./component.ts";
 export { StreamValue, type StreamOptions, type StreamInsertOptions, type StreamConfig } from "./stream.ts";
-export { live, matchRoute, type LiveRoute } from "./router.ts";
+export { live, matchRoute, type LiveRoute, type LiveRouteOptions } from "./router.ts";
+export type { ContainerOptions } from "./container.ts";
+export { liveSession, type LiveSessionOptions, type OnMountHook, type ViewLayout } from "./live-session.ts";
 export { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
 export { consoleLogger, MemoryLogger, type Logger } from "./log.ts";
 export { createServer, type ServerOptions, type LiveServer } from "./server.ts";

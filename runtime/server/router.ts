@@ -1,5 +1,7 @@
 // Live routes: `live("/thermostat/:id", ThermostatView)` and matching a path to a view with
 // its path parameters.
+import { checkContainer, type ContainerOptions } from "./container.ts";
+import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { AnyView } from "./view.ts";
 
@@ -7,12 +9,21 @@ export interface LiveRoute {
   readonly path: string;
   readonly view: AnyView;
   readonly segments: readonly string[];
+  /** The element the view's HTML goes in (default `<div>`). */
+  readonly container: ContainerOptions | undefined;
+  /** The `liveSession` the route belongs to, if any. */
+  readonly liveSession?: LiveSessionInfo;
 }
 
-export function live(path: string, view: AnyView): LiveRoute {
+export interface LiveRouteOptions {
+  container?: ContainerOptions;
+}
+
+export function live(path: string, view: AnyView, options: LiveRouteOptions = {}): LiveRoute {
   if (!path.startsWith("/")) throw new Error(`livehtml: route path "${path}" must start with "/"`);
   if (!view || view.kind !== "view") throw new Error(`livehtml: route "${path}" needs a view made with defineView(...)`);
-  return { path, view, segments: splitPath(path) };
+  if (options.container) checkContainer(options.container, `route "${path}"`);
+  return { path, view, segments: splitPath(path), container: options.container };
 }
 
 function splitPath(path: string): string[] {

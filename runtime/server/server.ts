@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { LIVEVIEW_VERSION } from "../shared/wire.ts";
 import { serveClientAsset } from "./client-asset.ts";
+import { checkContainer, type ContainerOptions } from "./container.ts";
 import { currentDevHost } from "./dev-host.ts";
 import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
@@ -32,8 +33,14 @@ export interface LiveServer {
   /** For `server.on("upgrade", …)`: takes `/live/websocket`, destroys other upgrades it is not given a `next` for. */
   readonly upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Embeds a live view in any server-rendered page; put `csrfToken` in `<meta name="csrf-token">`. */
-  /** `assigns`: the page's values, reused by the view's `assignNew` in this render. */
-  liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string; assigns?: Record<string, unknown> }): Promise<{ html: string; csrfToken: string }>;
+  /**
+   * `assigns`: the page's values, reused by the view's `assignNew` in this render;
+   * `container`: the element the view goes in (default `<div>`).
+   */
+  liveRender(
+    view: AnyView,
+    opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string; assigns?: Record<string, unknown>; container?: ContainerOptions },
+  ): Promise<{ html: string; csrfToken: string }>;
   /** Open live WebSocket connections. */
   readonly connectionCount: number;
   listen(port?: number, host?: string): Promise<{ port: number; server: Server }>;
@@ -72,6 +79,7 @@ export function createServer(options: ServerOptions): LiveServer {
         params: {},
         session: opts.session ?? {},
         ...(opts.assigns ? { assigns: opts.assigns } : {}),
+        ...(opts.container ? { container: (checkContainer(opts.container, "liveRender"), opts.container) } : {}),
         url: new URL(opts.url ?? "http://localhost/"),
         main: false,
         csrfNonce: nonce,

@@ -1,7 +1,11 @@
 // The socket a view's callbacks receive: assigns with change tracking, plus the effects
 // (events, navigation, flash, title, streams, timers, pubsub) the view runtime carries out.
 import { assignValue } from "../shared/changes.ts";
+import { AsyncResult, isAsyncResult, type AsyncOutcome, type AsyncTask, type AsyncTasks, type AsyncValue, type AsyncWork } from "./async.ts";
+import { isComponentDefinition, type ComponentDefinition } from "./component.ts";
 import type { Effects } from "./effects.ts";
+import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
+import { ViewHooks, type HookFunctions, type HookStage } from "./hooks.ts";
 import type { Flash } from "./view.ts";
 import { StreamValue, type StreamConfig, type StreamInsertOptions, type StreamOptions } from "./stream.ts";
 
@@ -63,6 +67,44 @@ export interface ViewSocket<A, Info = unknown> {
   broadcast(topic: string, message: unknown): this;
   /** Sends a message to this view's own `handleInfo`. */
   send(message: Info): this;
+  /** Runs `fn` before the view's callback of `stage` (see hooks.ts); views only. */
+  attachHook(name: string, stage: "handleEvent", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleEvent"]): this;
+  attachHook(name: string, stage: "handleInfo", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleInfo"]): this;
+  attachHook(name: string, stage: "handleParams", fn: HookFunctions<ViewSocket<A, Info>, Info>["handleParams"]): this;
+  attachHook(name: string, stage: "afterRender", fn: HookFunctions<ViewSocket<A, Info>, Info>["afterRender"]): this;
+  detachHook(name: string, stage: HookStage): this;
+  /**
+   * Sets each key to a loading `AsyncResult`, runs `fn` beside the view (connected only) and
+   * fills the keys from the object it resolves to (`ok`), or with the reason it failed.
+   */
+  assignAsync<K extends keyof A & string>(keys: K | readonly K[], fn: AsyncWork<{ [P in K]: AsyncValue<A[P]> }>): this;
+  /** Runs `fn` beside the view (connected only); its outcome goes to `handleAsync(name, …)`. */
+  startAsync<T>(name: string, fn: AsyncWork<T>): this;
+  /**
+   * Cancels the work for an `assignAsync` key (its keys become failed with `reason`) or a
+   * `startAsync` name (`handleAsync` receives `{ status: "exit", reason }`); its signal aborts.
+   */
+  cancelAsync(keyOrName: string, reason?: unknown): this;
+  /**
+   * Gives new assigns to the stateful component `id` of this view after the current callback:
+   * its `update` runs and only its diff is sent. Ignored (with a warning) when no such component
+   * is rendered.
+   */
+  sendUpdate<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>): this;
+  /** `sendUpdate` after `ms` milliseconds (only while connected). */
+  sendUpdateAfter<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>, ms: number): TimerRef | null;
+  /** The params the client sent with its join (`LiveSocket`'s `params`), during mount; null in the HTTP render. */
+  getConnectParams(): Readonly<Record<string, unknown>> | null;
+  /** Whether the page's tracked static assets (`phx-track-static`) are older than the server's. */
+  staticChanged(): boolean;
+}
+
+/** What a view's socket needs for async work and connect info (the view runtime). */
+export interface ViewHost {
+  tasks(): AsyncTasks;
+  asyncDone(task: AsyncTask, outcome: AsyncOutcome, cancelled?: boolean): void;
+  readonly connectParams: Readonly<Record<string, unknown>> | null;
+  staticChanged(): boolean;
 }
 
 /** Stands for a stream's previous value in `changed.streams`: equal to no stream. */
@@ -134,6 +176,12 @@ export class SocketState {
 export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   /** What `assignNew` may reuse: the request's or the embedding page's assigns; null for none. */
   inherited: Readonly<Record<string, unknown>> | null = null;
+  /** Hooks attached with `attachHook`, created with the first one. */
+  hooks: ViewHooks | null = null;
+  /** The view runtime, for a view's socket; null for a component's. */
+  host: ViewHost | null = null;
+  /** The owning view, which carries out `sendUpdate` (view and component sockets alike). */
+  updates: ComponentUpdates | null = null;
 
   constructor(
     readonly state: SocketState,
@@ -274,4 +322,69 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     this.runtime.send(message);
     return this;
   }
+
+  attachHook(name: string, stage: HookStage, fn: HookFunctions<ViewSocket<A, Info>, Info>[HookStage]): this {
+    if (this.state !== this.viewState) throw new Error(`livehtml: attachHook("${name}", "${stage}") is for a view's socket, not a component's`);
+    (this.hooks ??= new ViewHooks()).attach(name, stage, fn);
+    return this;
+  }
+  detachHook(name: string, stage: HookStage): this {
+    this.hooks?.detach(name, stage);
+    return this;
+  }
+
+  assignAsync<K extends keyof A & string>(keys: K | readonly K[], fn: AsyncWork<{ [P in K]: AsyncValue<A[P]> }>): this {
+    const host = this.#host("assignAsync");
+    const list: readonly string[] = typeof keys === "string" ? [keys] : [...keys];
+    if (list.length === 0) throw new Error("livehtml: assignAsync needs at least one key");
+    for (const key of list) this.state.set(key, AsyncResult.loading(asyncResultOf(this.state.assigns[key])));
+    if (this.runtime.connected) host.tasks().assign(list, fn);
+    return this;
+  }
+  startAsync<T>(name: string, fn: AsyncWork<T>): this {
+    const host = this.#host("startAsync");
+    if (this.runtime.connected) host.tasks().start(name, fn);
+    return this;
+  }
+  cancelAsync(keyOrName: string, reason: unknown = "cancel"): this {
+    const host = this.#host("cancelAsync");
+    const task = host.tasks().cancel(keyOrName, reason);
+    if (!task) return this;
+    if (task.kind === "start") host.asyncDone(task, { status: "exit", reason }, true);
+    else for (const key of task.keys) this.state.set(key, AsyncResult.failed(asyncResultOf(this.state.assigns[key]), reason));
+    return this;
+  }
+  sendUpdate<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>): this {
+    this.#updates().sendUpdate(componentUpdate(component, id, assigns));
+    return this;
+  }
+  sendUpdateAfter<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>, ms: number): TimerRef | null {
+    const update = componentUpdate(component, id, assigns);
+    return this.runtime.connected ? this.#updates().sendUpdateAfter(update, ms) : null;
+  }
+  #updates(): ComponentUpdates {
+    if (!this.updates) throw new Error("livehtml: sendUpdate needs a socket that belongs to a running view");
+    return this.updates;
+  }
+  getConnectParams(): Readonly<Record<string, unknown>> | null {
+    return this.host?.connectParams ?? null;
+  }
+  staticChanged(): boolean {
+    return this.host?.staticChanged() ?? false;
+  }
+
+  #host(what: string): ViewHost {
+    if (!this.host) throw new Error(`livehtml: ${what} is for a view's socket; a component's cannot run async work yet`);
+    return this.host;
+  }
+}
+
+function componentUpdate<C extends object>(component: ComponentDefinition<C>, id: string, assigns: Partial<C>): ComponentUpdate {
+  if (!isComponentDefinition(component)) throw new Error(`livehtml: sendUpdate for id "${id}" needs a liveComponent(...) definition`);
+  if (typeof id !== "string") throw new Error("livehtml: sendUpdate needs the component's id (a string)");
+  return new ComponentUpdate(component as ComponentDefinition<Record<string, unknown>>, id, assigns as Readonly<Record<string, unknown>>);
+}
+
+function asyncResultOf(value: unknown): AsyncResult<unknown> | null {
+  return isAsyncResult(value) ? value : null;
 }

@@ -6,16 +6,23 @@
 // any callback, template included, ends this view only: it is logged with the view's name and
 // reported to the transport as a crash, and nothing else on the server is affected.
 import type { Changed, Rendered } from "../shared/rendered.ts";
+import { raw } from "../shared/escape.ts";
 import { ComponentInstances } from "./component-host.ts";
+import { renderHtmlWithComponents } from "./component-html.ts";
 import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
-import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
+import type { WireMessageDiff } from "../shared/wire.ts";
+import { createDiffEngine, type Engine, type EngineFactory } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
 import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
 import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
-import { LiveSocket, SocketState } from "./socket.ts";
+import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts";
+import { LiveSocket, SocketState, type TimerRef, type ViewHost } from "./socket.ts";
+import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
+import { componentName } from "./component.ts";
+import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
@@ -43,6 +50,12 @@ export interface ViewRuntimeOptions {
   routeParams?: (url: URL, view: AnyView) => Params | null;
   /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
   inheritedAssigns?: Readonly<Record<string, unknown>>;
+  /** The route's live session: its onMount hooks run before the view's, its layout wraps the view. */
+  liveSession?: LiveSessionInfo;
+  /** The join's `params` (connected views). */
+  connectParams?: Readonly<Record<string, unknown>>;
+  /** The page's tracked static assets differ from the server's (computed at the join). */
+  staticChanged?: boolean;
 }
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
@@ -56,6 +69,16 @@ export interface EventPayload {
 
 export type ReplyPayload = Record<string, unknown>;
 export const CRASHED: unique symbol = Symbol("crashed");
+
+/**
+ * Why the view renders: "mount", its first render (a reset engine, every slot, the title if
+ * set); "changes", after a callback (the slots whose assigns changed, plus `component` when a
+ * component's own event changed it); "recompute", a hot swap (every slot recomputed, and the
+ * engine still sends only what differs).
+ */
+type RenderRequest = { kind: "mount" } | { kind: "changes"; component: number | null } | { kind: "recompute" };
+const MOUNT_RENDER: RenderRequest = { kind: "mount" };
+const RECOMPUTE_RENDER: RenderRequest = { kind: "recompute" };
 export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
@@ -64,7 +87,7 @@ const MAX_PATCH_LOOPS = 20;
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
 
-export class ViewRuntime implements HotView, GuardedView {
+export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, ComponentUpdates {
   readonly view: AnyView;
   readonly id: string;
   readonly connected: boolean;
@@ -73,7 +96,9 @@ export class ViewRuntime implements HotView, GuardedView {
   readonly components: ComponentInstances;
   readonly socket: LiveSocket<Record<string, unknown>, unknown>;
   url: URL | null = null;
-  #engine: Engine;
+  /** Made by the first diff: an HTTP render (`mountHtml`) never makes one. */
+  #engine: Engine | null = null;
+  #createEngine: EngineFactory;
   #output: ViewOutput;
   #logger: Logger;
   #signFlash: ((flash: Flash) => string) | undefined;
@@ -82,6 +107,12 @@ export class ViewRuntime implements HotView, GuardedView {
   /** Timers, subscriptions and `send`: everything that reaches handleInfo. */
   #messages: ViewMessages;
   #alive = true;
+  #liveSession: LiveSessionInfo | undefined;
+  /** The join's params, kept until mount is done (as LiveView, they are read during mount only). */
+  #connectParams: Readonly<Record<string, unknown>> | null;
+  #staticChanged: boolean;
+  /** Running async work, created with the first (most views have none). */
+  #async: AsyncTasks | null = null;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
@@ -91,11 +122,17 @@ export class ViewRuntime implements HotView, GuardedView {
     this.#logger = options.logger ?? consoleLogger;
     this.#signFlash = options.signFlash;
     this.#routeParams = options.routeParams;
+    this.#liveSession = options.liveSession;
+    this.#connectParams = options.connectParams ?? null;
+    this.#staticChanged = options.staticChanged ?? false;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
+    this.socket.host = this;
+    this.socket.updates = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
-    this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
+    this.components.updates = this;
+    this.#createEngine = options.createEngine ?? createDiffEngine;
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
   }
@@ -111,22 +148,62 @@ export class ViewRuntime implements HotView, GuardedView {
    * mount + handleParams + first render. Returns the full diff, or the navigation the view asked
    * for during mount (the caller answers with a redirect instead of a page).
    */
-  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
-    return this.#run("mount", async () => {
-      this.url = url;
-      if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
-      await this.view.mount?.(params, session, this.socket);
-      let nav = this.effects.takeNavigation();
-      if (nav && nav.kind !== "patch") return { navigation: nav };
-      await this.#handleParams(url, params);
-      const patched = await this.#followPatches(nav);
-      if (patched && patched.kind !== "patch") return { navigation: patched };
-      nav = patched;
+  mount(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ rendered: WireMessageDiff; livePatch?: Navigation } | { navigation: Navigation } | Crashed> {
+    const result = this.#run("mount", async () => {
+      const mounted = await this.#mountCallbacks(params, session, url, flash);
+      if (mounted.leave) return { navigation: mounted.leave };
+      const nav = mounted.patch;
       const events = this.effects.takeEvents();
       // The engine's diff is not ours to change: events go into a copy.
-      const rendered = events.length ? { ...this.#render(true)!, e: events } : this.#render(true)!;
+      const first = this.#render(MOUNT_RENDER)!;
+      const rendered = events.length ? { ...first, e: events } : first;
       return nav ? { rendered, livePatch: nav } : { rendered };
     });
+    // Read during mount only: not kept for the life of the view.
+    void result.finally(() => (this.#connectParams = null));
+    return result;
+  }
+
+  /**
+   * The HTTP render: mount + handleParams, then the page's HTML straight from the compiled
+   * HTML renderer, stateful components included. No diff engine state is built for a render
+   * that is thrown away; the connected mount that follows builds its own.
+   */
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string } | { navigation: Navigation } | Crashed> {
+    return this.#run("mount", async () => {
+      const mounted = await this.#mountCallbacks(params, session, url, flash);
+      if (mounted.leave) return { navigation: mounted.leave };
+      const template = templateOf(this.view);
+      const assigns = this.state.assigns;
+      const layout = this.#liveSession?.layout;
+      const page = () => {
+        const inner = htmlOf(template, assigns);
+        // The live session's layout goes inside the container, around the view (as in #render).
+        return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
+      };
+      const html = renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref));
+      this.state.clearChanged();
+      return { html };
+    });
+  }
+
+  /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
+  async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
+    this.url = url;
+    if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
+    const halted = await this.#onMount(params, session);
+    if (halted) return { leave: halted, patch: null };
+    await this.view.mount?.(params, session, this.socket);
+    const nav = this.effects.takeNavigation();
+    if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
+    await this.#handleParams(url, params);
+    const patched = await this.#followPatches(nav);
+    if (patched && patched.kind !== "patch") return { leave: patched, patch: null };
+    return { leave: null, patch: patched };
+  }
+
+  #diffEngine(): Engine {
+    return (this.#engine ??= this.#createEngine(this.components));
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
@@ -153,8 +230,10 @@ export class ViewRuntime implements HotView, GuardedView {
         reply = (await handler(payload.event, value, instance.socket))?.reply;
         if (instance.state.hasChanges()) dirtyComponent = payload.cid;
       } else {
-        if (!this.view.handleEvent) throw new Error(`no handleEvent for ${clientText(payload.event)}`);
-        reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
+        const halted = await this.socket.hooks?.run("handleEvent", [payload.event, value, this.socket]);
+        if (halted) reply = halted.reply?.reply;
+        else if (!this.view.handleEvent) throw new Error(`no handleEvent for ${clientText(payload.event)}`);
+        else reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
       return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
     }, payload.event);
@@ -162,9 +241,13 @@ export class ViewRuntime implements HotView, GuardedView {
 
   /** A message for handleInfo (timer, pubsub, `send`); its diff is pushed. */
   info(message: unknown): Promise<void | Crashed> {
+    if (message instanceof ComponentUpdate) return this.#componentUpdate(message);
     return this.#run("handleInfo", async () => {
-      if (!this.view.handleInfo) throw new Error(`received a message but has no handleInfo: ${safeJSON(message)}`);
-      await this.view.handleInfo(message, this.socket);
+      const halted = await this.socket.hooks?.run("handleInfo", [message, this.socket]);
+      if (!halted) {
+        if (!this.view.handleInfo) throw new Error(`received a message but has no handleInfo: ${safeJSON(message)}`);
+        await this.view.handleInfo(message, this.socket);
+      }
       await this.#afterCallback(undefined, false);
     });
   }
@@ -180,6 +263,88 @@ export class ViewRuntime implements HotView, GuardedView {
     });
   }
 
+  get connectParams(): Readonly<Record<string, unknown>> | null {
+    return this.#connectParams;
+  }
+
+  staticChanged(): boolean {
+    return this.#staticChanged;
+  }
+
+  sendUpdate(update: ComponentUpdate): void {
+    void this.#componentUpdate(update);
+  }
+
+  sendUpdateAfter(update: ComponentUpdate, ms: number): TimerRef {
+    // A timer message: it dies with the view, and `info` turns it back into the update.
+    return this.#messages.sendAfter(update, ms);
+  }
+
+  /** Runs a queued `sendUpdate`: the component's update, then only its diff is pushed. */
+  #componentUpdate(update: ComponentUpdate): Promise<void | Crashed> {
+    return this.#run("sendUpdate", async () => {
+      const cid = this.components.find(update.component, update.id);
+      if (cid === null) {
+        this.#logger.warn(`${this.name}: sendUpdate to ${componentName(update.component)} "${update.id}" ignored: no such component is rendered`);
+        return;
+      }
+      this.components.update(cid, update.assigns);
+      const dirty = this.components.get(cid)?.state.hasChanges() ? cid : null;
+      await this.#afterCallback(undefined, false, dirty);
+    }, update.id);
+  }
+
+  tasks(): AsyncTasks {
+    return (this.#async ??= new AsyncTasks(this));
+  }
+
+  /**
+   * Async work finished (or a `startAsync` was cancelled): its result becomes a callback in the
+   * mailbox, rendered and pushed. Dropped when the view ended or newer work replaced it.
+   */
+  asyncDone(task: AsyncTask, outcome: AsyncOutcome, cancelled = false): void {
+    void this.#run("handleAsync", async () => {
+      if (!cancelled) {
+        if (!this.#async?.isCurrent(task)) return;
+        this.#async.finish(task);
+      }
+      if (task.kind === "assign") this.#fillAsync(task.keys, outcome);
+      else {
+        if (!this.view.handleAsync) throw new Error(`startAsync("${task.keys[0]}") finished but the view has no handleAsync`);
+        await this.view.handleAsync(task.keys[0]!, outcome, this.socket);
+      }
+      await this.#afterCallback(undefined, false);
+    }, task.keys.join(","));
+  }
+
+  /** Resolves once the async work running now has finished and its results were handled. */
+  async asyncIdle(): Promise<void> {
+    await this.#async?.idle();
+    await this.idle();
+  }
+
+  #fillAsync(keys: readonly string[], outcome: AsyncOutcome): void {
+    if (outcome.status === "exit") {
+      this.#logger.warn(`${this.name}: assignAsync(${keys.join(", ")}) failed: ${describeError(outcome.reason)}`);
+    }
+    for (const key of keys) {
+      const current = this.state.assigns[key];
+      const previous = isAsyncResult(current) ? current : null;
+      if (outcome.status === "exit") {
+        this.socket.assign(key, AsyncResult.failed(previous, outcome.reason));
+        continue;
+      }
+      const values = outcome.result;
+      if (typeof values === "object" && values !== null && Object.prototype.hasOwnProperty.call(values, key)) {
+        this.socket.assign(key, AsyncResult.ok((values as Record<string, unknown>)[key]));
+      } else {
+        const reason = new Error(`assignAsync(${keys.map((k) => JSON.stringify(k)).join(", ")}): the function's result has no "${key}"`);
+        this.#logger.warn(`${this.name}: ${reason.message}`);
+        this.socket.assign(key, AsyncResult.failed(previous, reason));
+      }
+    }
+  }
+
   /** Resolves once every callback queued so far has run. */
   async idle(): Promise<void> {
     await this.#mailbox.catch(() => {});
@@ -187,6 +352,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   /** `cids_destroyed`: forget the client's removed components. */
   destroyComponents(cids: readonly number[]): number[] {
+    if (this.#engine === null) return [];
     const deleted = this.#engine.deleteComponents(cids);
     this.components.delete(deleted);
     return deleted;
@@ -194,7 +360,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   /** `cids_will_destroy`: the client is removing these; a re-render before deletion revives them. */
   willDestroyComponents(cids: readonly number[]): void {
-    this.#engine.markForDeletion(cids);
+    this.#engine?.markForDeletion(cids);
   }
 
   /**
@@ -203,7 +369,7 @@ export class ViewRuntime implements HotView, GuardedView {
    * edited template that includes its root, so the view is sent whole). The diff is pushed.
    */
   rerender(): Promise<void | Crashed> {
-    return this.#run("hot re-render", async () => void this.#emit(this.#render(false, true), undefined, null, false));
+    return this.#run("hot re-render", async () => void this.#emit(this.#render(RECOMPUTE_RENDER), undefined, null, false));
   }
 
   /**
@@ -232,8 +398,23 @@ export class ViewRuntime implements HotView, GuardedView {
     }
   }
 
+  /** The live session's onMount hooks, then the view's; the navigation of one that halted. */
+  async #onMount(params: Params, session: Session): Promise<Navigation | null> {
+    const hooks: readonly OnMountHook[] = [...(this.#liveSession?.onMount ?? []), ...hookList(this.view.onMount)];
+    for (const hook of hooks) {
+      if ((await hook(params, session, this.socket)) !== "halt") continue;
+      const nav = this.effects.takeNavigation();
+      if (!nav || nav.kind === "patch") {
+        throw new Error(`an onMount hook halted the mount without redirecting (call socket.redirect or socket.pushNavigate before returning "halt")`);
+      }
+      return nav;
+    }
+    return null;
+  }
+
   async #handleParams(url: URL, params: Params): Promise<void> {
     this.url = url;
+    if (await this.socket.hooks?.run("handleParams", [params, url, this.socket])) return;
     await this.view.handleParams?.(params, url, this.socket);
   }
 
@@ -263,12 +444,12 @@ export class ViewRuntime implements HotView, GuardedView {
     let nav = this.effects.takeNavigation();
     if (nav) nav = await this.#followPatches(nav);
     if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
-    return this.#emit(this.#render(false, false, dirtyComponent), reply, nav, replying);
+    return this.#emit(this.#render({ kind: "changes", component: dirtyComponent }), reply, nav, replying);
   }
 
-  #emit(diff: WireDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
+  #emit(diff: WireMessageDiff | null, reply: Readonly<Record<string, unknown>> | undefined, patch: Navigation | null, replying: boolean): ReplyPayload | undefined {
     const events = this.effects.takeEvents();
-    let out: WireDiff | null = diff && Object.keys(diff).length ? diff : null;
+    let out: WireMessageDiff | null = diff && Object.keys(diff).length ? diff : null;
     if (events.length) out = { ...(out ?? {}), e: events };
     if (reply) out = { ...(out ?? {}), r: reply };
     const livePatch = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
@@ -305,30 +486,38 @@ export class ViewRuntime implements HotView, GuardedView {
   }
 
   /**
-   * Renders when something changed (`force` for the first render, with a reset engine). The view
-   * renders when its own assigns changed, or with every slot recomputed under `recomputeAll`
-   * (the engine still sends only what differs). `dirtyComponent` (changed by its own event)
+   * Renders what `request` asks for (see RenderRequest). The view renders when its own assigns
+   * changed, or always for "mount" and "recompute". A component changed by its own event
    * renders on its own through the engine's `renderComponents`, so a component event sends only
    * `{ c: { cid: … } }`, unless the view's render already reached it.
    */
-  #render(force: boolean, recomputeAll = false, dirtyComponent: number | null = null): WireDiff | null {
-    let diff: WireDiff | null = null;
-    const componentOnly = !force && dirtyComponent !== null && this.#engine.renderComponents !== undefined;
-    // An engine that cannot render components alone re-evaluates every slot to reach them.
-    const reach = !force && (recomputeAll || (dirtyComponent !== null && !componentOnly));
-    if (force || reach || this.state.hasChanges()) {
-      const changed = force || reach ? null : this.state.changed;
-      const titleChanged = force ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-      const rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      if (force) this.#engine.reset();
-      diff = this.#engine.render(rendered);
+  #render(request: RenderRequest): WireMessageDiff | null {
+    let diff: WireMessageDiff | null = null;
+    const engine = this.#diffEngine();
+    const dirty = request.kind === "changes" ? request.component : null;
+    const componentOnly = dirty !== null && engine.renderComponents !== undefined;
+    // Every slot is evaluated for a first render, a hot swap, and (an engine that cannot render
+    // components alone) to reach a changed component.
+    const everySlot = request.kind !== "changes" || (dirty !== null && !componentOnly);
+    if (everySlot || this.state.hasChanges()) {
+      const changed = everySlot ? null : this.state.changed;
+      const titleChanged = request.kind === "mount" ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
+      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
+      const layout = this.#liveSession?.layout;
+      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
+      if (request.kind === "mount") engine.reset();
+      diff = engine.render(rendered);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
+      const temporary = this.view.temporaryAssigns;
+      // Put back without recording a change: the client has the values that were sent.
+      if (temporary) for (const key in temporary) this.state.assigns[key] = (temporary as Record<string, unknown>)[key];
+      this.socket.hooks?.runAfterRender(this.socket);
     }
-    if (componentOnly && this.components.get(dirtyComponent!)?.state.hasChanges()) {
-      const components = this.#engine.renderComponents!([dirtyComponent!]);
-      if (components.c) diff = { ...(diff ?? {}), c: { ...((diff?.c as object | undefined) ?? {}), ...(components.c as object) } };
+    if (componentOnly && this.components.get(dirty)?.state.hasChanges()) {
+      const components = engine.renderComponents!([dirty]);
+      if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
   }
@@ -376,6 +565,7 @@ export class ViewRuntime implements HotView, GuardedView {
 
   #clearResources(): void {
     untrackView(this);
+    this.#async?.clear();
     this.#messages.clear();
     this.components.clear();
   }
@@ -412,6 +602,16 @@ function safeJSON(value: unknown): string {
   }
 }
 
+function hookList(hooks: OnMountHook | readonly OnMountHook[] | undefined): readonly OnMountHook[] {
+  if (hooks === undefined) return [];
+  return typeof hooks === "function" ? [hooks] : hooks;
+}
+
+/** The live session's layout around the view's render: `inner_content` changes on every render. */
+function withLayout(layout: ViewLayout, inner: Rendered, assigns: Record<string, unknown>, changed: Changed): Rendered {
+  return renderWith(layout, { ...assigns, inner_content: inner }, changed === null ? null : { ...changed, inner_content: true });
+}
+
 /**
  * Renders a view's template. A compiled template (it carries its `html` renderer) takes the
  * change map as an argument, so the assigns are not copied; any other render function reads
@@ -422,4 +622,11 @@ function renderWith(template: Template<Record<string, unknown>>, assigns: Record
     return (template as unknown as (a: Record<string, unknown>, c: Changed) => Rendered)(assigns, changed);
   }
   return template({ ...assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>);
+}
+
+/** A view's HTML: a compiled template's own HTML renderer, or the `html()` of what `render` returns. */
+function htmlOf(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>): string {
+  const html = (template as { html?: unknown }).html;
+  if (typeof html === "function") return (html as (a: Record<string, unknown>) => string)(assigns);
+  return renderWith(template, assigns, null).html();
 }

@@ -3,6 +3,8 @@
 // A view's `render` returns a `Rendered` (what compiled templates produce); a view compiled
 // from a sibling `name.live.html` passes that function as `template` instead.
 import type { Changed, Rendered } from "../shared/rendered.ts";
+import type { AsyncOutcome } from "./async.ts";
+import type { OnMountHook } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { ViewSocket } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
@@ -30,6 +32,8 @@ type MaybePromise<T> = T | Promise<T>;
 export interface ViewCallbacks<A, Info = unknown> {
   /** Name used in logs; defaults to the key it is registered under or "anonymous view". */
   name?: string;
+  /** Hooks run before `mount` (after those of the route's live session); see `liveSession`. */
+  onMount?: OnMountHook | readonly OnMountHook[];
   mount?(params: Params, session: Session, socket: ViewSocket<A, Info>): MaybePromise<void>;
   render?: Template<A>;
   /** A compiled sibling template, used when there is no `render`. */
@@ -37,7 +41,14 @@ export interface ViewCallbacks<A, Info = unknown> {
   handleEvent?(event: string, value: Params, socket: ViewSocket<A, Info>): MaybePromise<EventResult>;
   handleInfo?(message: Info, socket: ViewSocket<A, Info>): MaybePromise<void>;
   handleParams?(params: Params, url: URL, socket: ViewSocket<A, Info>): MaybePromise<void>;
+  /** The outcome of `socket.startAsync(name, fn)`. */
+  handleAsync?(name: string, outcome: AsyncOutcome, socket: ViewSocket<A, Info>): MaybePromise<void>;
   terminate?(reason: string, socket: ViewSocket<A, Info>): void;
+  /**
+   * Assigns reset to these values after every render, without counting as a change (LiveView's
+   * `temporary_assigns`): what was sent is not kept in server memory.
+   */
+  temporaryAssigns?: Partial<A>;
 }
 
 export interface ViewDefinition<A = Record<string, unknown>, Info = unknown> extends ViewCallbacks<A, Info> {

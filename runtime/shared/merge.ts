@@ -35,7 +35,7 @@ export interface Extracted {
   diff: WireDiff;
   title: string | undefined;
   reply: Record<string, unknown> | null;
-  events: WireEvent[];
+  events: readonly WireEvent[];
 }
 
 /**

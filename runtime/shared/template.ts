@@ -149,8 +149,32 @@ export function htmlOf(value: unknown): string {
   if (typeof value === "string") return escapeHTML(value);
   if (typeof value === "number") return String(value);
   if (isTemplateValue(value)) return templateHtml(value);
-  if (isComponentRef(value)) throw statelessComponentError(value);
+  if (isComponentRef(value)) return statefulHtml(value);
   return toText(value);
+}
+
+/**
+ * Where a stateful component met by an HTML render goes: set by the server around the HTTP
+ * render of a live view (runtime/server/component-html.ts), null otherwise. A module variable
+ * rather than an argument because the compiled HTML functions take only their assigns, and an
+ * HTML render is synchronous, so exactly one is in progress at a time.
+ */
+let componentHtmlHook: ((ref: ComponentRef) => string) | null = null;
+
+/** Runs `render` with stateful components sent to `hook`; restores the previous hook after. */
+export function withComponentHtml<T>(hook: (ref: ComponentRef) => string, render: () => T): T {
+  const previous = componentHtmlHook;
+  componentHtmlHook = hook;
+  try {
+    return render();
+  } finally {
+    componentHtmlHook = previous;
+  }
+}
+
+function statefulHtml(ref: ComponentRef): string {
+  if (componentHtmlHook === null) throw statelessComponentError(ref);
+  return componentHtmlHook(ref);
 }
 
 function isTemplateValue(value: unknown): value is Rendered | Comprehension {
@@ -186,7 +210,7 @@ function templateHtml(value: Rendered | Comprehension): string {
 function dynamicHtml(value: Dynamic): string {
   if (value === null) return "";
   if (typeof value === "string") return value;
-  if (value.kind === "component") throw statelessComponentError(value);
+  if (value.kind === "component") return statefulHtml(value);
   return templateHtml(value);
 }
 

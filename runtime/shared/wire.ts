@@ -85,7 +85,7 @@ export type WireComponents = {
 };
 
 /** A pushed event: `[name, payload]`, or `[name, payload, true]` to dispatch before the patch. */
-export type WireEvent = [string, unknown] | [string, unknown, true];
+export type WireEvent = readonly [string, unknown] | readonly [string, unknown, true];
 
 /** A rendered diff (or a full render) as produced by the diff engine. */
 export type WireDiff = WireNode & {
@@ -96,5 +96,5 @@ export type WireDiff = WireNode & {
 export type WireMessageDiff = Omit<WireDiff, "r"> & {
   r?: 1 | Record<string, unknown>;
   t?: string;
-  e?: WireEvent[];
+  e?: readonly WireEvent[];
 };

@@ -6,12 +6,14 @@ import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
 import { toHTML } from "../shared/to-html.ts";
 import type { WireMessageDiff } from "../shared/wire.ts";
 import type { Navigation } from "../server/effects.ts";
-import type { EngineFactory, WireDiff } from "../server/engine.ts";
+import type { EngineFactory } from "../server/engine.ts";
 import { MemoryLogger, type Logger } from "../server/log.ts";
 import type { Params } from "../server/params.ts";
 import { MemoryPubSub, type PubSub } from "../server/pubsub.ts";
 import { CRASHED, queryParams, ViewRuntime, type EventPayload } from "../server/view-runtime.ts";
 import type { AnyView, Flash } from "../server/view.ts";
+import type { LiveSessionInfo } from "../server/live-session.ts";
+import { matchRoute, type LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
 
 export interface MountOptions {
@@ -20,6 +22,12 @@ export interface MountOptions {
   /** Route params (e.g. `{ id: "7" }` for `/rooms/:id`), merged over the query. */
   params?: Params;
   session?: Record<string, unknown>;
+  /** Flash the page starts with (what a redirect carried). */
+  flash?: Flash;
+  /** What the client sends with its join (`socket.getConnectParams()`). */
+  connectParams?: Record<string, unknown>;
+  /** The page's assets are older than the server's (`socket.staticChanged()`). */
+  staticChanged?: boolean;
   /** The request's assigns for the HTTP render (what `assignNew` reuses there). */
   assigns?: Record<string, unknown>;
   pubsub?: PubSub;
@@ -35,11 +43,11 @@ export class LiveViewTest {
   /** HTML of the HTTP (disconnected) render. */
   readonly staticHTML: string;
   /** Full diffs and diffs received, in order (join reply first). */
-  readonly diffs: WireDiff[] = [];
+  readonly diffs: WireMessageDiff[] = [];
   /** Events pushed with `pushEvent`, in order. */
   readonly pushedEvents: [string, unknown][] = [];
   /** pushPatch / pushNavigate / redirect targets, in order. */
-  readonly navigations: { kind: "live_patch" | "live_redirect" | "redirect"; to: string }[] = [];
+  readonly navigations: TestNavigation[] = [];
   readonly replies: Record<string, unknown>[] = [];
   #state: RenderedState | null = null;
   #title: string | undefined;
@@ -62,7 +70,7 @@ export class LiveViewTest {
     if (!this.#state) throw new Error("livehtml/test: the view has not rendered (did mount redirect?)");
     return toHTML(this.#state);
   }
-  get lastDiff(): WireDiff | undefined {
+  get lastDiff(): WireMessageDiff | undefined {
     return this.diffs[this.diffs.length - 1];
   }
   get title(): string | undefined {
@@ -124,6 +132,55 @@ export class LiveViewTest {
     this.#url = url;
     this.#applyReply(reply);
     return reply;
+  }
+
+  /**
+   * Waits until the async work running now (`assignAsync`, `startAsync`) has finished and its
+   * results were rendered; returns the HTML then.
+   */
+  async renderAsync(): Promise<string> {
+    await this.runtime.asyncIdle();
+    return this.html();
+  }
+
+  /**
+   * Waits (up to `timeoutMs`) until the view has pushed event `name`, and returns its payload;
+   * events pushed before the call count. Rejects with the events seen when none came.
+   */
+  async waitForEvent(name: string, timeoutMs = 1000): Promise<unknown> {
+    const found = await this.#waitFor(() => this.pushedEvents.find((e) => e[0] === name), timeoutMs);
+    if (found === undefined) throw new AssertionError({ message: `livehtml/test: no "${name}" event within ${timeoutMs} ms; pushed: ${JSON.stringify(this.pushedEvents.map((e) => e[0]))}` });
+    return found[1];
+  }
+
+  /** Waits until the view patched its URL (to `to`, when given); returns the path. */
+  async waitForPatch(to?: string, timeoutMs = 1000): Promise<string> {
+    return this.#waitForNavigation(["live_patch"], to, timeoutMs);
+  }
+
+  /** Waits until the view navigated away (`pushNavigate` or `redirect`, to `to` when given); returns the path. */
+  async waitForRedirect(to?: string, timeoutMs = 1000): Promise<string> {
+    return this.#waitForNavigation(["live_redirect", "redirect"], to, timeoutMs);
+  }
+
+  async #waitForNavigation(kinds: readonly TestNavigation["kind"][], to: string | undefined, timeoutMs: number): Promise<string> {
+    const matches = (n: TestNavigation) => kinds.includes(n.kind) && (to === undefined || n.to === to);
+    const found = await this.#waitFor(() => this.navigations.find(matches), timeoutMs);
+    if (!found) {
+      throw new AssertionError({ message: `livehtml/test: no ${kinds.join(" or ")}${to ? ` to ${to}` : ""} within ${timeoutMs} ms; navigations: ${JSON.stringify(this.navigations)}` });
+    }
+    return found.to;
+  }
+
+  /** Polls `probe` after each settle, a bounded number of times. */
+  async #waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.settle();
+      const found = probe();
+      if (found !== undefined || Date.now() >= deadline) return found;
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   /** Waits for pending messages (timers that already fired, pubsub deliveries) to be handled. */
@@ -191,23 +248,23 @@ export class LiveViewTest {
 
   #applyReply(reply: Record<string, unknown>): void {
     this.replies.push(reply);
-    if (reply.diff) this.applyDiff(reply.diff as WireDiff);
+    if (reply.diff) this.applyDiff(reply.diff as WireMessageDiff);
     for (const key of ["redirect", "live_redirect", "live_patch"] as const) {
       const target = reply[key] as { to?: string } | undefined;
-      if (target?.to) this.#navigated(key, target.to);
+      if (target?.to) this.#navigated(key, target.to, (target as { flash?: unknown }).flash);
     }
   }
 
-  #navigated(kind: "redirect" | "live_redirect" | "live_patch", to: string): void {
-    this.navigations.push({ kind, to });
+  #navigated(kind: "redirect" | "live_redirect" | "live_patch", to: string, flash?: unknown): void {
+    this.navigations.push(typeof flash === "string" ? { kind, to, flash: JSON.parse(flash) as Flash } : { kind, to });
     if (kind === "live_patch") this.#url = new URL(to, this.#url);
     else this.#stopped = true;
   }
 
   /** @internal Merges a diff like the client does. */
-  applyDiff(raw: WireDiff): void {
+  applyDiff(raw: WireMessageDiff): void {
     this.diffs.push(raw);
-    const { diff, title, events } = extract(raw as WireMessageDiff);
+    const { diff, title, events } = extract(raw);
     if (title !== undefined) this.#title = title;
     for (const e of events) this.pushedEvents.push([e[0], e[1]]);
     this.#state = mergeDiff(this.#state, diff);
@@ -215,8 +272,8 @@ export class LiveViewTest {
 
   /** @internal */
   onPush(event: string, payload: Record<string, unknown>): void {
-    if (event === "diff") this.applyDiff(payload as WireDiff);
-    else if (event === "live_patch" || event === "live_redirect" || event === "redirect") this.#navigated(event, String(payload.to));
+    if (event === "diff") this.applyDiff(payload as WireMessageDiff);
+    else if (event === "live_patch" || event === "live_redirect" || event === "redirect") this.#navigated(event, String(payload.to), payload.flash);
   }
 
   /** @internal */
@@ -247,6 +304,39 @@ export function encodeForm(form: Record<string, unknown>): string {
   return new URLSearchParams(pairs).toString();
 }
 
+export interface TestNavigation {
+  readonly kind: "live_patch" | "live_redirect" | "redirect";
+  readonly to: string;
+  /** Flash carried by a `pushNavigate` / `redirect` from an event. */
+  readonly flash?: Flash;
+}
+
+/**
+ * Follows where a view went (its last `pushNavigate` / `redirect`) or where its mount redirected:
+ * mounts the view of the matching route from `routes`, with the flash it carried, like the client
+ * does. Throws when there was no navigation or no route matches.
+ */
+export async function followRedirect(from: LiveViewTest | MountResult, routes: readonly LiveRoute[], options: MountOptions = {}): Promise<LiveViewTest> {
+  let to: string;
+  let flash: Flash | undefined;
+  let base: string;
+  if (from instanceof LiveViewTest) {
+    const nav = [...from.navigations].reverse().find((n) => n.kind !== "live_patch");
+    if (!nav) throw new Error(`livehtml/test: followRedirect: the view did not navigate away (navigations: ${JSON.stringify(from.navigations)})`);
+    to = nav.to;
+    flash = nav.flash;
+    base = from.url;
+  } else {
+    if (from.kind !== "redirect") throw new Error("livehtml/test: followRedirect: the mount did not redirect");
+    to = from.to;
+    base = options.url ?? "http://localhost/";
+  }
+  const url = new URL(to, base);
+  const match = matchRoute(routes, url.pathname);
+  if (!match) throw new Error(`livehtml/test: followRedirect: no live route for ${url.pathname}`);
+  return mountView(match.route, { ...options, url: url.href, params: { ...match.params, ...(options.params ?? {}) }, ...(flash ? { flash } : {}) });
+}
+
 export type MountResult =
   | { kind: "ok"; view: LiveViewTest }
   | { kind: "redirect"; to: string; navigation: Navigation };
@@ -256,16 +346,25 @@ export type MountResult =
  * connected mount whose join reply starts the merged client state. Throws when mount crashes;
  * use `mountOrRedirect` when mount may navigate away.
  */
-export async function mountView(view: AnyView, options: MountOptions = {}): Promise<LiveViewTest> {
-  const result = await mountOrRedirect(view, options);
-  if (result.kind === "redirect") throw new Error(`livehtml/test: mount of ${view.name ?? "the view"} redirected to ${result.to}`);
+/** A view, or a route (`live(...)`, possibly inside `liveSession(...)`) whose session's hooks and layout apply. */
+export type Mountable = AnyView | LiveRoute;
+
+export async function mountView(target: Mountable, options: MountOptions = {}): Promise<LiveViewTest> {
+  const result = await mountOrRedirect(target, options);
+  if (result.kind === "redirect") throw new Error(`livehtml/test: mount of ${viewOf(target).name ?? "the view"} redirected to ${result.to}`);
   return result.view;
 }
 
-export async function mountOrRedirect(view: AnyView, options: MountOptions = {}): Promise<MountResult> {
+function viewOf(target: Mountable): AnyView {
+  return "kind" in target ? target : target.view;
+}
+
+export async function mountOrRedirect(target: Mountable, options: MountOptions = {}): Promise<MountResult> {
+  const view = viewOf(target);
+  const liveSession = "kind" in target ? undefined : target.liveSession;
+  const session = liveSession ? { ...(options.session ?? {}), ...sessionValues(liveSession) } : (options.session ?? {});
   const url = new URL(options.url ?? "http://localhost/");
   const params: Params = { ...queryParams(url), ...(options.params ?? {}) };
-  const session = options.session ?? {};
   const logger = options.logger ?? new MemoryLogger();
   const pubsub = options.pubsub ?? new MemoryPubSub();
 
@@ -275,14 +374,14 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
     connected: false,
     pubsub,
     logger,
-    createEngine: options.createEngine,
     ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
+    ...(liveSession ? { liveSession } : {}),
   });
-  const first = await dead.mount(params, session, url);
+  const first = await dead.mountHtml(params, session, url, options.flash ?? {});
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
   if ("navigation" in first) return { kind: "redirect", to: first.navigation.to, navigation: first.navigation };
-  const staticHTML = toHTML(mergeDiff(null, extract(first.rendered as WireMessageDiff).diff));
+  const staticHTML = first.html;
 
   let test: LiveViewTest | null = null;
   const runtime = new ViewRuntime({
@@ -294,13 +393,21 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
     createEngine: options.createEngine,
     signFlash: (flash: Flash) => JSON.stringify(flash),
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
+    ...(liveSession ? { liveSession } : {}),
+    connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
+    staticChanged: options.staticChanged ?? false,
   });
   test = new LiveViewTest(runtime, staticHTML, url, logger);
-  const joined = await runtime.mount(params, session, url);
+  const joined = await runtime.mount(params, session, url, options.flash ?? {});
   if (joined === CRASHED) throw new Error(`livehtml/test: connected mount of ${runtime.name} crashed: ${lastError(logger)}`);
   if ("navigation" in joined) return { kind: "redirect", to: joined.navigation.to, navigation: joined.navigation };
   test.applyDiff(joined.rendered);
   return { kind: "ok", view: test };
+}
+
+/** A live session's own session values; a function of the request gets none (there is no request). */
+function sessionValues(info: LiveSessionInfo): Readonly<Record<string, unknown>> {
+  return typeof info.session === "object" ? info.session : {};
 }
 
 function lastError(logger: Logger): string {

@@ -12,11 +12,11 @@ const { MetricsFeed, METRICS_TOPIC } = await import("../../examples/dashboard/me
 
 const dashboard = suite("examples: dashboard");
 
-function setup(samples: number) {
+function setup(samples: number, peaksDelayMs?: number) {
   const pubsub = new MemoryPubSub();
   const feed = new MetricsFeed(pubsub);
   for (let i = 1; i <= samples; i++) feed.record({ cpu: i, memory: 50, requests: 100 + i }, new Date(Date.UTC(2024, 0, 1, 12, 0, i)));
-  return { pubsub, feed, view: dashboardView(feed) };
+  return { pubsub, feed, view: dashboardView(feed, peaksDelayMs === undefined ? {} : { peaksDelayMs }) };
 }
 
 const rowIds = (html: string) => [...html.matchAll(/<tr id="metric-(\d+)">/g)].map((m) => Number(m[1]));
@@ -99,6 +99,28 @@ dashboard("a new sample shifts the page being viewed without moving the user off
     await view.settle();
     assert.is(textOf(view.html(), "#page"), "Page 2 of 3");
     assert.equal(rowIds(view.html()), [6, 5, 4, 3, 2]);
+  } finally {
+    view.terminate();
+  }
+});
+
+dashboard("the peaks load from a slow source: shown loading, the view stays live meanwhile, refresh keeps the last values", async () => {
+  const { pubsub, view: View } = setup(12, 30);
+  const view = await mountView(View, { pubsub, url: "http://localhost/dashboard" });
+  try {
+    assert.ok(view.staticHTML.includes('id="peaks-loading"'), "the HTTP render shows the loading state");
+    assert.ok(view.has("#peaks-loading"));
+    await view.patch("/dashboard?page=2");
+    assert.is(textOf(view.html(), "#page"), "Page 2 of 3", "navigation works while the peaks load");
+    await view.renderAsync();
+    assert.not.ok(view.has("#peaks-loading"));
+    assert.is(textOf(view.html(), "#peak-cpu"), "12%");
+    assert.is(textOf(view.html(), "#peak-requests"), "112");
+    await view.click("#refresh-peaks");
+    assert.ok(view.has("#peaks-loading") && view.has("#peaks-result"), "reloading keeps the last values on screen");
+    assert.ok("disabled" in view.find("#refresh-peaks")[0]!.attributes);
+    await view.renderAsync();
+    assert.not.ok(view.has("#peaks-loading"));
   } finally {
     view.terminate();
   }

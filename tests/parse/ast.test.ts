@@ -112,6 +112,26 @@ test("recovery keeps later structure: an unquoted value does not hide the follow
   assert.equal(ast.children.map((n) => n.type === "Element" ? n.name : n.type), ["p", "b"]);
 });
 
+test("recovery: a misspelt close tag closes its element, a stray one is skipped", () => {
+  const typo = parse(`<ul><li>one</lu><li>two</li></ul>`);
+  assert.equal(typo.diagnostics.map((d) => d.code), ["LH0202"]);
+  const ul = typo.ast.children[0] as Element;
+  assert.equal(ul.children.map((n) => n.type === "Element" ? n.name : n.type), ["li", "li"]);
+  assert.is((ul.children[0] as Element).end, 16);
+
+  const stray = parse(`<div>a</span>b</div><p></p>`);
+  assert.equal(stray.diagnostics.map((d) => d.code), ["LH0202"]);
+  assert.equal(stray.ast.children.map((n) => n.type === "Element" ? n.name : n.type), ["div", "p"]);
+  assert.equal((stray.ast.children[0] as Element).children.map((n) => n.type === "Text" ? n.data : n.type), ["a", "b"]);
+});
+
+test("recovery: an unterminated quoted value stops at its line, so the next lines still parse", () => {
+  const { ast, diagnostics } = parse(`<div class="a\n<p>x</p>\n<b>y</b>`);
+  assert.equal(diagnostics.map((d) => [d.code, d.start.line, d.start.column]), [["LH0109", 1, 12]]);
+  const div = ast.children[0] as Element;
+  assert.equal(div.children.filter((n) => n.type === "Element").map((n) => (n as Element).name), ["p", "b"]);
+});
+
 test("large input parses with expressions checked", () => {
   const src = "<ul>" + "<li :for={x of @xs} class={x.c}>{x.name} {@y + 1}</li>".repeat(2000) + "</ul>";
   const { diagnostics } = parse(src);

@@ -105,7 +105,8 @@ export interface SuiteOptions {
 }
 
 export interface BrowserSuite {
-  (name: string, test: (ctx: BrowserContext) => Promise<void>): void;
+  /** A test may be synchronous (a check that needs no page), as uvu's may. */
+  (name: string, test: (ctx: BrowserContext) => void | Promise<void>): void;
   run(): void;
 }
 
@@ -114,8 +115,8 @@ export interface BrowserSuite {
  * after, and each test registered once per client (`[official]`, `[livehtml]` in the output).
  */
 export function browserSuite(name: string, routes: readonly LiveRoute[], options: SuiteOptions = {}): BrowserSuite {
-  const tests: Array<[string, (ctx: BrowserContext) => Promise<void>]> = [];
-  const register = ((title: string, test: (ctx: BrowserContext) => Promise<void>) => void tests.push([title, test])) as BrowserSuite;
+  const tests: Array<[string, (ctx: BrowserContext) => void | Promise<void>]> = [];
+  const register = ((title: string, test: (ctx: BrowserContext) => void | Promise<void>) => void tests.push([title, test])) as BrowserSuite;
   register.run = () => {
     for (const client of CLIENTS) {
       const test = suite<BrowserContext>(`${name} [${client}]`);
