@@ -100,7 +100,7 @@ readme("the scale-out sample serves its routes with a Redis pubsub", async () =>
     const served = await importServing("../docs/readme/scale-out/server.ts");
     try {
       const page = await (await fetch(`${served.url}/thermostat`)).text();
-      assert.match(page, /alice's room: <b id="reading">/);
+      assert.match(page, /'s room: <b id="reading">68\.0<\/b>/, "the Thermostat's first render");
     } finally {
       await served.close();
       await (served.live.context.pubsub as unknown as { close(): Promise<void> }).close();
