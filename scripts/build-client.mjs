@@ -8,8 +8,12 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** The entry bundled. livehtml's own client, once there: "runtime/client/auto.ts". */
-export const CLIENT_ENTRY = "runtime/browser/official-client.js";
+/**
+ * The entry bundled: livehtml's own client, connected to `/live` with the page's CSRF token.
+ * `runtime/browser/official-client.js` is the official phoenix + phoenix_live_view pair, for apps
+ * that pass it through `scripts` (both speak to the same server).
+ */
+export const CLIENT_ENTRY = "runtime/client/auto.ts";
 
 /** `{ code, map }` of the client bundle (the map's sources are relative to the bundle's URL). */
 export async function bundleClient() {
