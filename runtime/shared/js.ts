@@ -5,6 +5,7 @@
 // Phoenix's encoder produces for the same calls). A `JS` value is immutable: every method
 // returns a new command with one more operation, so a shared base command can be extended freely.
 import { describe } from "./escape.ts";
+import { liveDestination } from "./destination.ts";
 
 /** Where an operation applies: a selector over the document, or relative to the element. */
 export type JSTarget = string | { closest: string } | { inner: string };
@@ -342,31 +343,6 @@ export class JS {
 /** True for `JS` command values. */
 export function isJS(value: unknown): value is JS {
   return value instanceof JS;
-}
-
-/**
- * Checks the destination of a live navigation (`JS.navigate`, `JS.patch`, `<.link navigate>`):
- * a path or an http(s) URL of the application. Any other scheme (`javascript:`, `data:`,
- * `mailto:`) is refused: it belongs in a plain `href`, and a script URL must never run.
- */
-export function liveDestination(href: string, context: string): string {
-  if (typeof href !== "string") throw new TypeError(`${context}: the destination must be a string, got ${describe(href)}`);
-  const scheme = schemeOf(href);
-  if (scheme !== null && scheme !== "http" && scheme !== "https") {
-    throw new TypeError(
-      `${context}: unsupported scheme ${JSON.stringify(scheme)} in ${JSON.stringify(href)}; navigate and patch ` +
-        "destinations must be a path or an http(s) URL of this application (use a plain href for other links)",
-    );
-  }
-  return href;
-}
-
-/** The lower-cased scheme of a URL as a browser reads it (leading controls and spaces, tabs and newlines ignored), or null. */
-function schemeOf(url: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
-  return match ? match[1]!.toLowerCase() : null;
 }
 
 function check(options: object, command: string, allowed: readonly string[]): void {
