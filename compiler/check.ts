@@ -26,6 +26,8 @@ export interface CheckOptions {
   project?: string;
   /** Files to check instead of (or on top of) a project: `.ts` and `.live.html`. */
   files?: readonly string[];
+  /** Compiler options set over the project's (or over the defaults when there is no project). */
+  compilerOptions?: ts.CompilerOptions;
 }
 
 export interface CheckResult {
@@ -62,7 +64,9 @@ interface Served {
 
 export function checkProject(options: CheckOptions): CheckResult {
   const diagnostics: Diagnostic[] = [];
-  const { compilerOptions, rootFiles } = loadProject(options, diagnostics);
+  const loaded = loadProject(options, diagnostics);
+  const compilerOptions = { ...loaded.compilerOptions, ...options.compilerOptions };
+  const rootFiles = loaded.rootFiles;
   if (diagnostics.length > 0) return { diagnostics, templates: 0, files: 0 };
 
   const served = new Map<string, Served>();

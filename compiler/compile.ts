@@ -117,7 +117,7 @@ function componentName(filename: string): string {
 }
 
 /** Runtime functions templates may call without importing them. */
-const IMPLICIT_IMPORTS = ["raw", "renderSlot"];
+const IMPLICIT_IMPORTS = ["raw", "json", "renderSlot"];
 
 /** A bug in the compiler, reported as a diagnostic at the start of the file. */
 export function internalError(error: unknown, source: string, filename: string): Diagnostic {

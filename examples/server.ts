@@ -1,38 +1,13 @@
 // Serves the examples at http://localhost:4000 (PORT overrides; PORT=0 picks a free port):
 // `npm start`. Prints the URL once the server listens.
-import { build } from "esbuild";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { fileURLToPath } from "node:url";
-import { createServer, live, MemoryPubSub, type LiveServer } from "livehtml/server";
+import { CLIENT_PATH, createServer, live, MemoryPubSub, type LiveServer } from "livehtml/server";
 import { ThermostatView } from "./thermostat/thermostat.ts";
 import { ColocatedThermostatView } from "./thermostat/thermostat-colocated.ts";
 import { TodoView } from "./todo/todo.ts";
 import { dashboardView } from "./dashboard/dashboard.ts";
 import { MetricsFeed } from "./dashboard/metrics.ts";
 import { embeddedPage, indexPage } from "./pages.ts";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const SCRIPT = "/assets/app.js";
-
-// The official Phoenix LiveView browser client, bundled once at start.
-const client = await build({
-  stdin: {
-    contents: `
-      import { Socket } from "phoenix";
-      import { LiveSocket } from "phoenix_live_view";
-      const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-      const liveSocket = new LiveSocket("/live", Socket, { params: { _csrf_token: csrfToken } });
-      liveSocket.connect();
-      window.liveSocket = liveSocket;`,
-    resolveDir: root,
-    loader: "js",
-  },
-  bundle: true,
-  format: "esm",
-  write: false,
-  logLevel: "silent",
-});
-const clientJs = client.outputFiles[0]!.text;
 
 const pubsub = new MemoryPubSub();
 const feed = new MetricsFeed(pubsub);
@@ -50,7 +25,6 @@ const server: LiveServer = createServer({
   ],
   pubsub,
   secret: process.env.SECRET_KEY_BASE ?? "development secret: set SECRET_KEY_BASE in production",
-  scripts: [SCRIPT],
   session,
   fallback: (req, res) => void serveOther(req, res),
 });
@@ -58,9 +32,8 @@ const server: LiveServer = createServer({
 async function serveOther(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const html = (body: string) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body);
   try {
-    if (req.url === SCRIPT) res.writeHead(200, { "content-type": "text/javascript" }).end(clientJs);
-    else if (req.url === "/") html(indexPage());
-    else if (req.url === "/embedded") html(await embeddedPage(server, session(), SCRIPT));
+    if (req.url === "/") html(indexPage());
+    else if (req.url === "/embedded") html(await embeddedPage(server, session(), CLIENT_PATH));
     else if (req.url === "/favicon.ico") res.writeHead(204).end(); // no icon, and no 404 in the console
     else res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
   } catch (error) {

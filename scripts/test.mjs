@@ -28,6 +28,11 @@ const files = findTests(join(root, "tests")).filter(
   (f) => filters.length === 0 || filters.some((p) => relative(root, f).includes(p)),
 );
 
+// `livehtml/…` imports (the examples', compiled templates') resolve to the sources, not dist/:
+// tests run what they test, and one module instance serves relative and package imports. Through
+// NODE_OPTIONS, processes that tests start inherit it.
+const SOURCE_OPTIONS = [process.env.NODE_OPTIONS, "--conditions=livehtml-source"].filter(Boolean).join(" ");
+
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, s) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -36,7 +41,7 @@ function runFile(file) {
     const started = Date.now();
     const child = spawn(process.execPath, ["--import", "tsx", file], {
       cwd: root,
-      env: { ...process.env, FORCE_COLOR: "0" },
+      env: { ...process.env, FORCE_COLOR: "0", NODE_OPTIONS: SOURCE_OPTIONS },
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));

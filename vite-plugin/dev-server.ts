@@ -12,7 +12,8 @@
 //   export default createServer({ routes, … })     (or `export const server = …`)
 //   export const routes = [live("/", HomeView)]     (+ optional `export const serverOptions`)
 // With routes, the server is created here with a development secret and a layout that loads
-// Vite's client (error overlay) and the `client` module, if given.
+// Vite's client (error overlay) and the `client` module if given, else the client every live
+// server serves (CLIENT_PATH).
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
@@ -21,6 +22,7 @@ import { createServer as createViteServer, loadConfigFromFile, mergeConfig, type
 import type { LiveRoute } from "../runtime/server/router.ts";
 import { createServer as createLiveServer, type LiveServer, type ServerOptions } from "../runtime/server/server.ts";
 import { SOCKET_PATH } from "../runtime/server/websocket.ts";
+import { CLIENT_PATH } from "../runtime/server/client-asset.ts";
 import { livehtml } from "./index.ts";
 
 export interface DevServerOptions {
@@ -125,7 +127,8 @@ async function loadLiveServer(vite: ViteDevServer, entry: string, client: string
       secret: DEV_SECRET,
       ...extra,
       routes: mod.routes as LiveRoute[],
-      scripts: ["/@vite/client", ...(client ? [client] : []), ...(extra.scripts ?? [])],
+      // Without a client module of its own, the app gets the client every live server serves.
+      scripts: ["/@vite/client", ...(client ? [client] : extra.scripts ? [] : [CLIENT_PATH]), ...(extra.scripts ?? [])],
     });
   }
   throw new Error(

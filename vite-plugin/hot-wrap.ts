@@ -14,8 +14,11 @@ import { normalizePath, type Plugin } from "vite";
 import { DEPENDENCY_ID, fileOf, SCRIPT_ID, TEMPLATE_ID } from "./id.ts";
 import { exportedBindings } from "./view-exports.ts";
 
+/** This module's own extension: `.ts` run from the sources, `.js` built into dist/. */
+const OWN_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+
 /** Imported by absolute path: `livehtml/server` does not export the dev-only registry. */
-export const HOT_MODULE = normalizePath(fileURLToPath(new URL("../runtime/server/hot.ts", import.meta.url)));
+export const HOT_MODULE = normalizePath(fileURLToPath(new URL(`../runtime/server/hot${OWN_EXTENSION}`, import.meta.url)));
 
 /** livehtml's own runtime, when Vite compiles it (a linked package): it defines no app views. */
 const OWN_RUNTIME = normalizePath(fileURLToPath(new URL("../runtime/", import.meta.url)));

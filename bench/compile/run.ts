@@ -58,13 +58,13 @@ export async function runCompile(): Promise<void> {
     const first = r.stdout.map((s) => (JSON.parse(s) as { firstMs: number }).firstMs);
     rows.push([name + (name === "livehtml" ? " (node --import tsx)" : ""), fmt(median(first)), fmt(median(r.wallMs))]);
   }
-  // The CLI on one file, on a copy in bench/out/ (it may write its output beside the input).
+  // The CLI on one file, on a copy in bench/out/, writing under bench/out/cli/build.
   mkdirSync(`${OUT}cli`, { recursive: true });
   const copy = `${OUT}cli/todo.live.html`;
   copyFileSync(fileURLToPath(new URL("./todo.live.html", import.meta.url)), copy);
   let cliMs: number;
   let cliLabel: string;
-  const cli = existsSync(CLI) ? timeProcess([CLI, "compile", copy], coldRuns) : null;
+  const cli = existsSync(CLI) ? timeProcess([CLI, "compile", copy, "--out-dir", `${OUT}cli/build`], coldRuns) : null;
   if (cli && !cli.failure) {
     cliMs = median(cli.wallMs);
     cliLabel = "livehtml CLI: node compiler/cli/bin.mjs compile <file>";

@@ -69,7 +69,8 @@ function isReference(id: ts.Identifier): boolean {
 function recordIdentifier(id: ts.Identifier, locals: ReadonlySet<string>, reads: ExpressionReads): void {
   const name = id.text;
   if (locals.has(name)) return;
-  const path = memberPath(id);
+  // An assign may itself be a function (`@id(row)`): calling it reads that assign.
+  const path = memberPath(id, name === "assigns" ? 1 : 0);
   if (name === "assigns") {
     if (path.length === 0) {
       reads.bareAssigns = true;
@@ -84,8 +85,11 @@ function recordIdentifier(id: ts.Identifier, locals: ReadonlySet<string>, reads:
   paths.push([name, ...path]);
 }
 
-/** The static member path read from `id`: `id.a.b`, `id["a"]`, stopping before a method call. */
-function memberPath(id: ts.Identifier): string[] {
+/**
+ * The static member path read from `id`: `id.a.b`, `id["a"]`, stopping before a method call,
+ * but keeping at least `keep` segments (a called assign is still read).
+ */
+function memberPath(id: ts.Identifier, keep: number): string[] {
   const path: string[] = [];
   let current: ts.Expression = id;
   for (;;) {
@@ -105,7 +109,7 @@ function memberPath(id: ts.Identifier): string[] {
     }
   }
   const parent = current.parent;
-  if (path.length > 0 && ts.isCallExpression(parent) && parent.expression === current) path.pop();
+  if (path.length > keep && ts.isCallExpression(parent) && parent.expression === current) path.pop();
   return path;
 }
 

@@ -11,7 +11,8 @@ import type { Analysis, Dependencies, ExpressionInfo, TemplateScope, VarRead } f
 import { findAssignRefs, rewriteAssignRefs } from "./assign-refs.ts";
 import { collectReads } from "./dependencies.ts";
 import { patternNames } from "./dependencies.ts";
-import { splitAttributeLiteral } from "./attribute-literal.ts";
+import { splitAttributeLiteral, type LiteralPieces } from "./attribute-literal.ts";
+import { attributeRule, piecesKeepRule } from "../../runtime/shared/attributes.ts";
 import type { Args, Code } from "../diagnostics/catalogue.ts";
 import { checkComponentCall, type KnownComponent } from "./component-calls.ts";
 
@@ -30,7 +31,13 @@ export type AnalysisCode = Extract<Code, "LH0501" | "LH0502" | "LH0510" | "LH051
 const ALWAYS_PRESENT = new Set(["class", "style"]);
 
 /** Globals and runtime helpers that templates may use without tracking. */
-const ALWAYS_CONSTANT = new Set(["undefined", "NaN", "Infinity", "raw", "renderSlot"]);
+const ALWAYS_CONSTANT = new Set(["undefined", "NaN", "Infinity", "raw", "json", "renderSlot"]);
+
+function keepsPieces(tag: string, name: string, pieces: LiteralPieces): boolean {
+  const first = pieces[0];
+  const substitutions = pieces.filter((p) => typeof p !== "string").length;
+  return piecesKeepRule(attributeRule(tag.toLowerCase(), name), typeof first === "string" ? first : null, substitutions);
+}
 
 export function analyze(template: AST.Template, options: AnalyzeOptions): Analysis {
   const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [], freeNames: new Set(), attributePieces: new Map(), builtinCalls: new Set() };
@@ -125,9 +132,12 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
     if (directives.if) expression(directives.if.expression, scope);
     for (const attribute of node.attributes) {
       if (attribute.type === "StaticAttribute") continue;
-      const pieces = node.type === "Element" && attribute.type === "ExpressionAttribute" && !ALWAYS_PRESENT.has(attribute.name)
+      const split = node.type === "Element" && attribute.type === "ExpressionAttribute" && !ALWAYS_PRESENT.has(attribute.name)
         ? splitAttributeLiteral(attribute.expression)
         : null;
+      // A URL, handler or binding attribute keeps its pieces only when its literal text alone
+      // settles that the value is safe; otherwise its helper judges the whole value.
+      const pieces = split && node.type === "Element" && attribute.type === "ExpressionAttribute" && keepsPieces(node.name, attribute.name, split) ? split : null;
       if (pieces && attribute.type === "ExpressionAttribute") {
         analysis.attributePieces.set(attribute, pieces);
         for (const piece of pieces) if (typeof piece !== "string") expression(piece, scope);

@@ -1,7 +1,8 @@
-// The `livehtml` command line: `compile`, `check` and `dev`. Exit codes: 0 success, 1 errors
+// The `livehtml` command line: `compile`, `check`, `dev` and `new`. Exit codes: 0 success, 1 errors
 // found in templates or types, 2 wrong usage. Commands load the compiler (and TypeScript) only
 // when they need it, so help and usage errors answer at once.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { parseArgs, UsageError } from "./args.ts";
 import { closest } from "../diagnostics/suggest.ts";
 import { commandHelp, overview, type CommandInfo } from "./help.ts";
@@ -9,6 +10,7 @@ import { consoleOutput, paint, type Output } from "./output.ts";
 import { COMPILE_FLAGS, runCompile } from "./commands/compile.ts";
 import { CHECK_FLAGS, runCheck } from "./commands/check.ts";
 import { DEV_FLAGS, runDev } from "./commands/dev.ts";
+import { NEW_FLAGS, runNew } from "./commands/new.ts";
 
 interface Command extends CommandInfo {
   run(argv: readonly string[], output: Output): Promise<number>;
@@ -18,9 +20,9 @@ const COMMANDS: readonly Command[] = [
   {
     name: "compile",
     usage: "compile <files|dirs|globs…> [--out-dir <dir>] [--lang ts|js] [--sourcemap] [--watch]",
-    summary: "compile templates to modules: x.live.html → x.live.html.ts (or .js), and .ts files with live`…` templates",
+    summary: "compile templates to modules under --out-dir: x.live.html → x.live.html.ts (or .js), and .ts files with live`…` templates",
     flags: COMPILE_FLAGS,
-    examples: ["livehtml compile src", 'livehtml compile "src/**/*.live.html" --lang js --out-dir build --sourcemap', "livehtml compile src --watch"],
+    examples: ["livehtml compile src --out-dir build", 'livehtml compile "src/**/*.live.html" --lang js --out-dir build --sourcemap', "livehtml compile src --watch"],
     run: runCompile,
   },
   {
@@ -38,6 +40,14 @@ const COMMANDS: readonly Command[] = [
     flags: DEV_FLAGS,
     examples: ["livehtml dev", "livehtml dev --port 3000 src/server.ts"],
     run: runDev,
+  },
+  {
+    name: "new",
+    usage: "new <dir>",
+    summary: "create an app: a live view with its template and test, Vite, TypeScript, and scripts dev, build, start, test",
+    flags: NEW_FLAGS,
+    examples: ["livehtml new my-app"],
+    run: runNew,
   },
 ];
 
@@ -101,6 +111,7 @@ async function dispatch(argv: readonly string[], output: Output): Promise<number
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  // By the package's own name: this file runs from the sources, from dist/ and bundled into dist/cli.mjs.
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("livehtml/package.json"), "utf8")) as { version: string };
   return pkg.version;
 }

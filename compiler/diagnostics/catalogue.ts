@@ -4,7 +4,7 @@
 //
 // Numbering: LH00xx files, LH01xx lexical (tokenizer), LH02xx structure (tree), LH03xx TypeScript,
 // LH04xx attributes and special attributes, LH05xx analysis (change tracking, colocated
-// templates).
+// templates), LH06xx output safety.
 
 export type Code =
   | "LH0001"
@@ -19,6 +19,7 @@ export type Code =
   | "LH0409" | "LH0410" | "LH0411" | "LH0412" | "LH0413" | "LH0414" | "LH0415"
   | "LH0501" | "LH0502" | "LH0503"
   | "LH0510" | "LH0511" | "LH0512" | "LH0513"
+  | "LH0601"
   | "LH0900";
 
 /** Message arguments: names, tag names, line numbers. */
@@ -271,6 +272,14 @@ export const CATALOGUE: Record<Code, Entry> = {
   LH0513: {
     severity: "error",
     message: (a) => `\`defaults\` names \`${a.name}\`, which the \`Assigns\` interface does not declare`,
+  },
+
+  // ── output safety ──────────────────────────────────────────────────────────────────────
+  LH0601: {
+    severity: "error",
+    message: () =>
+      "`<%= %>` inside <script> must be json(value) or raw(code): HTML escaping does not protect a script body, where a quote, a backtick, a dollar sign before a brace or a line break can end a string, and plain code needs no quote at all",
+    hint: () => "write <%= json(@value) %> to embed data (it is escaped for scripts), or raw(...) for trusted code",
   },
 
   // ── internal ───────────────────────────────────────────────────────────────────────────

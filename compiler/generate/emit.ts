@@ -236,15 +236,26 @@ export class Emitter {
         // The tree keeps nested templates as nodes; the HTML renderer needs their HTML.
         o.text(`${this.helpers.use(mode === "tree" ? "dyn" : "htmlOf")}(`);
         break;
-      case "attribute":
-        o.text(`${this.helpers.use("attr")}(${JSON.stringify(slot.name)}, `);
-        break;
+      case "attribute": {
+        // The attribute's rule is known from its name: only URL, handler and binding slots pay for a check.
+        const name = JSON.stringify(slot.name);
+        const rule = slot.rule;
+        if (rule === null) o.text(`${this.helpers.use("attr")}(${name}, `);
+        else if (rule.kind === "url") o.text(`${this.helpers.use("urlAttr")}(${name}, `);
+        else if (rule.kind === "raw-only") o.text(`${this.helpers.use("rawOnlyAttr")}(${name}, `);
+        else o.text(`${this.helpers.use("bindingAttr")}(${name}, `);
+        this.expr(slot.expr);
+        o.text(rule?.kind === "url" ? `, ${JSON.stringify(rule.url)})` : ")");
+        return;
+      }
       case "attribute-value":
         o.text(`${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
         break;
       case "spread":
-        o.text(`${this.helpers.use("spreadAttrs")}(`);
-        break;
+        this.out.text(`${this.helpers.use("spreadAttrs")}(`);
+        this.expr(slot.expr);
+        o.text(`, ${JSON.stringify(slot.tag)})`);
+        return;
       case "attribute-piece":
         o.text(`${this.helpers.use("attributePiece")}(`);
         break;

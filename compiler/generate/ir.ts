@@ -6,6 +6,7 @@
 
 import type * as AST from "../parse/ast.ts";
 import type { Dependencies, TemplateScope } from "../analyze/types.ts";
+import type { AttributeRule } from "../../runtime/shared/attributes.ts";
 
 export interface Block {
   /** Index into the module's statics table. */
@@ -37,6 +38,8 @@ export interface TextSlot extends SlotBase {
 export interface AttributeSlot extends SlotBase {
   kind: "attribute";
   name: string;
+  /** URL, handler or binding rule, decided from the static names (runtime/shared/attributes.ts). */
+  rule: AttributeRule;
   expr: AST.Expression;
 }
 
@@ -55,6 +58,8 @@ export interface AttributePieceSlot extends SlotBase {
 
 export interface SpreadSlot extends SlotBase {
   kind: "spread";
+  /** The element's tag (lower case): URL rules depend on it (`<img src>` may hold image data). */
+  tag: string;
   expr: AST.Expression;
 }
 

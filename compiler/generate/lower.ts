@@ -7,6 +7,7 @@ import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts"
 import { mergeDependencies } from "../analyze/index.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { escapeHTML } from "../../runtime/shared/escape.ts";
+import { attributeRule } from "../../runtime/shared/attributes.ts";
 import type { AttributeValue, Block, ComponentAttribute, ComponentCall, Loop, Slot, SlotEntry, SlotInput } from "./ir.ts";
 
 /** Attributes that steer the compiler and are not rendered. */
@@ -262,12 +263,12 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
             b.slot({ kind: "attribute-value", name: attribute.name, ...common });
             b.text(`"`);
           } else {
-            b.slot({ kind: "attribute", name: attribute.name, ...common });
+            b.slot({ kind: "attribute", name: attribute.name, rule: attributeRule(node.name.toLowerCase(), attribute.name), ...common });
           }
           break;
         }
         case "SpreadAttribute":
-          b.slot({ kind: "spread", expr: attribute.expression, deps: deps(attribute.expression), start: attribute.start, end: attribute.end });
+          b.slot({ kind: "spread", tag: node.name.toLowerCase(), expr: attribute.expression, deps: deps(attribute.expression), start: attribute.start, end: attribute.end });
           break;
       }
     }

@@ -11,6 +11,7 @@ import type { EexToken } from "./eex.ts";
 import { sortAttributes, validatePlacement, type SortedAttributes } from "./attributes.ts";
 import { Tokenizer, type OpenTagToken, type TokenSink } from "./tokenizer.ts";
 import { RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from "../utils/html.ts";
+import { isScriptSafeExpression } from "./script-values.ts";
 
 interface RootFrame {
   kind: "root";
@@ -238,7 +239,19 @@ export class TreeBuilder implements TokenSink {
       this.ctx.report("LH0118", {}, token.start, token.end);
       return;
     }
+    if (this.insideScript() && !isScriptSafeExpression(this.ctx.source.slice(s, e))) {
+      this.ctx.report("LH0601", {}, token.start, token.end);
+    }
     this.top.children.push({ type: "ExpressionTag", syntax: "eex", start: token.start, end: token.end, expression: this.ctx.expression(s, e) });
+  }
+
+  /** Whether the innermost open element (EEx blocks aside) is a `<script>`. */
+  private insideScript(): boolean {
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      const frame = this.stack[i]!;
+      if (frame.kind === "element") return frame.node.type === "Element" && frame.node.name.toLowerCase() === "script";
+    }
+    return false;
   }
 
   private openBlock(token: EexToken): void {

@@ -15,7 +15,7 @@ function $h0(assigns: Assigns): string {
 let $o = "<div";
 $o += $attr("id", assigns.id);
 $o += " phx-hook=\"Phoenix.FocusWrap\"";
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "div");
 $o += ">\n  <div";
 $o += $attr("id", assigns.id + "-start");
 $o += " tabindex=\"0\" aria-hidden=\"true\"></div>\n  ";
@@ -36,7 +36,7 @@ return $node($S0, 6518363150969070, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.id !== undefined) ? $attr("id", assigns.id) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "div") : null,
 ($t || $c.id !== undefined) ? $attr("id", assigns.id + "-start") : null,
 ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block)) : null,
 ($t || $c.id !== undefined) ? $attr("id", assigns.id + "-end") : null,

@@ -1,5 +1,5 @@
 // Compiled by livehtml from form.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, node as $node, spreadAttrs as $spread, renderSlot } from "livehtml/runtime";
+import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, node as $node, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.form>: a <form> for a form made by toForm (or a plain object of params), whose default slot
 // receives the form (`:let={f}`). With an `action` it can also submit over plain HTTP: it
@@ -70,10 +70,10 @@ return $o;
 }
 function $h2(assigns: Assigns): string {
 let $o = "<form";
-$o += $attr("action", assigns.action);
+$o += $urlAttr("action", assigns.action, "url");
 $o += $attr("method", assigns.action !== undefined ? methodOf(assigns.method) : undefined);
 $o += $attr("enctype", assigns.multipart ? "multipart/form-data" : undefined);
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "form");
 $o += ">\n  ";
 if (assigns.action !== undefined && hiddenMethod(assigns.method)) $o += $h0(assigns);
 $o += "\n  ";
@@ -93,10 +93,10 @@ const $c = $changedOf(assigns, changed);
 return $node($S2, 822099337470979, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.action !== undefined) ? $attr("action", assigns.action) : null,
+($t || $c.action !== undefined) ? $urlAttr("action", assigns.action, "url") : null,
 ($t || $c.action !== undefined || $c.method !== undefined) ? $attr("method", assigns.action !== undefined ? methodOf(assigns.method) : undefined) : null,
 ($t || $c.multipart !== undefined) ? $attr("enctype", assigns.multipart ? "multipart/form-data" : undefined) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "form") : null,
 ($t || $c.action !== undefined || $c.method !== undefined) ? ((assigns.action !== undefined && hiddenMethod(assigns.method)) ? $node($S0, 3004709332358735, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [

@@ -99,7 +99,7 @@ let $o = "<input type=\"hidden\"";
 $o += $attr("id", idOf(assigns.id, assigns.field));
 $o += $attr("name", nameOf(assigns.name, assigns.field, false));
 $o += $attr("value", text(valueOf(assigns.value, assigns.field)));
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "input");
 $o += ">";
 return $o;
 }
@@ -115,7 +115,7 @@ $o += " value=\"true\"";
 $o += $attr("checked", isChecked(assigns.checked, valueOf(assigns.value, assigns.field)));
 $o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
 $o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "input");
 $o += "> ";
 $o += $htmlOf(assigns.label);
 $o += "</label>";
@@ -142,7 +142,7 @@ $o += $attr("name", nameOf(assigns.name, assigns.field, assigns.multiple));
 $o += $attr("multiple", assigns.multiple);
 $o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
 $o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "select");
 $o += ">\n    ";
 if (assigns.prompt !== undefined) $o += $h3(assigns);
 $o += "\n    ";
@@ -165,7 +165,7 @@ $o += $attr("id", idOf(assigns.id, assigns.field));
 $o += $attr("name", nameOf(assigns.name, assigns.field, false));
 $o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
 $o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "textarea");
 $o += ">";
 $o += $htmlOf(textareaValue(valueOf(assigns.value, assigns.field)));
 $o += "</textarea>";
@@ -179,7 +179,7 @@ $o += $attr("name", nameOf(assigns.name, assigns.field, false));
 $o += $attr("value", text(valueOf(assigns.value, assigns.field)));
 $o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
 $o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "input");
 $o += ">";
 return $o;
 }
@@ -231,7 +231,7 @@ return [
 ($t || $c.id !== undefined || $c.field !== undefined) ? $attr("id", idOf(assigns.id, assigns.field)) : null,
 ($t || $c.name !== undefined || $c.field !== undefined) ? $attr("name", nameOf(assigns.name, assigns.field, false)) : null,
 ($t || $c.value !== undefined || $c.field !== undefined) ? $attr("value", text(valueOf(assigns.value, assigns.field))) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "input") : null,
 ];
 }, () => $h0(assigns)) : $node($S10, 1295267452829207, true, (track: boolean) => {
 const $t = !track || $c === null;
@@ -246,7 +246,7 @@ return [
 ($t || $c.checked !== undefined || $c.value !== undefined || $c.field !== undefined) ? $attr("checked", isChecked(assigns.checked, valueOf(assigns.value, assigns.field))) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined) ? $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "input") : null,
 ($t || $c.label !== undefined) ? $dyn(assigns.label) : null,
 ];
 }, () => $h1(assigns)) : (assigns.label !== undefined) ? $node($S2, 2072955113757476, true, (track: boolean) => {
@@ -264,7 +264,7 @@ return [
 ($t || $c.multiple !== undefined) ? $attr("multiple", assigns.multiple) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined) ? $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "select") : null,
 ($t || $c.prompt !== undefined) ? ((assigns.prompt !== undefined) ? $node($S3, 7425356648480483, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
@@ -291,7 +291,7 @@ return [
 ($t || $c.name !== undefined || $c.field !== undefined) ? $attr("name", nameOf(assigns.name, assigns.field, false)) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined) ? $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "textarea") : null,
 ($t || $c.value !== undefined || $c.field !== undefined) ? $dyn(textareaValue(valueOf(assigns.value, assigns.field))) : null,
 ];
 }, () => $h6(assigns)) : (assigns.type !== "checkbox") ? $node($S7, 4074100736077, true, (track: boolean) => {
@@ -303,7 +303,7 @@ return [
 ($t || $c.value !== undefined || $c.field !== undefined) ? $attr("value", text(valueOf(assigns.value, assigns.field))) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined) ? $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "input") : null,
 ];
 }, () => $h7(assigns)) : "") : null,
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? ((errorsOf(assigns.errors, assigns.field).length > 0) ? $node($S9, 7486168765273002, true, (track: boolean) => {

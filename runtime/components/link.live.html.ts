@@ -1,5 +1,5 @@
 // Compiled by livehtml from link.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, node as $node, spreadAttrs as $spread, renderSlot } from "livehtml/runtime";
+import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, node as $node, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.link>: a live navigation (`navigate`: another live view, `patch`: the same one with new
 // params), or a plain link (`href`, with `method` for non-GET links through phoenix_html).
@@ -30,10 +30,10 @@ const $S3 = ["<a href=\"#\"",">","</a>"];
 const $S4 = ["",""];
 function $h0(assigns: Assigns): string {
 let $o = "<a";
-$o += $attr("href", liveDestination(assigns.navigate!, "<.link navigate>"));
+$o += $urlAttr("href", liveDestination(assigns.navigate!, "<.link navigate>"), "url");
 $o += " data-phx-link=\"redirect\"";
 $o += $attr("data-phx-link-state", assigns.replace ? "replace" : "push");
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $htmlOf(renderSlot(assigns.inner_block));
 $o += "</a>";
@@ -41,10 +41,10 @@ return $o;
 }
 function $h1(assigns: Assigns): string {
 let $o = "<a";
-$o += $attr("href", liveDestination(assigns.patch!, "<.link patch>"));
+$o += $urlAttr("href", liveDestination(assigns.patch!, "<.link patch>"), "url");
 $o += " data-phx-link=\"patch\"";
 $o += $attr("data-phx-link-state", assigns.replace ? "replace" : "push");
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $htmlOf(renderSlot(assigns.inner_block));
 $o += "</a>";
@@ -52,11 +52,11 @@ return $o;
 }
 function $h2(assigns: Assigns): string {
 let $o = "<a";
-$o += $attr("href", linkDestination(assigns.href!, "<.link href>"));
+$o += $urlAttr("href", linkDestination(assigns.href!, "<.link href>"), "url");
 $o += $attr("data-method", assigns.method !== "get" ? assigns.method : undefined);
 $o += $attr("data-csrf", csrfOf(assigns.method, assigns.csrfToken));
 $o += $attr("data-to", assigns.method !== "get" ? assigns.href : undefined);
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $htmlOf(renderSlot(assigns.inner_block));
 $o += "</a>";
@@ -64,7 +64,7 @@ return $o;
 }
 function $h3(assigns: Assigns): string {
 let $o = "<a href=\"#\"";
-$o += $spread(assigns.rest);
+$o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $htmlOf(renderSlot(assigns.inner_block));
 $o += "</a>";
@@ -91,33 +91,33 @@ return [
 ($t || $c.navigate !== undefined || $c.replace !== undefined || $c.rest !== undefined || $c.inner_block !== undefined || $c.patch !== undefined || $c.href !== undefined || $c.method !== undefined || $c.csrfToken !== undefined) ? ((assigns.navigate !== undefined) ? $node($S0, 2339381711844911, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.navigate !== undefined) ? $attr("href", liveDestination(assigns.navigate!, "<.link navigate>")) : null,
+($t || $c.navigate !== undefined) ? $urlAttr("href", liveDestination(assigns.navigate!, "<.link navigate>"), "url") : null,
 ($t || $c.replace !== undefined) ? $attr("data-phx-link-state", assigns.replace ? "replace" : "push") : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "a") : null,
 ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block)) : null,
 ];
 }, () => $h0(assigns)) : (assigns.patch !== undefined) ? $node($S1, 7863827911320429, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.patch !== undefined) ? $attr("href", liveDestination(assigns.patch!, "<.link patch>")) : null,
+($t || $c.patch !== undefined) ? $urlAttr("href", liveDestination(assigns.patch!, "<.link patch>"), "url") : null,
 ($t || $c.replace !== undefined) ? $attr("data-phx-link-state", assigns.replace ? "replace" : "push") : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "a") : null,
 ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block)) : null,
 ];
 }, () => $h1(assigns)) : (assigns.href !== undefined && assigns.href !== "#") ? $node($S2, 1906112711215032, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.href !== undefined) ? $attr("href", linkDestination(assigns.href!, "<.link href>")) : null,
+($t || $c.href !== undefined) ? $urlAttr("href", linkDestination(assigns.href!, "<.link href>"), "url") : null,
 ($t || $c.method !== undefined) ? $attr("data-method", assigns.method !== "get" ? assigns.method : undefined) : null,
 ($t || $c.method !== undefined || $c.csrfToken !== undefined) ? $attr("data-csrf", csrfOf(assigns.method, assigns.csrfToken)) : null,
 ($t || $c.method !== undefined || $c.href !== undefined) ? $attr("data-to", assigns.method !== "get" ? assigns.href : undefined) : null,
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "a") : null,
 ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block)) : null,
 ];
 }, () => $h2(assigns)) : $node($S3, 2700593837835914, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.rest !== undefined) ? $spread(assigns.rest) : null,
+($t || $c.rest !== undefined) ? $spread(assigns.rest, "a") : null,
 ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block)) : null,
 ];
 }, () => $h3(assigns))) : null,

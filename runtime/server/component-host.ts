@@ -6,7 +6,7 @@ import type { ComponentRef, Rendered } from "../shared/rendered.ts";
 import { componentName, isComponentDefinition, type ComponentDefinition, type ComponentOwnAssigns } from "./component.ts";
 import type { Effects } from "./effects.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
-import type { RenderAssigns } from "./view.ts";
+import type { StreamValue } from "./stream.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
 
@@ -81,9 +81,13 @@ export class ComponentInstances {
   #render(instance: Instance): Rendered | null {
     if (!instance.state.hasChanges()) return null;
     const template = (instance.definition.render ?? instance.definition.template)!;
-    const assigns = { ...instance.state.assigns, __changed__: instance.state.changed } as RenderAssigns<Record<string, unknown>>;
+    const state = instance.state;
+    const assigns = { ...state.assigns, __changed__: state.changed } as Record<string, unknown>;
+    // The tree is lazy and is read after `clearChanged` below: the streams it reads must keep
+    // this render's operations (the change map is replaced, not emptied, so it keeps its own).
+    if (state.streams.size > 0) assigns.streams = snapshotStreams(state.streams);
     const rendered = template(assigns as Parameters<typeof template>[0]);
-    instance.state.clearChanged();
+    state.clearChanged();
     return rendered;
   }
 
@@ -112,4 +116,10 @@ export class ComponentInstances {
     (this.#instances ??= new Map()).set(cid, instance);
     return instance;
   }
+}
+
+function snapshotStreams(streams: ReadonlyMap<string, StreamValue<unknown>>): Record<string, StreamValue<unknown>> {
+  const out: Record<string, StreamValue<unknown>> = {};
+  for (const [name, stream] of streams) out[name] = stream.snapshot();
+  return out;
 }

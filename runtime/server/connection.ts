@@ -3,9 +3,10 @@
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
 import { SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
-import type { Params } from "./params.ts";
+import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
-import { CRASHED, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
+import { TokenBucket } from "./token-bucket.ts";
+import { CRASHED, eventValue, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export interface Transport {
@@ -26,6 +27,12 @@ class Channel implements ViewOutput {
    * that caused it still goes out: it carries the `live_redirect`/`redirect` (PROTOCOL.md §4.5).
    */
   redirected = false;
+  /**
+   * The join was answered ok. Before that a crash is told to the client by the join's error
+   * reply alone: a `phx_error` first would make the client drop the pending join and rejoin
+   * forever, where the error reply makes it reload the page (or reach its failsafe).
+   */
+  joined = false;
 
   constructor(
     readonly topic: string,
@@ -45,7 +52,7 @@ class Channel implements ViewOutput {
     this.redirected = reason === "redirect";
     if (this.channels.get(this.topic) === this) this.channels.delete(this.topic);
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
-    if (reason === "crash") this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+    if (reason === "crash" && this.joined) this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
   }
 }
 
@@ -54,6 +61,8 @@ interface ContextHelpers {
   signFlash(flash: Flash): string;
   /** Route params of a main view's URL, or null when the URL routes to another view. */
   mainRouteParams(url: URL, view: AnyView): Params | null;
+  /** A URL's query params under the server's limits (throws a ParamsError past them). */
+  queryParams(url: URL): Params;
 }
 
 const helpersByContext = new WeakMap<LiveContext, ContextHelpers>();
@@ -65,8 +74,9 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
       signFlash: (flash) => ctx.signer.sign(SALT.flash, flash, 60_000),
       mainRouteParams: (url, view) => {
         const m = matchRoute(ctx.routes, url.pathname);
-        return m && m.route.view === view ? routeParams(m, queryParams(url)) : null;
+        return m && m.route.view === view ? routeParams(m, queryParams(url, ctx.limits.params)) : null;
       },
+      queryParams: (url) => queryParams(url, ctx.limits.params),
     };
     helpersByContext.set(ctx, helpers);
   }
@@ -75,13 +85,22 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
 
 export class LiveConnection {
   readonly #channels = new Map<string, Channel>();
+  /** Events per second (`limits.eventsPerSecond`); heartbeats are not counted. */
+  readonly #bucket: TokenBucket;
+  /** Frames refused over the rate since the last warning, which is logged at most once a second. */
+  #refused = 0;
+  #warnedAt = -Infinity;
+  /** Frames refused in a row; past `eventBurst` of them the client is flooding and is disconnected. */
+  #strikes = 0;
 
   constructor(
     private readonly ctx: LiveContext,
     private readonly transport: Transport,
     /** Params from the socket URL (`_csrf_token`, …), available to joins. */
     private readonly connectParams: Record<string, string> = {},
-  ) {}
+  ) {
+    this.#bucket = new TokenBucket(ctx.limits.eventsPerSecond, ctx.limits.eventBurst);
+  }
 
   get channelCount(): number {
     return this.#channels.size;
@@ -90,6 +109,11 @@ export class LiveConnection {
   /** Handles one text frame. */
   receive(text: string): void {
     const parsed = parseFrame(text);
+    const heartbeat = parsed.ok && parsed.frame.topic === "phoenix" && parsed.frame.event === "heartbeat";
+    if (!heartbeat) {
+      if (!this.#bucket.take()) return this.#overRate(parsed);
+      this.#strikes = 0;
+    }
     if (!parsed.ok) {
       this.ctx.logger.error(`websocket: rejected frame: ${parsed.error}`);
       if (parsed.topic !== null && parsed.ref !== null) {
@@ -106,6 +130,30 @@ export class LiveConnection {
       // Defensive: dispatch itself does not throw by design, but one bad frame must not end the connection.
       this.ctx.logger.error(`websocket: error handling "${frame.event}" on ${frame.topic}`, error);
       if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason: "internal error" }));
+    }
+  }
+
+  /** A frame past the events-per-second limit: refused (answered when it can be addressed), not handled. */
+  #overRate(parsed: ReturnType<typeof parseFrame>): void {
+    if (++this.#strikes > this.ctx.limits.eventBurst) {
+      // Answering each frame of a flood costs as much as the flood: past a burst of refusals in a row, the socket goes.
+      if (this.#strikes === this.ctx.limits.eventBurst + 1) {
+        this.ctx.logger.warn(`websocket: closed a connection that kept sending past ${this.ctx.limits.eventsPerSecond} events/s`);
+        // After the replies to what was accepted have gone out (they follow once the frames already read are handled).
+        setImmediate(() => this.transport.close(1008, "too many events"));
+      }
+      return;
+    }
+    this.#refused++;
+    const now = performance.now();
+    if (now - this.#warnedAt >= 1000) {
+      this.ctx.logger.warn(`websocket: over ${this.ctx.limits.eventsPerSecond} events/s, ${this.#refused} frame(s) refused`);
+      this.#warnedAt = now;
+      this.#refused = 0;
+    }
+    const to = parsed.ok ? parsed.frame : parsed;
+    if (to.topic !== null && to.ref !== null) {
+      this.transport.send(encodeReply({ joinRef: to.joinRef, ref: to.ref, topic: to.topic }, "error", { reason: `rate limited: more than ${this.ctx.limits.eventsPerSecond} events per second` }));
     }
   }
 
@@ -131,12 +179,16 @@ export class LiveConnection {
     }
     const channel = this.#channels.get(frame.topic);
     if (frame.event === "phx_leave") {
-      if (channel && channel.joinRef === frame.joinRef) {
+      const leaving = channel !== undefined && channel.joinRef === frame.joinRef;
+      if (leaving) {
         this.#close(channel, "leave");
         this.#channels.delete(frame.topic);
       }
       // Leaving a topic that is gone (e.g. after a redirect) is fine: Phoenix answers ok too.
       this.transport.send(encodeReply(frame, "ok", {}));
+      // Then the channel is closed, as Phoenix closes a channel that left; the client waits for
+      // this `phx_close` before it considers the leave done.
+      if (leaving) this.transport.send(encodeFrame(frame.joinRef, frame.joinRef, frame.topic, "phx_close", {}));
       return;
     }
     if (!channel || channel.joinRef !== frame.joinRef) {
@@ -155,12 +207,26 @@ export class LiveConnection {
           this.#error(frame, `event payload needs string "type" and "event"`, "malformed event");
           return;
         }
-        void runtime.event(p as unknown as EventPayload).then((reply) => this.#reply(channel, frame, reply));
+        // Decoded here, not in the view: bad input is answered as such, it does not crash the view.
+        let value: Params;
+        try {
+          value = eventValue(p as unknown as EventPayload, this.ctx.limits.params);
+        } catch (error) {
+          if (error instanceof ParamsError) return this.#error(frame, `event "${p.event}" on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
+          throw error;
+        }
+        void runtime.event(p as unknown as EventPayload, value).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
       case "live_patch": {
         const url = parseURL(frame.payload.url);
         if (!url) return this.#error(frame, `live_patch needs a valid "url"`, "malformed live_patch");
+        try {
+          helpersOf(this.ctx).queryParams(url);
+        } catch (error) {
+          if (error instanceof ParamsError) return this.#error(frame, `live_patch on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
+          throw error;
+        }
         void runtime.livePatch(url).then((reply) => this.#reply(channel, frame, reply));
         return;
       }
@@ -184,6 +250,9 @@ export class LiveConnection {
       return this.#error(frame, `cannot join "${topic}"`, "unmatched topic");
     }
     const previous = this.#channels.get(topic);
+    if (!previous && this.#channels.size >= this.ctx.limits.viewsPerConnection) {
+      return this.#error(frame, `join of ${topic} refused: ${this.#channels.size} views already joined on this connection`, `too many views (limit ${this.ctx.limits.viewsPerConnection} per connection)`);
+    }
     if (previous) {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");
@@ -227,7 +296,13 @@ export class LiveConnection {
         return stale(`${url.pathname} now routes to another view`);
       }
       view = match.route.view;
-      mountParams = routeParams(match, queryParams(url));
+      try {
+        mountParams = routeParams(match, queryParams(url, this.ctx.limits.params));
+      } catch (error) {
+        // The page reloads, and its HTTP request is answered 400 with the reason.
+        if (error instanceof ParamsError) return stale(error.message);
+        throw error;
+      }
     }
     if (!view) return stale(`unknown view "${session.data.view}"`);
 
@@ -240,7 +315,7 @@ export class LiveConnection {
       logger: this.ctx.logger,
       createEngine: this.ctx.createEngine,
       signFlash: helpers.signFlash,
-      routeParams: session.data.main ? helpers.mainRouteParams : queryParams,
+      routeParams: session.data.main ? helpers.mainRouteParams : helpers.queryParams,
       output: channel,
     });
     channel.runtime = runtime;
@@ -266,6 +341,7 @@ export class LiveConnection {
     }
     const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
+    channel.joined = true;
     this.transport.send(encodeReply(frame, "ok", response));
   }
 

@@ -1,8 +1,11 @@
 // Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
 // once into one object (routes, signer, registry, pubsub, logger).
 import { randomBytes } from "node:crypto";
+import { CLIENT_PATH } from "./client-asset.ts";
+import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
-import { consoleLogger, type Logger } from "./log.ts";
+import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
+import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
 import { TokenSigner } from "./token.ts";
@@ -46,9 +49,12 @@ export interface LiveContext {
   readonly logger: Logger;
   readonly createEngine: EngineFactory | undefined;
   readonly maxFrameBytes: number;
+  readonly limits: Limits;
   readonly sessionMaxAgeMs: number;
   /** Builds the session a page's views receive from the HTTP request (cookies, auth…). */
   readonly sessionFromRequest: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
+  /** The request's assigns (what the app already loaded for it), reused by `assignNew` in the HTTP render. */
+  readonly requestAssigns: ((request: import("node:http").IncomingMessage) => Record<string, unknown>) | undefined;
   readonly liveVersion: string;
 }
 
@@ -59,26 +65,35 @@ export interface LiveContextOptions {
   pubsub?: PubSub;
   logger?: Logger;
   createEngine?: EngineFactory;
-  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. Default 1 MiB. */
+  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. Default 1 MiB (same as `limits.frameBytes`). */
   maxFrameBytes?: number;
+  /** What one client may cost the server (`limits.ts` lists each limit and its default). */
+  limits?: LimitOptions;
   sessionMaxAgeMs?: number;
   session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
-  /** Scripts the default layout loads (the client bundle). */
+  /** Values already loaded for a request (e.g. the current user); `assignNew` reuses them in the HTTP render. */
+  assigns?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
+  /** Scripts the default layout loads. Default: the client bundle every server serves (CLIENT_PATH). */
   scripts?: readonly string[];
+  /** Extra HTML for the default layout's <head> (a stylesheet link, icons…). */
+  head?: string;
 }
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
+  const limits = resolveLimits(options.limits, options.maxFrameBytes);
   return {
     routes: options.routes ?? [],
-    layout: options.layout ?? defaultLayout(options.scripts ?? []),
+    layout: options.layout ?? defaultLayout(options.scripts, options.head),
     signer: new TokenSigner(options.secret),
     registry: new ViewRegistry(),
     pubsub: options.pubsub ?? new MemoryPubSub(),
-    logger: options.logger ?? consoleLogger,
+    logger: boundedLogger(options.logger ?? consoleLogger, limits.logLineLength),
     createEngine: options.createEngine,
-    maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    maxFrameBytes: limits.frameBytes,
+    limits,
     sessionMaxAgeMs: options.sessionMaxAgeMs ?? 14 * 24 * 60 * 60 * 1000,
     sessionFromRequest: options.session ?? (() => ({})),
+    requestAssigns: options.assigns,
     liveVersion,
   };
 }
@@ -95,11 +110,15 @@ function escapeAttr(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export function defaultLayout(scripts: readonly string[]): Layout {
+/** The root layout used without a `layout` option: loads `scripts` (default: the served client), then `head`. */
+export function defaultLayout(scripts: readonly string[] = [CLIENT_PATH], head = ""): Layout {
   return ({ inner, csrfToken, title }) =>
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="csrf-token" content="${escapeAttr(csrfToken)}">\n<title>${escapeAttr(title ?? "")}</title>\n` +
+    STATUS_STYLE +
+    ERROR_OVERLAY_SCRIPT +
     scripts.map((src) => `<script defer type="module" src="${escapeAttr(src)}"></script>\n`).join("") +
+    (head ? `${head}\n` : "") +
     `</head>\n<body>\n${inner}\n</body>\n</html>\n`;
 }
 

@@ -3,6 +3,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SALT, type LiveContext } from "./context.ts";
 import { deadRender } from "./page.ts";
+import { ParamsError, type Params } from "./params.ts";
+import { requestURL } from "./request-url.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { queryParams } from "./view-runtime.ts";
 import type { Flash } from "./view.ts";
@@ -11,19 +13,28 @@ export type NextFn = (error?: unknown) => void;
 
 export function createHttpHandler(ctx: LiveContext) {
   return async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFn): Promise<void> {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+    const url = requestURL(req);
+    if (!url) return badRequest(res, "invalid Host header or request target");
     const match = req.method === "GET" || req.method === "HEAD" ? matchRoute(ctx.routes, url.pathname) : null;
     if (!match) {
       if (next) return next();
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Not found: ${url.pathname}\n`);
       return;
     }
+    let params: Params;
+    try {
+      params = routeParams(match, queryParams(url, ctx.limits.params));
+    } catch (error) {
+      if (error instanceof ParamsError) return badRequest(res, error.message);
+      throw error;
+    }
     try {
       const flash = readFlashCookie(ctx, req);
       const result = await deadRender(ctx, {
         view: match.route.view,
-        params: routeParams(match, queryParams(url)),
+        params,
         session: ctx.sessionFromRequest(req),
+        ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
         url,
         main: true,
         flash,
@@ -49,10 +60,20 @@ export function createHttpHandler(ctx: LiveContext) {
   };
 }
 
+function badRequest(res: ServerResponse, why: string): void {
+  res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(`Bad request: ${why}\n`);
+}
+
 function readFlashCookie(ctx: LiveContext, req: IncomingMessage): Flash {
   const cookie = req.headers.cookie ?? "";
   const m = /(?:^|;\s*)__phoenix_flash__=([^;]*)/.exec(cookie);
   if (!m || !m[1]) return {};
-  const verified = ctx.signer.verify<Flash>(SALT.flash, decodeURIComponent(m[1]));
+  let token: string;
+  try {
+    token = decodeURIComponent(m[1]);
+  } catch {
+    return {}; // not valid percent-encoding: not a cookie we set
+  }
+  const verified = ctx.signer.verify<Flash>(SALT.flash, token);
   return verified.ok ? verified.data : {};
 }

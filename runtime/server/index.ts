@@ -10,6 +10,7 @@ export { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
 export { consoleLogger, MemoryLogger, type Logger } from "./log.ts";
 export { createServer, type ServerOptions, type LiveServer } from "./server.ts";
 export { defaultLayout, type Layout, type LayoutInput } from "./context.ts";
+export { CLIENT_PATH } from "./client-asset.ts";
 export { JS } from "../shared/js.ts";
 export type { JSTarget, JSTransition, JSPushOptions, JSShowOptions, JSToggleOptions, JSDispatchOptions } from "../shared/js.ts";
 export { toForm, usedInput, inputsFor, formField, validate, validateAsync } from "../shared/form.ts";

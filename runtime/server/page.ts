@@ -22,6 +22,8 @@ export interface DeadRenderOptions {
   url: URL;
   main: boolean;
   flash?: Flash;
+  /** The request's (or embedding page's) assigns, reused by `assignNew`. */
+  assigns?: Readonly<Record<string, unknown>>;
   /** Reuse the page's CSRF nonce when embedding several views in one page. */
   csrfNonce?: string;
 }
@@ -35,6 +37,7 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     pubsub: ctx.pubsub,
     logger: ctx.logger,
     createEngine: ctx.createEngine,
+    ...(opts.assigns ? { inheritedAssigns: opts.assigns } : {}),
   });
   const result = await runtime.mount(opts.params, opts.session, opts.url, opts.flash ?? {});
   if (result === CRASHED) return { kind: "error", message: `view ${runtime.name} failed to render (see the log)` };

@@ -50,7 +50,8 @@ export function matchRoute(routes: readonly LiveRoute[], pathname: string): Rout
 
 /** Route params as a view's mount/handleParams see them: query string, then path params on top. */
 export function routeParams(match: RouteMatch, query: Params): Params {
-  return { ...query, ...match.params };
+  // Null prototype, like decoded params: no key of the client's reaches Object.prototype.
+  return Object.assign(Object.create(null) as Params, query, match.params);
 }
 
 /** Gives each view a stable key for the signed session (the token names the view to mount). */

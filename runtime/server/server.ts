@@ -5,13 +5,21 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { LIVEVIEW_VERSION } from "../shared/wire.ts";
+import { serveClientAsset } from "./client-asset.ts";
 import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
+import { installProcessGuard } from "./process-guard.ts";
 import { LiveWebSocketEndpoint } from "./websocket.ts";
 import type { AnyView } from "./view.ts";
 
 export interface ServerOptions extends LiveContextOptions {
+  /**
+   * Routes an error that escapes a view's own timer or promise to that view (it crashes and
+   * rejoins) instead of ending the process (`process-guard.ts`). Default true; false installs no
+   * process listeners, for applications that handle `uncaughtException`/`unhandledRejection` themselves.
+   */
+  processGuard?: boolean;
   /** Handles requests that are not live routes when running standalone (default: 404). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -23,15 +31,20 @@ export interface LiveServer {
   /** For `server.on("upgrade", …)`: takes `/live/websocket`, destroys other upgrades it is not given a `next` for. */
   readonly upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Embeds a live view in any server-rendered page; put `csrfToken` in `<meta name="csrf-token">`. */
-  liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string }): Promise<{ html: string; csrfToken: string }>;
+  /** `assigns`: the page's values, reused by the view's `assignNew` in this render. */
+  liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string; assigns?: Record<string, unknown> }): Promise<{ html: string; csrfToken: string }>;
   listen(port?: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
 
 export function createServer(options: ServerOptions): LiveServer {
   const context = createContext(options, LIVEVIEW_VERSION);
+  if (options.processGuard !== false) installProcessGuard();
   const endpoint = new LiveWebSocketEndpoint(context);
-  const handler = createHttpHandler(context);
+  const liveHandler = createHttpHandler(context);
+  const handler: LiveServer["handler"] = async (req, res, next) => {
+    if (!serveClientAsset(req, res)) await liveHandler(req, res, next);
+  };
   let httpServer: Server | null = null;
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -52,6 +65,7 @@ export function createServer(options: ServerOptions): LiveServer {
         view,
         params: {},
         session: opts.session ?? {},
+        ...(opts.assigns ? { assigns: opts.assigns } : {}),
         url: new URL(opts.url ?? "http://localhost/"),
         main: false,
         csrfNonce: nonce,
@@ -62,9 +76,14 @@ export function createServer(options: ServerOptions): LiveServer {
     },
     listen(port = 0, host = "127.0.0.1") {
       httpServer = createHttpServer((req, res) => {
-        void handler(req, res, () => {
+        handler(req, res, () => {
           if (options.fallback) options.fallback(req, res);
           else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+        }).catch((error: unknown) => {
+          // The handler answers its own failures; this is the last line, so no request ends the process.
+          context.logger.error(`HTTP ${req.method ?? "?"} failed`, error);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+          res.end();
         });
       });
       httpServer.on("upgrade", upgrade);

@@ -35,8 +35,12 @@ export interface ViewSocket<A, Info = unknown> {
   assign<K extends keyof A & string>(key: K, value: A[K]): this;
   assign(values: Partial<A>): this;
   update<K extends keyof A & string>(key: K, fn: (current: A[K]) => A[K]): this;
-  /** Assigns only when the key has no value yet (e.g. the HTTP render computed it already). */
-  assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this;
+  /**
+   * Assigns `key` only when it has no value yet. A value the view inherits (the request's
+   * assigns during the HTTP render, or the embedding page's) is reused without calling `fn`;
+   * `fn` receives the current assigns.
+   */
+  assignNew<K extends keyof A & string>(key: K, fn: (assigns: Readonly<A>) => A[K]): this;
   /** Whether `key` changed since the last render. */
   changed(key: keyof A & string): boolean;
   pushEvent(name: string, payload?: Readonly<Record<string, unknown>>, opts?: { dispatch?: "before" | "after" }): this;
@@ -60,6 +64,9 @@ export interface ViewSocket<A, Info = unknown> {
   /** Sends a message to this view's own `handleInfo`. */
   send(message: Info): this;
 }
+
+/** Stands for a stream's previous value in `changed.streams`: equal to no stream. */
+const STREAM_CHANGED: unique symbol = Symbol("stream changed");
 
 const NO_STREAMS: ReadonlyMap<string, StreamValue<unknown>> = new Map();
 
@@ -86,9 +93,19 @@ export class SocketState {
     assignValue(this.assigns, this.changed, key, value);
   }
 
-  /** Records a change that identity comparison cannot see (stream operations). */
-  touch(key: string): void {
-    if (this.changed !== null) this.changed[key] = true;
+  /**
+   * Records that stream `name` has operations for the next render. Only that stream counts as
+   * changed: `changed.streams` holds the streams as they were with `name` replaced by a marker,
+   * so the path check of `@streams.<name>` (shared/changes.ts `pathChanged`) sees this stream
+   * move and every other stream stay put, and their slots are not re-sent.
+   */
+  touchStream(name: string): void {
+    if (this.changed === null) return;
+    const recorded = this.changed.streams;
+    if (recorded === true) return;
+    const before = (recorded ?? { ...(this.assigns.streams as object) }) as Record<string, unknown>;
+    before[name] = STREAM_CHANGED;
+    this.changed.streams = before;
   }
 
   hasChanges(): boolean {
@@ -115,6 +132,9 @@ export class SocketState {
 }
 
 export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
+  /** What `assignNew` may reuse: the request's or the embedding page's assigns; null for none. */
+  inherited: Readonly<Record<string, unknown>> | null = null;
+
   constructor(
     readonly state: SocketState,
     readonly effects: Effects,
@@ -146,8 +166,11 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     return this;
   }
 
-  assignNew<K extends keyof A & string>(key: K, fn: () => A[K]): this {
-    if (!(key in this.state.assigns) || this.state.assigns[key] === undefined) this.state.set(key, fn());
+  assignNew<K extends keyof A & string>(key: K, fn: (assigns: Readonly<A>) => A[K]): this {
+    if (key in this.state.assigns && this.state.assigns[key] !== undefined) return this;
+    const inherited = this.inherited;
+    if (inherited !== null && Object.prototype.hasOwnProperty.call(inherited, key)) this.state.set(key, inherited[key]);
+    else this.state.set(key, fn(this.state.assigns as Readonly<A>));
     return this;
   }
 
@@ -196,22 +219,22 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     const stream = this.#stream<T>(name, opts);
     if (opts.reset) stream.reset();
     for (const item of items) stream.insert(item, opts);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
   streamInsert<T>(name: string, item: T, opts: StreamInsertOptions = {}): this {
     this.#stream<T>(name).insert(item, opts);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
   streamDelete<T>(name: string, item: T): this {
     this.#stream<T>(name).delete(item);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
   streamDeleteByDomId(name: string, domId: string): this {
     this.#stream(name).deleteByDomId(domId);
-    this.state.touch("streams");
+    this.state.touchStream(name);
     return this;
   }
 

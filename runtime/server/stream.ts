@@ -105,6 +105,19 @@ export class StreamValue<T = unknown> implements Iterable<[string, T]>, StreamSo
     };
   }
 
+  /**
+   * A copy of this render's operations that later `clear`s do not touch. A component's tree is
+   * read by the diff engine (or the HTML renderer) after the component's state was reset for
+   * its next render, so its template gets these copies instead of the live values.
+   */
+  snapshot(): StreamValue<T> {
+    const copy = new StreamValue<T>(this.name, this.ref, { domId: this.#domId });
+    copy.#inserts = this.#inserts;
+    copy.#deletes = this.#deletes;
+    copy.#reset = this.#reset;
+    return copy;
+  }
+
   /** Called after every render: the client now owns the items. */
   clear(): void {
     this.#inserts = [];

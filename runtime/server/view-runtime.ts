@@ -10,8 +10,9 @@ import { ComponentInstances } from "./component-host.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
-import { consoleLogger, describeError, type Logger } from "./log.ts";
-import { decodeForm, targetPath, type Params } from "./params.ts";
+import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
+import { copyParams, decodeForm, DEFAULT_PARAM_LIMITS, emptyParams, targetPath, type ParamLimits, type Params } from "./params.ts";
+import { runOnBehalfOf, type GuardedView } from "./process-guard.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import { LiveSocket, SocketState } from "./socket.ts";
 import { ViewMessages } from "./view-messages.ts";
@@ -39,6 +40,8 @@ export interface ViewRuntimeOptions {
    * It receives the view so that one function can serve every view of a server.
    */
   routeParams?: (url: URL, view: AnyView) => Params | null;
+  /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
+  inheritedAssigns?: Readonly<Record<string, unknown>>;
 }
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
@@ -60,7 +63,7 @@ const MAX_PATCH_LOOPS = 20;
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
 
-export class ViewRuntime implements HotView {
+export class ViewRuntime implements HotView, GuardedView {
   readonly view: AnyView;
   readonly id: string;
   readonly connected: boolean;
@@ -89,6 +92,7 @@ export class ViewRuntime implements HotView {
     this.#routeParams = options.routeParams;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
+    if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.#engine = (options.createEngine ?? createDiffEngine)(this.components);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
@@ -125,9 +129,9 @@ export class ViewRuntime implements HotView {
   }
 
   /** A client `event`: runs the view's or component's handleEvent and answers with the reply payload. */
-  event(payload: EventPayload): Promise<ReplyPayload | Crashed> {
+  event(payload: EventPayload, decoded?: Params): Promise<ReplyPayload | Crashed> {
     return this.#run("handleEvent", async () => {
-      const value = eventValue(payload);
+      const value = decoded ?? eventValue(payload);
       let reply: Readonly<Record<string, unknown>> | undefined;
       /** A component whose own event changed it: rendered on its own, without its parent. */
       let dirtyComponent: number | null = null;
@@ -135,20 +139,20 @@ export class ViewRuntime implements HotView {
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
       } else if (payload.event.startsWith("lv:")) {
-        throw new Error(`unknown internal event "${payload.event}"`);
+        throw new Error(`unknown internal event ${clientText(payload.event)}`);
       } else if (typeof payload.cid === "number") {
         const instance = this.components.get(payload.cid);
         if (!instance) {
           // The component may be gone (destroyed meanwhile): LiveView ignores such events.
-          this.#logger.warn(`${this.name}: event "${payload.event}" for unknown component ${payload.cid} ignored`);
+          this.#logger.warn(`${this.name}: event ${clientText(payload.event)} for unknown component ${payload.cid} ignored`);
           return {};
         }
         const handler = instance.definition.handleEvent;
-        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for "${payload.event}"`);
+        if (!handler) throw new Error(`component ${this.components.nameOf(payload.cid)} has no handleEvent for ${clientText(payload.event)}`);
         reply = (await handler(payload.event, value, instance.socket))?.reply;
         if (instance.state.hasChanges()) dirtyComponent = payload.cid;
       } else {
-        if (!this.view.handleEvent) throw new Error(`no handleEvent for "${payload.event}"`);
+        if (!this.view.handleEvent) throw new Error(`no handleEvent for ${clientText(payload.event)}`);
         reply = (await this.view.handleEvent(payload.event, value, this.socket))?.reply;
       }
       return (await this.#afterCallback(reply, true, dirtyComponent)) ?? {};
@@ -217,6 +221,9 @@ export class ViewRuntime implements HotView {
     if (!this.#alive) return;
     this.#alive = false;
     this.#clearResources();
+    // An HTTP render is not a running view (LiveView has no process for it): only a connected
+    // view is told it ends.
+    if (!this.connected) return;
     try {
       this.view.terminate?.(reason, this.socket);
     } catch (error) {
@@ -327,17 +334,29 @@ export class ViewRuntime implements HotView {
 
   /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
   #run<T>(where: string, fn: () => Promise<T>, event?: string): Promise<T | Crashed> {
-    const result = this.#mailbox.then(async (): Promise<T | Crashed> => {
+    // Run on this view's behalf: timers and promises the callback starts stay attributed to it,
+    // so the process guard can crash this view (not the process) when one of them fails.
+    const result = this.#mailbox.then(() => runOnBehalfOf(this, async (): Promise<T | Crashed> => {
       if (!this.#alive) return CRASHED;
       try {
         return await fn();
       } catch (error) {
-        this.#crash(event === undefined ? where : `${where}("${event}")`, error);
+        this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
         return CRASHED;
       }
-    });
+    }));
     this.#mailbox = result;
     return result;
+  }
+
+  /**
+   * The process guard caught an error from something this view started (a timer callback, a
+   * promise nobody awaited). A live view crashes as if a callback threw; a view that has ended
+   * only has it logged.
+   */
+  crashFromOutside(where: string, error: unknown): void {
+    if (this.#alive) this.#crash(where, error);
+    else this.#logger.error(`view ${this.name} (${this.id}) failed after it ended, in ${where}: ${describeError(error)}`, error);
   }
 
   #crash(where: string, error: unknown): void {
@@ -345,7 +364,7 @@ export class ViewRuntime implements HotView {
     this.#alive = false;
     this.#clearResources();
     try {
-      this.view.terminate?.("crash", this.socket);
+      if (this.connected) this.view.terminate?.("crash", this.socket);
     } catch {
       // The view is already down; its terminate failing changes nothing.
     }
@@ -359,25 +378,27 @@ export class ViewRuntime implements HotView {
   }
 }
 
-/** Event values: forms are URL-encoded and decoded with nested rules; `meta` is merged; `_target` split. */
-export function eventValue(payload: EventPayload): Params {
+/**
+ * Event values: forms are URL-encoded and decoded with nested rules; `meta` is merged; `_target`
+ * split. Client maps are copied into null-prototype ones; bad input throws a `ParamsError`.
+ */
+export function eventValue(payload: EventPayload, limits: ParamLimits = DEFAULT_PARAM_LIMITS): Params {
   let value: Params;
   if (payload.type === "form") {
-    value = typeof payload.value === "string" ? decodeForm(payload.value) : {};
+    value = typeof payload.value === "string" ? decodeForm(payload.value, limits) : emptyParams();
   } else {
-    value = typeof payload.value === "object" && payload.value !== null ? ({ ...(payload.value as Params) }) : {};
+    value = typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value) ? copyParams(payload.value as Record<string, unknown>) : emptyParams();
   }
   if (payload.meta && typeof payload.meta === "object") {
-    for (const [k, v] of Object.entries(payload.meta)) {
-      if (k === "_target" && typeof v === "string") value._target = targetPath(v);
-      else value[k] = v as Params[string];
-    }
+    const meta = copyParams(payload.meta);
+    if (typeof meta._target === "string") meta._target = targetPath(meta._target, limits.depth);
+    copyParams(meta, value);
   }
   return value;
 }
 
-export function queryParams(url: URL): Params {
-  return decodeForm(url.search.slice(1));
+export function queryParams(url: URL, limits: ParamLimits = DEFAULT_PARAM_LIMITS): Params {
+  return decodeForm(url.search.slice(1), limits);
 }
 
 function safeJSON(value: unknown): string {

@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { LiveConnection, type Transport } from "./connection.ts";
 import type { LiveContext } from "./context.ts";
+import { requestURL } from "./request-url.ts";
 
 export const SOCKET_PATH = "/live/websocket";
 
@@ -15,6 +16,8 @@ export const SOCKET_PATH = "/live/websocket";
  */
 class SocketLink implements Transport {
   readonly connection: LiveConnection;
+  /** When the client last sent anything (`performance.now()`), for the heartbeat timeout. */
+  lastSeen = performance.now();
 
   constructor(
     readonly ws: WebSocket,
@@ -26,7 +29,15 @@ class SocketLink implements Transport {
   }
 
   send(text: string): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(text);
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    // A client that does not read would make us buffer without end: past the limit it is cut off
+    // (terminated: a close frame would only queue behind what it is not reading).
+    if (this.ws.bufferedAmount > this.endpoint.limits.outgoingBufferBytes) {
+      this.endpoint.logger.warn(`websocket: closed a client that is not reading (${this.ws.bufferedAmount} bytes waiting, limit ${this.endpoint.limits.outgoingBufferBytes})`);
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(text);
   }
 
   close(code: number, reason: string): void {
@@ -39,6 +50,7 @@ const linkOf = new WeakMap<WebSocket, SocketLink>();
 function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   const link = linkOf.get(this);
   if (!link) return;
+  link.lastSeen = performance.now();
   if (isBinary) {
     link.endpoint.logger.error("websocket: binary frames are not supported (uploads are not implemented)");
     return;
@@ -57,9 +69,21 @@ function onClose(this: WebSocket): void {
   link.connection.closed();
 }
 
+/** How often silence is checked: a quarter of the timeout, so a socket is closed within 1.25× of it. */
+function sweepInterval(timeoutMs: number): number {
+  return Math.max(10, Math.min(timeoutMs / 4, 15_000));
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+function refuse(socket: Duplex, status: number, statusText: string, why: string): void {
+  socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${why}\n`);
+}
+
 export class LiveWebSocketEndpoint {
   readonly #wss: WebSocketServer;
   readonly #sockets = new Set<WebSocket>();
+  /** Checks heartbeats of every socket; one timer for all of them, started with the first. */
+  #sweeper: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: LiveContext) {
     // ws enforces the size limit itself and closes with 1009 ("message too big") before
@@ -71,14 +95,27 @@ export class LiveWebSocketEndpoint {
     return this.#sockets.size;
   }
 
+  get limits(): LiveContext["limits"] {
+    return this.ctx.limits;
+  }
+
   /** For `server.on("upgrade", …)`: returns false when the request is not for the live socket. */
   handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
-    const url = new URL(request.url ?? "/", "http://localhost");
+    const url = requestURL(request);
+    if (!url) {
+      refuse(socket, 400, "Bad Request", "invalid Host header or request target");
+      return true;
+    }
     if (url.pathname !== SOCKET_PATH) return false;
     const vsn = url.searchParams.get("vsn");
     if (vsn !== null && vsn !== "2.0.0") {
       this.ctx.logger.warn(`websocket: refused protocol vsn ${vsn} (only 2.0.0 is spoken)`);
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\nunsupported vsn\n");
+      refuse(socket, 400, "Bad Request", "unsupported vsn");
+      return true;
+    }
+    if (this.#sockets.size >= this.ctx.limits.connections) {
+      this.ctx.logger.warn(`websocket: refused a connection: ${this.#sockets.size} open, the limit`);
+      refuse(socket, 503, "Service Unavailable", "too many connections");
       return true;
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, Object.fromEntries(url.searchParams)));
@@ -96,13 +133,28 @@ export class LiveWebSocketEndpoint {
 
   #accept(ws: WebSocket, params: Record<string, string>): void {
     this.#sockets.add(ws);
+    this.#sweeper ??= setInterval(() => this.#closeSilent(), sweepInterval(this.ctx.limits.heartbeatTimeoutMs)).unref();
     linkOf.set(ws, new SocketLink(ws, this, this.ctx, params));
     ws.on("message", onMessage);
     ws.on("error", onError);
     ws.on("close", onClose);
   }
 
+  /** Closes every socket that sent nothing, not even a heartbeat, within the timeout. */
+  #closeSilent(): void {
+    const timeout = this.ctx.limits.heartbeatTimeoutMs;
+    const now = performance.now();
+    for (const ws of this.#sockets) {
+      const link = linkOf.get(ws);
+      if (!link || now - link.lastSeen <= timeout || ws.readyState !== ws.OPEN) continue;
+      this.ctx.logger.info(`websocket: closed a connection silent for more than ${timeout} ms (no heartbeat)`);
+      ws.close(1001, "heartbeat timeout");
+    }
+  }
+
   close(): void {
+    if (this.#sweeper) clearInterval(this.#sweeper);
+    this.#sweeper = null;
     for (const ws of this.#sockets) ws.terminate();
     this.#wss.close();
   }

@@ -20,6 +20,8 @@ export interface MountOptions {
   /** Route params (e.g. `{ id: "7" }` for `/rooms/:id`), merged over the query. */
   params?: Params;
   session?: Record<string, unknown>;
+  /** The request's assigns for the HTTP render (what `assignNew` reuses there). */
+  assigns?: Record<string, unknown>;
   pubsub?: PubSub;
   /** Default: a MemoryLogger, readable as `view.logger`. */
   logger?: Logger;
@@ -267,7 +269,15 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
   const logger = options.logger ?? new MemoryLogger();
   const pubsub = options.pubsub ?? new MemoryPubSub();
 
-  const dead = new ViewRuntime({ view, id: "phx-test", connected: false, pubsub, logger, createEngine: options.createEngine });
+  const dead = new ViewRuntime({
+    view,
+    id: "phx-test",
+    connected: false,
+    pubsub,
+    logger,
+    createEngine: options.createEngine,
+    ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
+  });
   const first = await dead.mount(params, session, url);
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
@@ -296,3 +306,5 @@ export async function mountOrRedirect(view: AnyView, options: MountOptions = {})
 function lastError(logger: Logger): string {
   return (logger as MemoryLogger).messages?.filter((m) => m.level === "error").at(-1)?.message ?? "see the log";
 }
+
+export { renderTemplate, type RenderedTemplate, type TemplateFunction } from "./render-template.ts";

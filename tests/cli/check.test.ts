@@ -6,13 +6,18 @@ import { join } from "node:path";
 import { CARD, PAGE, runCli, tempProject } from "./helpers.ts";
 import { checkProject } from "../../compiler/check.ts";
 
+// `customConditions`: the linked checkout's types are its sources (an installed package has dist/).
 const TSCONFIG = JSON.stringify({
   compilerOptions: {
+    customConditions: ["livehtml-source"],
     target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
     allowImportingTsExtensions: true, skipLibCheck: true, verbatimModuleSyntax: true, types: [], lib: ["ES2022", "DOM"],
   },
   include: ["src"],
 });
+
+/** For checkProject calls without a tsconfig: as TSCONFIG's customConditions. */
+const FROM_SOURCES = { customConditions: ["livehtml-source"] };
 
 const BROKEN_PAGE = `---
 import card from "./card.live.html";
@@ -66,7 +71,7 @@ check("component attributes are checked against the component's assigns, at the 
   const page = `---\nimport card from "./card.live.html";\n---\n<.card title="T"\n  count="3">x</.card>\n<.card count={2} />\n`;
   const project = tempProject({ "card.live.html": CARD, "page.live.html": page });
   try {
-    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")] });
+    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")], compilerOptions: FROM_SOURCES });
     const found = result.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.message}`);
     // A literal of the wrong type, reported where the attribute is written.
     assert.ok(found.some((f) => /^5:3 LH0304 TS2322: Type 'string' is not assignable to type 'number'/.test(f)), found.join("\n"));
@@ -81,7 +86,7 @@ check("component attributes are checked against the component's assigns, at the 
 check("checkProject on files: template syntax errors come through as they are; a failing template does not cascade", () => {
   const project = tempProject({ "card.live.html": CARD, "page.live.html": "---\nimport card from \"./card.live.html\";\n---\n<.card title={1}>\n<p>{@x</p></.card>\n" });
   try {
-    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")] });
+    const result = checkProject({ files: [join(project.dir, "card.live.html"), join(project.dir, "page.live.html")], compilerOptions: FROM_SOURCES });
     const codes = result.diagnostics.map((d) => `${d.filename.slice(project.dir.length + 1)}:${d.start.line}:${d.start.column} ${d.code}`);
     assert.ok(codes.includes("page.live.html:5:4 LH0110"), codes.join("\n"));
     assert.not.ok(codes.some((c) => c.includes("LH0304")), codes.join("\n"));

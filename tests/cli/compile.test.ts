@@ -18,14 +18,14 @@ const EXPECTED = `<section class="card"><h2>ADA</h2><ul><li>a</li><li>b</li></ul
 
 const compile = suite("livehtml compile");
 
-compile("a directory compiles to .ts modules next to the templates, which import each other and render", async () => {
+compile("a directory compiles to .ts modules under --out-dir, which import each other and render", async () => {
   const project = tempProject({ "src/card.live.html": CARD, "src/pages/page.live.html": PAGE.replace("./card", "../card") });
   try {
-    const run = runCli(["compile", "src"], project.dir);
+    const run = runCli(["compile", "src", "--out-dir", "build"], project.dir);
     assert.is(run.code, 0, run.stderr);
     assert.match(run.stderr, /compiled 2 files: 0 errors, 0 warnings in \d/);
-    const page = join(project.dir, "src/pages/page.live.html.ts");
-    assert.ok(existsSync(join(project.dir, "src/card.live.html.ts")));
+    const page = join(project.dir, "build/pages/page.live.html.ts");
+    assert.ok(existsSync(join(project.dir, "build/card.live.html.ts")));
     assert.match(readFileSync(page, "utf8"), /from "\.\.\/card\.live\.html\.ts"/);
     assert.is(await render(page, { name: "ada", items: ["a", "b"] }), EXPECTED);
   } finally {
@@ -57,13 +57,13 @@ compile("--lang js --out-dir --sourcemap writes runnable JavaScript with maps, c
 compile("a broken template prints file:line:col: code message with a frame and exits 1", () => {
   const project = tempProject({ "bad.live.html": "<div>\n  <p>{@x</p>\n</div>\n", "good.live.html": "<p>ok</p>\n" });
   try {
-    const run = runCli(["compile", "bad.live.html", "good.live.html"], project.dir);
+    const run = runCli(["compile", "bad.live.html", "good.live.html", "--out-dir", "out"], project.dir);
     assert.is(run.code, 1);
     assert.match(run.stderr, /^bad\.live\.html:2:6: LH0110 expected closing `}` for this expression/m);
     assert.match(run.stderr, /2 \|   <p>\{@x<\/p>\n\s+\| +\^/);
     assert.match(run.stderr, /✗ compiled 2 files: \d+ errors?, 0 warnings in \d/);
-    assert.not.ok(existsSync(join(project.dir, "bad.live.html.ts")), "nothing is written for a broken template");
-    assert.ok(existsSync(join(project.dir, "good.live.html.ts")), "the other templates still compile");
+    assert.not.ok(existsSync(join(project.dir, "out/bad.live.html.ts")), "nothing is written for a broken template");
+    assert.ok(existsSync(join(project.dir, "out/good.live.html.ts")), "the other templates still compile");
   } finally {
     project.cleanup();
   }
@@ -72,11 +72,25 @@ compile("a broken template prints file:line:col: code message with a frame and e
 compile("globs select templates", () => {
   const project = tempProject({ "a/one.live.html": "<p>1</p>", "b/two.live.html": "<p>2</p>", "b/skip.html": "<p>no</p>" });
   try {
-    const run = runCli(["compile", "**/*.live.html", "--lang", "js"], project.dir);
+    const run = runCli(["compile", "**/*.live.html", "--lang", "js", "--out-dir", "out"], project.dir);
     assert.is(run.code, 0, run.stderr);
-    assert.ok(existsSync(join(project.dir, "a/one.live.html.js")));
-    assert.ok(existsSync(join(project.dir, "b/two.live.html.js")));
+    assert.ok(existsSync(join(project.dir, "out/a/one.live.html.js")));
+    assert.ok(existsSync(join(project.dir, "out/b/two.live.html.js")));
     assert.match(run.stderr, /compiled 2 files/);
+  } finally {
+    project.cleanup();
+  }
+});
+
+compile("without --out-dir nothing is written beside a template (it would shadow it), and the error says why", () => {
+  const project = tempProject({ "a.live.html": "<p>a</p>" });
+  try {
+    for (const lang of ["ts", "js"]) {
+      const run = runCli(["compile", "a.live.html", "--lang", lang], project.dir);
+      assert.is(run.code, 2, run.stderr);
+      assert.match(run.stderr, /compiling a\.live\.html next to itself would shadow it: .*Pass --out-dir <dir>/);
+      assert.not.ok(existsSync(join(project.dir, `a.live.html.${lang}`)));
+    }
   } finally {
     project.cleanup();
   }

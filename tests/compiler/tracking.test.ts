@@ -91,4 +91,18 @@ tracking("method calls end a dependency path", () => {
   assert.equal(result.meta.slots[0]!.dependencies, ["@user.name"]);
 });
 
+tracking("calling a function-valued assign tracks that assign, with no warning", async () => {
+  const result = compile(`<ul><li :for={row of @rows} :key={@id(row)}>{@label(row)}</li></ul>`);
+  assert.equal(result.diagnostics, []);
+  const deps = result.meta.slots.map((s) => s.dependencies);
+  assert.ok(deps.some((d) => d.includes("@label")), JSON.stringify(deps));
+  assert.ok(!deps.some((d) => d.includes("*")), JSON.stringify(deps));
+  const { template, calls } = await counted(`<ul><li :for={row of @rows} :key={@id(row)}>{count("label", @label(row))}</li></ul><p>{@title}</p>`);
+  const rows = [{ n: 1 }, { n: 2 }];
+  const t = renderTemplate(template, { rows, id: (r: { n: number }) => r.n, label: (r: { n: number }) => `row ${r.n}`, title: "a" });
+  assert.is(calls.label, 2);
+  t.assign({ title: "b" });
+  assert.is(calls.label, 2, "a change elsewhere does not re-render the rows");
+});
+
 tracking.run();

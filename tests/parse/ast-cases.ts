@@ -154,12 +154,12 @@ export const AST_CASES: Array<{ source: string; outline: string[] }> = [
     ],
   },
   {
-    source: "<script>var s = \"<%= @v %>\";</script>",
+    source: "<script>var s = <%= json(@v) %>;</script>",
     outline: [
-      "Element script 0-37",
-      "  Text \"var s = \\\"\" 8-17",
-      "  Expr:eex @v 21-23",
-      "  Text \"\\\";\" 26-28",
+      "Element script 0-41",
+      "  Text \"var s = \" 8-16",
+      "  Expr:eex json(@v) 20-28",
+      "  Text \";\" 31-32",
     ],
   },
   {

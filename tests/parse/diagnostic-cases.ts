@@ -124,4 +124,9 @@ export const DIAGNOSTIC_CASES: DiagnosticCase[] = [
   { code: "LH0413", source: "<input «name=\"id\"»>" },
   { code: "LH0414", source: "<.c «:let={x}»/>" },
   { code: "LH0415", source: "<p :if={a} «:else»></p>", all: ["LH0415", "LH0403"] },
+  // ── output safety ──
+  { code: "LH0601", source: "<script>var s = \"«<%= @v %>»\";</script>", message: "json(value)" },
+  { code: "LH0601", source: "<script>\nvar n = «<%= String(@v) %>»;\n</script>" },
+  { code: "LH0601", source: "<script>«<%= raw(@a) + @b %>»</script>" },
+  { code: "LH0601", source: "<script><%= if @on do %>go(«<%= @v %>»)<% end %></script>" },
 ];

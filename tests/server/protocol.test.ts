@@ -31,6 +31,14 @@ import { componentRef } from "livehtml/server";
 <section><h1>{@heading}</h1>{componentRef(@toggle, "x")}{componentRef(@toggle, "y")}</section>`),
 });
 
+const ConnectCrash = defineView<Record<string, never>>({
+  name: "ConnectCrash",
+  mount(_params, _session, socket) {
+    if (socket.connected) throw new Error("database down");
+  },
+  template: await loadTemplate("<p>dead render works</p>"),
+});
+
 interface Ctx {
   server: LiveServer;
   port: number;
@@ -42,7 +50,7 @@ const protocol = suite<Ctx>("WebSocket protocol");
 protocol.before(async (ctx) => {
   ctx.logger = new MemoryLogger();
   ctx.server = createServer({
-    routes: [live("/thermostat", ThermostatView), live("/rooms/:id/thermostat", ThermostatView), live("/toggles", TogglesView), live("/go", GoView)],
+    routes: [live("/thermostat", ThermostatView), live("/rooms/:id/thermostat", ThermostatView), live("/toggles", TogglesView), live("/go", GoView), live("/connect-crash", ConnectCrash)],
     secret: "test secret that is long enough",
     logger: ctx.logger,
     maxFrameBytes: 4096,
@@ -215,6 +223,25 @@ protocol("an event that navigates away is answered with live_redirect and signed
   assert.equal(ctx.server.context.signer.verify(SALT.flash, target.flash), { ok: true, data: { info: "moved" } });
   const after = await socket.push("1", topic, "event", { type: "click", event: "go", value: {} });
   assert.equal(after[4], { status: "error", response: { reason: "unmatched topic" } });
+  socket.close();
+});
+
+protocol("a crash in the connected mount is answered by the join's error reply alone (no phx_error first)", async (ctx) => {
+  const { socket, topic, reply } = await joined(ctx, "/connect-crash");
+  assert.equal(reply[4], { status: "error", response: { reason: "join crashed" } });
+  const forTopic = socket.messages.filter((m) => m[2] === topic);
+  assert.equal(forTopic.map((m) => m[3]), ["phx_reply"], JSON.stringify(forTopic));
+  assert.ok(ctx.logger.has("error", /view ConnectCrash .* crashed in mount: database down/));
+  socket.close();
+});
+
+protocol("phx_leave is answered ok and then the channel is closed with phx_close", async (ctx) => {
+  const { socket, topic } = await joined(ctx);
+  const leave = await socket.push("1", topic, "phx_leave", {});
+  assert.ok(ok(leave));
+  const close = await socket.waitFor((m) => m[3] === "phx_close" && m[2] === topic);
+  assert.equal(close, ["1", "1", topic, "phx_close", {}]);
+  assert.ok(socket.messages.indexOf(leave) < socket.messages.indexOf(close), "the reply comes first");
   socket.close();
 });
 

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { decodeForm, splitKey, targetPath } from "../../runtime/server/params.ts";
+import { decodeForm, ParamsError, splitKey, targetPath } from "../../runtime/server/params.ts";
 import { TokenSigner } from "../../runtime/server/token.ts";
 import { matchRoute, live } from "../../runtime/server/router.ts";
 import { parseFrame } from "../../runtime/server/frames.ts";
@@ -8,15 +8,37 @@ import { defineView } from "../../runtime/server/view.ts";
 import { MemoryPubSub } from "../../runtime/server/pubsub.ts";
 
 const params = suite("nested form params");
+/** Decoded params have no prototype; their JSON is compared. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 params("nested maps, lists and lists of maps", () => {
-  assert.equal(decodeForm("user%5Bname%5D=a&user%5Btags%5D%5B%5D=x&user%5Btags%5D%5B%5D=y&n=1"), {
+  assert.equal(plain(decodeForm("user%5Bname%5D=a&user%5Btags%5D%5B%5D=x&user%5Btags%5D%5B%5D=y&n=1")), {
     user: { name: "a", tags: ["x", "y"] },
     n: "1",
   });
-  assert.equal(decodeForm("items[][a]=1&items[][b]=2&items[][a]=3"), { items: [{ a: "1", b: "2" }, { a: "3" }] });
+  assert.equal(plain(decodeForm("items[][a]=1&items[][b]=2&items[][a]=3")), { items: [{ a: "1", b: "2" }, { a: "3" }] });
+  assert.equal(plain(decodeForm("a[][x][][y]=1&a[][x][][y]=2")), { a: [{ x: [{ y: "1" }] }, { x: [{ y: "2" }] }] });
   assert.equal(splitKey("a[b]c"), ["a[b]c"]);
   assert.equal(targetPath("user[name]"), ["user", "name"]);
-  assert.equal(decodeForm(""), {});
+  assert.equal(plain(decodeForm("")), {});
+});
+params("maps have no prototype; prototype names are refused wherever they appear", () => {
+  const decoded = decodeForm("user[name]=a");
+  assert.is(Object.getPrototypeOf(decoded), null);
+  assert.is(Object.getPrototypeOf(decoded.user), null);
+  for (const query of ["__proto__[x]=1", "a[__proto__]=1", "a[][constructor]=1", "prototype=1", "a[b][prototype][c]=1"]) {
+    assert.throws(() => decodeForm(query), (e: unknown) => e instanceof ParamsError && /is not allowed/.test(e.message), query);
+  }
+  assert.throws(() => targetPath("__proto__[x]"), (e: unknown) => e instanceof ParamsError);
+  assert.is(({} as Record<string, unknown>).x, undefined);
+});
+params("depth, key count and length are capped, with the key and the limit in the message", () => {
+  const limits = { depth: 3, keys: 2, length: 20 };
+  assert.equal(plain(decodeForm("a[b][c]=1", limits)), { a: { b: { c: "1" } } });
+  assert.throws(() => decodeForm("a[b][c][d]=1", limits), /parameter "a\[b\]\[c\]\[d\]" is nested more than 3 levels deep/);
+  assert.throws(() => decodeForm("a=1&b=2&c=3", limits), /more than 2 parameters/);
+  assert.throws(() => decodeForm("a=" + "x".repeat(30), limits), /32 characters long, more than the limit of 20/);
+  // A key far past the depth limit is refused without walking it (and its quote is cut short).
+  assert.throws(() => decodeForm(`a${"[][x]".repeat(100_000)}=1`), (e: unknown) => e instanceof ParamsError && e.message.length < 200);
 });
 params.run();
 

@@ -9,7 +9,7 @@ import { build } from "vite";
 import { livehtml } from "../../vite-plugin/index.ts";
 import { mountView } from "../../runtime/test/index.ts";
 import type { AnyView } from "../../runtime/server/view.ts";
-import { copyFixtureApp, thrown } from "./helpers.ts";
+import { copyFixtureApp, FROM_SOURCES, thrown } from "./helpers.ts";
 
 interface Ctx {
   app: { dir: string; remove(): void };
@@ -31,6 +31,7 @@ builds("the SSR build compiles .live.html and colocated templates; the views run
     root: ctx.app.dir,
     configFile: false,
     logLevel: "silent",
+    ...FROM_SOURCES,
     plugins: [livehtml()],
     build: {
       ssr: true,
@@ -63,6 +64,7 @@ builds("the client build renders the template in a browser bundle", async (ctx) 
     root: ctx.app.dir,
     configFile: false,
     logLevel: "silent",
+    ...FROM_SOURCES,
     plugins: [livehtml()],
     build: { outDir, lib: { entry: join(ctx.app.dir, "client-render.ts"), formats: ["es"], fileName: "client-render" } },
   });
@@ -80,6 +82,7 @@ builds("a template error fails the build with the file, line and frame", async (
       root: ctx.app.dir,
       configFile: false,
       logLevel: "silent",
+      ...FROM_SOURCES,
       plugins: [livehtml()],
       build: { write: false, lib: { entry: join(ctx.app.dir, "broken.ts"), formats: ["es"], fileName: "broken" } },
     }),

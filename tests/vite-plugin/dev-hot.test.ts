@@ -12,7 +12,7 @@ import { createServer, live, MemoryLogger, type LiveServer } from "../../runtime
 import { SOCKET_PATH } from "../../runtime/server/websocket.ts";
 import { livehtml } from "../../vite-plugin/index.ts";
 import { readPage, TestSocket, type Message } from "../server/helpers/client.ts";
-import { copyFixtureApp } from "./helpers.ts";
+import { copyFixtureApp, FROM_SOURCES } from "./helpers.ts";
 
 interface Ctx {
   app: { dir: string; remove(): void };
@@ -35,6 +35,7 @@ dev.before(async (ctx) => {
     root: ctx.app.dir,
     configFile: false,
     logLevel: "silent",
+    ...FROM_SOURCES,
     appType: "custom",
     server: { middlewareMode: true, hmr: { server: ctx.http }, watch: { usePolling: false } },
     plugins: [livehtml()],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { startDevServer, type DevServer } from "../../vite-plugin/dev-server.ts";
 import { readPage, TestSocket } from "../server/helpers/client.ts";
-import { copyFixtureApp } from "./helpers.ts";
+import { copyFixtureApp, FROM_SOURCES } from "./helpers.ts";
 
 interface Ctx {
   app: { dir: string; remove(): void };
@@ -17,7 +17,7 @@ const devServer = suite<Ctx>("startDevServer");
 devServer.before(async (ctx) => {
   ctx.app = copyFixtureApp();
   writeFileSync(join(ctx.app.dir, "app.ts"), "export const started = true;\n");
-  ctx.dev = await startDevServer({ root: ctx.app.dir, port: 0, entry: "entry.ts", client: "/app.ts", vite: { logLevel: "silent" } });
+  ctx.dev = await startDevServer({ root: ctx.app.dir, port: 0, entry: "entry.ts", client: "/app.ts", vite: { logLevel: "silent", ...FROM_SOURCES } });
 });
 
 devServer.after(async (ctx) => {
@@ -62,7 +62,7 @@ devServer("the live socket joins on the same port", async (ctx) => {
 
 devServer("an entry without a server or routes is refused with what it exports", async (ctx) => {
   try {
-    const other = await startDevServer({ root: ctx.app.dir, port: 0, entry: "not-an-entry.ts", vite: { logLevel: "silent" } });
+    const other = await startDevServer({ root: ctx.app.dir, port: 0, entry: "not-an-entry.ts", vite: { logLevel: "silent", ...FROM_SOURCES } });
     await other.close();
     assert.unreachable("should have thrown");
   } catch (error) {

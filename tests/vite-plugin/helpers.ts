@@ -4,11 +4,20 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Plugin } from "vite";
+import { defaultClientConditions, defaultServerConditions, type InlineConfig, type Plugin } from "vite";
 import type { LivehtmlError } from "../../vite-plugin/errors.ts";
 
 export const FIXTURE_APP = fileURLToPath(new URL("./fixtures/app/", import.meta.url));
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Vite settings that resolve `livehtml/…` to this checkout's sources (the `livehtml-source`
+ * export condition), as Node does in tests: an installed package resolves to its dist/.
+ */
+export const FROM_SOURCES = {
+  resolve: { conditions: ["livehtml-source", ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ["livehtml-source", ...defaultServerConditions], externalConditions: ["livehtml-source"] } },
+} satisfies InlineConfig;
 
 export interface TransformOutput {
   code: string;

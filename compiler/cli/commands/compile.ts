@@ -1,6 +1,7 @@
 // `livehtml compile <files|dirs|globs> [--out-dir d] [--lang ts|js] [--sourcemap] [--watch]`:
-// writes `x.live.html.ts` (or `.js`) next to each template or under --out-dir, and compiles
-// `.ts` files with colocated `live` templates.
+// writes `x.live.html.ts` (or `.js`) for each template under --out-dir (never beside it, where it
+// would shadow the template), and compiles `.ts` files with colocated `live` templates (beside
+// them only with --lang js: `x.js` next to `x.ts`).
 import { mkdirSync, readFileSync, writeFileSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../../diagnostics/types.ts";
@@ -41,6 +42,14 @@ export async function runCompile(argv: readonly string[], output: Output): Promi
   for (const input of inputs) {
     if (input.kind === "colocated" && settings.lang === "ts" && !settings.outDir) {
       throw new UsageError(`compiling ${displayPath(input.file)} to TypeScript next to itself would overwrite it: pass --out-dir <dir> or --lang js`, "compile");
+    }
+    // x.live.html.ts beside x.live.html is found first by resolvers that try extensions
+    // (TypeScript's, Vite's, tsx's): the template's later edits would be silently ignored.
+    if (input.kind !== "colocated" && !settings.outDir) {
+      throw new UsageError(
+        `compiling ${displayPath(input.file)} next to itself would shadow it: loaders that try .${settings.lang} first would load the stale output instead of the template. Pass --out-dir <dir>`,
+        "compile",
+      );
     }
   }
   const results = await compileAll(inputs, settings);

@@ -30,7 +30,7 @@ export async function runDev(argv: readonly string[], output: Output): Promise<n
 
   const start = await loadDevServer();
   if (!start) {
-    output.err(`${paint(output, "red", "error:")} the dev server is not available in this installation (vite-plugin/dev-server.ts is missing)`);
+    output.err(`${paint(output, "red", "error:")} the dev server is not available in this installation (livehtml/vite could not be loaded: is vite installed?)`);
     return 1;
   }
   const server = await start({ root, port, ...(entry !== undefined ? { entry } : {}) });
@@ -54,9 +54,19 @@ function parsePort(text: string): number {
 }
 
 async function loadDevServer(): Promise<StartDevServer | null> {
-  // Written in the Vite plugin; a computed specifier keeps this file independent of it at type-check time.
-  const url = new URL("../../../vite-plugin/dev-server.ts", import.meta.url);
-  if (!existsSync(url)) return null;
-  const module = (await import(url.href)) as { startDevServer?: StartDevServer };
+  // Written in the Vite plugin; computed specifiers keep this file independent of it at
+  // type-check time. From the sources (`.ts`) or tsc's output in dist/ (`.js`) it is a sibling
+  // directory; from the CLI bundle (one file) the package's own `livehtml/vite` export.
+  const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  const sibling = new URL(`../../../vite-plugin/dev-server${extension}`, import.meta.url);
+  const specifier = existsSync(sibling) ? sibling.href : "livehtml/vite";
+  let module: { startDevServer?: StartDevServer };
+  try {
+    module = (await import(specifier)) as { startDevServer?: StartDevServer };
+  } catch (error) {
+    // Vite is a peer the app installs; any other failure is a real error and says so itself.
+    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return null;
+    throw error;
+  }
   return typeof module.startDevServer === "function" ? module.startDevServer : null;
 }

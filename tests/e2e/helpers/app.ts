@@ -15,18 +15,19 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-const CLIENT_ENTRY = `
+/** `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests. */
+const clientEntry = (options: Record<string, unknown>) => `
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { params: { _csrf_token: csrfToken } });
+const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken } });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `;
 
-export async function bundleClient(): Promise<string> {
+export async function bundleClient(options: Record<string, unknown> = {}): Promise<string> {
   const result = await build({
-    stdin: { contents: CLIENT_ENTRY, resolveDir: root, loader: "js" },
+    stdin: { contents: clientEntry(options), resolveDir: root, loader: "js" },
     bundle: true,
     format: "esm",
     write: false,
@@ -42,8 +43,8 @@ export interface App {
   url(path: string): string;
 }
 
-export async function startApp(routes: LiveRoute[], session: Record<string, unknown> = {}): Promise<App> {
-  const js = await bundleClient();
+export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, clientOptions: Record<string, unknown> = {}): Promise<App> {
+  const js = await bundleClient(clientOptions);
   const logger = new MemoryLogger();
   const server = createServer({
     routes,
@@ -68,10 +69,10 @@ export interface BrowserContext {
 }
 
 /** A uvu suite with an app serving `routes`, a Chromium and a page, set up before and closed after. */
-export function browserSuite(name: string, routes: LiveRoute[]): Test<BrowserContext> {
+export function browserSuite(name: string, routes: readonly LiveRoute[], clientOptions: Record<string, unknown> = {}): Test<BrowserContext> {
   const test = suite<BrowserContext>(name);
   test.before(async (ctx) => {
-    ctx.app = await startApp(routes);
+    ctx.app = await startApp(routes, {}, clientOptions);
     ctx.browser = await launchBrowser();
     ctx.page = await ctx.browser.newPage();
   });

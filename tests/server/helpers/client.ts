@@ -19,9 +19,10 @@ export class TestSocket {
     this.#closed = new Promise((resolve) => ws.on("close", (code) => resolve((this.closeCode = code))));
   }
 
-  static open(port: number, params: Record<string, string> = {}): Promise<TestSocket> {
+  /** `headers` go with the upgrade request (a cookie for a sticky load balancer, say). */
+  static open(port: number, params: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<TestSocket> {
     const query = new URLSearchParams({ ...params, vsn: "2.0.0" });
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/live/websocket?${query}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/live/websocket?${query}`, { headers });
     return new Promise((resolve, reject) => {
       ws.once("open", () => resolve(new TestSocket(ws)));
       ws.once("error", reject);
@@ -37,9 +38,9 @@ export class TestSocket {
   }
 
   /** Sends a frame and resolves with the reply to its ref. */
-  push(joinRef: string | null, topic: string, event: string, payload: Record<string, unknown>): Promise<Message> {
+  push(joinRef: string | null, topic: string, event: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<Message> {
     const ref = this.nextRef();
-    const reply = this.waitFor((m) => m[1] === ref && m[3] === "phx_reply");
+    const reply = this.waitFor((m) => m[1] === ref && m[3] === "phx_reply", timeoutMs);
     this.ws.send(JSON.stringify([joinRef, ref, topic, event, payload]));
     return reply;
   }

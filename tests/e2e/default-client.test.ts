@@ -1,0 +1,68 @@
+// A server given no `scripts` option goes live in a browser with nothing else set up: its
+// default layout loads the client it serves at /livehtml/client.js (with the CSRF meta tag),
+// the bundle is answered with an ETag (304 on a match), and a lost connection shows the
+// layout's banner.
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import type { Browser } from "playwright-core";
+import { CLIENT_PATH, createServer, live, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
+import { launchBrowser, openLive, waitForText } from "./helpers/app.ts";
+
+await import("../../runtime/register.ts");
+const { ClickerView } = await import("./fixtures/clicker.ts");
+
+interface Ctx {
+  browser: Browser;
+  server: LiveServer;
+  base: string;
+}
+
+const e2e = suite<Ctx>("the default client");
+
+e2e.before(async (ctx) => {
+  ctx.server = createServer({ routes: [live("/", ClickerView)], secret: "default client test secret", logger: new MemoryLogger() });
+  const { port } = await ctx.server.listen(0);
+  ctx.base = `http://127.0.0.1:${port}`;
+  ctx.browser = await launchBrowser();
+});
+
+e2e.after(async (ctx) => {
+  await ctx.browser?.close();
+  await ctx.server?.close();
+});
+
+e2e("the default layout loads the served client next to the CSRF meta tag", async (ctx) => {
+  const page = await (await fetch(`${ctx.base}/`)).text();
+  assert.match(page, /<meta name="csrf-token" content="[^"]+">/);
+  assert.ok(page.includes(`<script defer type="module" src="${CLIENT_PATH}"></script>`), page);
+});
+
+e2e("the client bundle is served with an ETag, and a 304 when it matches", async (ctx) => {
+  const first = await fetch(`${ctx.base}${CLIENT_PATH}`);
+  assert.is(first.status, 200);
+  assert.match(first.headers.get("content-type") ?? "", /^text\/javascript/);
+  const etag = first.headers.get("etag");
+  assert.ok(etag, "an ETag");
+  assert.ok((await first.text()).includes("phx-"), "the LiveView client");
+  const again = await fetch(`${ctx.base}${CLIENT_PATH}`, { headers: { "if-none-match": etag! } });
+  assert.is(again.status, 304);
+  const map = await fetch(`${ctx.base}${CLIENT_PATH}.map`);
+  assert.is(map.status, 200);
+  assert.ok(Array.isArray((await map.json() as { sources: unknown }).sources));
+});
+
+e2e("the page goes live: a click updates it; a lost connection shows the banner", async (ctx) => {
+  const page = await ctx.browser.newPage();
+  const errors = await openLive(page, `${ctx.base}/`);
+  await page.click("#inc");
+  await waitForText(page, "#n", "1");
+  assert.equal(errors, []);
+  const banner = () => page.evaluate(() => getComputedStyle(document.querySelector("[data-phx-main]")!, "::before").content);
+  assert.is(await banner(), "none", "no banner while connected");
+  await ctx.server.close();
+  await page.waitForSelector("[data-phx-main].phx-client-error", { timeout: 5000 });
+  assert.match(await banner(), /Connection lost/);
+  await page.close();
+});
+
+e2e.run();
