@@ -60,13 +60,19 @@ function isChecked(checked: boolean | undefined, value: unknown): boolean {
   return checked ?? (value === true || value === "true");
 }
 
-function optionsOf(options: readonly SelectOption[] | undefined): Array<{ label: string; value: string; disabled: boolean }> {
-  return (options ?? []).map((option) => {
+/**
+ * The options, the prompt first (value ""). The prompt is one more entry rather than an
+ * element of its own: a lone element is a node the browser client patches apart from its
+ * siblings, which can reset the select's chosen option.
+ */
+function optionsOf(prompt: string | undefined, options: readonly SelectOption[] | undefined): Array<{ label: string; value: string; disabled: boolean }> {
+  const list = (options ?? []).map((option) => {
     if (typeof option === "string" || typeof option === "number") return { label: String(option), value: String(option), disabled: false };
     if (Array.isArray(option)) return { label: String(option[0]), value: String(option[1]), disabled: false };
     const o = option as { label: string; value: string | number; disabled?: boolean };
     return { label: o.label, value: String(o.value), disabled: o.disabled === true };
   });
+  return prompt === undefined ? list : [{ label: prompt, value: "", disabled: false }, ...list];
 }
 
 function isSelected(option: string, value: unknown): boolean {
@@ -81,15 +87,14 @@ function textareaValue(value: unknown): string {
 const $S0 = ["<input type=\"hidden\"","","","",">"];
 const $S1 = ["<label><input type=\"hidden\""," value=\"false\"","><input type=\"checkbox\"",""," value=\"true\"","","","","> ","</label>"];
 const $S2 = ["<label",">","</label>"];
-const $S3 = ["<option value=\"\">","</option>"];
-const $S4 = ["<option","","",">","</option>"];
-const $S5 = ["<select","","","","","",">\n    ","\n    ","\n  </select>"];
-const $S6 = ["<textarea","","","","",">","</textarea>"];
-const $S7 = ["<input","","","","","","",">"];
-const $S8 = ["<span>","</span>"];
-const $S9 = ["<p class=\"error\"",">","</p>"];
-const $S10 = ["<div class=\"field\">\n  ","\n  ","\n  ","\n</div>"];
-const $S11 = ["",""];
+const $S3 = ["<option","","",">","</option>"];
+const $S4 = ["<select","","","","","",">\n    ","\n  </select>"];
+const $S5 = ["<textarea","","","","",">","</textarea>"];
+const $S6 = ["<input","","","","","","",">"];
+const $S7 = ["<span>","</span>"];
+const $S8 = ["<p class=\"error\"",">","</p>"];
+const $S9 = ["<div class=\"field\">\n  ","\n  ","\n  ","\n</div>"];
+const $S10 = ["",""];
 const $P0 = ["rest","disabled"];
 const $P1 = ["o","value"];
 const $P2 = ["o","disabled"];
@@ -129,13 +134,7 @@ $o += $htmlOf(assigns.label);
 $o += "</label>";
 return $o;
 }
-function $h3(assigns: Assigns): string {
-let $o = "<option value=\"\">";
-$o += $htmlOf(assigns.prompt);
-$o += "</option>";
-return $o;
-}
-function $h5(assigns: Assigns): string {
+function $h4(assigns: Assigns): string {
 let $o = "<select";
 $o += $attr("id", idOf(assigns.id, assigns.field));
 $o += $attr("name", nameOf(assigns.name, assigns.field, assigns.multiple));
@@ -144,10 +143,8 @@ $o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ?
 $o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
 $o += $spread(assigns.rest, "select");
 $o += ">\n    ";
-if (assigns.prompt !== undefined) $o += $h3(assigns);
-$o += "\n    ";
 {
-for (const o of $iterate(optionsOf(assigns.options))) {
+for (const o of $iterate(optionsOf(assigns.prompt, assigns.options))) {
 $o += "<option";
 $o += $attr("value", o.value);
 $o += $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field)));
@@ -159,7 +156,7 @@ $o += "</option>";
 $o += "\n  </select>";
 return $o;
 }
-function $h6(assigns: Assigns): string {
+function $h5(assigns: Assigns): string {
 let $o = "<textarea";
 $o += $attr("id", idOf(assigns.id, assigns.field));
 $o += $attr("name", nameOf(assigns.name, assigns.field, false));
@@ -171,7 +168,7 @@ $o += $htmlOf(textareaValue(valueOf(assigns.value, assigns.field)));
 $o += "</textarea>";
 return $o;
 }
-function $h7(assigns: Assigns): string {
+function $h6(assigns: Assigns): string {
 let $o = "<input";
 $o += $attr("type", assigns.type);
 $o += $attr("id", idOf(assigns.id, assigns.field));
@@ -183,7 +180,7 @@ $o += $spread(assigns.rest, "input");
 $o += ">";
 return $o;
 }
-function $h9(assigns: Assigns): string {
+function $h8(assigns: Assigns): string {
 let $o = "<p class=\"error\"";
 $o += $attr("id", idOf(assigns.id, assigns.field) + "-error");
 $o += ">";
@@ -196,23 +193,23 @@ $o += "</span>";
 $o += "</p>";
 return $o;
 }
-function $h10(assigns: Assigns): string {
+function $h9(assigns: Assigns): string {
 let $o = "<div class=\"field\">\n  ";
 if (assigns.type === "checkbox") $o += $h1(assigns);
 else if (assigns.label !== undefined) $o += $h2(assigns);
 $o += "\n  ";
-if (assigns.type === "select") $o += $h5(assigns);
-else if (assigns.type === "textarea") $o += $h6(assigns);
-else if (assigns.type !== "checkbox") $o += $h7(assigns);
+if (assigns.type === "select") $o += $h4(assigns);
+else if (assigns.type === "textarea") $o += $h5(assigns);
+else if (assigns.type !== "checkbox") $o += $h6(assigns);
 $o += "\n  ";
-if (errorsOf(assigns.errors, assigns.field).length > 0) $o += $h9(assigns);
+if (errorsOf(assigns.errors, assigns.field).length > 0) $o += $h8(assigns);
 $o += "\n</div>";
 return $o;
 }
-function $h11(assigns: Assigns): string {
+function $h10(assigns: Assigns): string {
 let $o = "";
 if (assigns.type === "hidden") $o += $h0(assigns);
-else $o += $h10(assigns);
+else $o += $h9(assigns);
 return $o;
 }
 
@@ -222,7 +219,7 @@ const $DECLARED = {"component":"input","names":["field","type","id","name","valu
 function render($props: $Props, changed?: $Changed): $Rendered {
 const assigns = $declared<Assigns>($DECLARED, $props);
 const $c = $changedOf(assigns, changed);
-return $node($S11, 5528105592773860, false, (track: boolean) => {
+return $node($S10, 4432680586747683, false, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.type !== undefined || $c.id !== undefined || $c.field !== undefined || $c.name !== undefined || $c.value !== undefined || $c.rest !== undefined || $c.checked !== undefined || $c.errors !== undefined || $c.label !== undefined || $c.multiple !== undefined || $c.prompt !== undefined || $c.options !== undefined) ? ((assigns.type === "hidden") ? $node($S0, 1115566019060686, true, (track: boolean) => {
@@ -233,7 +230,7 @@ return [
 ($t || $c.value !== undefined || $c.field !== undefined) ? $attr("value", text(valueOf(assigns.value, assigns.field))) : null,
 ($t || $c.rest !== undefined) ? $spread(assigns.rest, "input") : null,
 ];
-}, () => $h0(assigns)) : $node($S10, 1295267452829207, true, (track: boolean) => {
+}, () => $h0(assigns)) : $node($S9, 8193121508500654, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.type !== undefined || $c.name !== undefined || $c.field !== undefined || $c.id !== undefined || $c.checked !== undefined || $c.value !== undefined || $c.errors !== undefined || $c.rest !== undefined || $c.label !== undefined) ? ((assigns.type === "checkbox") ? $node($S1, 1107979549730818, true, (track: boolean) => {
@@ -256,7 +253,7 @@ return [
 ($t || $c.label !== undefined) ? $dyn(assigns.label) : null,
 ];
 }, () => $h2(assigns)) : "") : null,
-($t || $c.type !== undefined || $c.id !== undefined || $c.field !== undefined || $c.name !== undefined || $c.multiple !== undefined || $c.errors !== undefined || $c.rest !== undefined || $c.prompt !== undefined || $c.options !== undefined || $c.value !== undefined) ? ((assigns.type === "select") ? $node($S5, 3562537440881122, true, (track: boolean) => {
+($t || $c.type !== undefined || $c.id !== undefined || $c.field !== undefined || $c.name !== undefined || $c.multiple !== undefined || $c.errors !== undefined || $c.rest !== undefined || $c.prompt !== undefined || $c.options !== undefined || $c.value !== undefined) ? ((assigns.type === "select") ? $node($S4, 629344031004882, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.id !== undefined || $c.field !== undefined) ? $attr("id", idOf(assigns.id, assigns.field)) : null,
@@ -265,13 +262,7 @@ return [
 ($t || $c.errors !== undefined || $c.field !== undefined) ? $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined) : null,
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined) : null,
 ($t || $c.rest !== undefined) ? $spread(assigns.rest, "select") : null,
-($t || $c.prompt !== undefined) ? ((assigns.prompt !== undefined) ? $node($S3, 7425356648480483, true, (track: boolean) => {
-const $t = !track || $c === null;
-return [
-($t || $c.prompt !== undefined) ? $dyn(assigns.prompt) : null,
-];
-}, () => $h3(assigns)) : "") : null,
-($t || $c.options !== undefined || $c.value !== undefined || $c.field !== undefined) ? $comprehension($S4, 488705111086930, false, $t || $c.value !== undefined || $c.field !== undefined, optionsOf(assigns.options), "position", (o, $i1, $p1) => {
+($t || $c.prompt !== undefined || $c.options !== undefined || $c.value !== undefined || $c.field !== undefined) ? $comprehension($S3, 488705111086930, false, $t || $c.value !== undefined || $c.field !== undefined, optionsOf(assigns.prompt, assigns.options), "position", (o, $i1, $p1) => {
 const $vars1 = { o };
 return { key: $p1, vars: $vars1, render: ($v1: Record<string, unknown> | null, track: boolean) => {
 const $t = !track || $c === null;
@@ -284,7 +275,7 @@ return [
 } };
 }) : null,
 ];
-}, () => $h5(assigns)) : (assigns.type === "textarea") ? $node($S6, 3406410405099348, true, (track: boolean) => {
+}, () => $h4(assigns)) : (assigns.type === "textarea") ? $node($S5, 3406410405099348, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.id !== undefined || $c.field !== undefined) ? $attr("id", idOf(assigns.id, assigns.field)) : null,
@@ -294,7 +285,7 @@ return [
 ($t || $c.rest !== undefined) ? $spread(assigns.rest, "textarea") : null,
 ($t || $c.value !== undefined || $c.field !== undefined) ? $dyn(textareaValue(valueOf(assigns.value, assigns.field))) : null,
 ];
-}, () => $h6(assigns)) : (assigns.type !== "checkbox") ? $node($S7, 4074100736077, true, (track: boolean) => {
+}, () => $h5(assigns)) : (assigns.type !== "checkbox") ? $node($S6, 4074100736077, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.type !== undefined) ? $attr("type", assigns.type) : null,
@@ -305,12 +296,12 @@ return [
 ($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined) : null,
 ($t || $c.rest !== undefined) ? $spread(assigns.rest, "input") : null,
 ];
-}, () => $h7(assigns)) : "") : null,
-($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? ((errorsOf(assigns.errors, assigns.field).length > 0) ? $node($S9, 7486168765273002, true, (track: boolean) => {
+}, () => $h6(assigns)) : "") : null,
+($t || $c.errors !== undefined || $c.field !== undefined || $c.id !== undefined) ? ((errorsOf(assigns.errors, assigns.field).length > 0) ? $node($S8, 7486168765273002, true, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.id !== undefined || $c.field !== undefined) ? $attr("id", idOf(assigns.id, assigns.field) + "-error") : null,
-($t || $c.errors !== undefined || $c.field !== undefined) ? $comprehension($S8, 5519191740885493, false, $t, errorsOf(assigns.errors, assigns.field), "position", (message, $i1, $p1) => {
+($t || $c.errors !== undefined || $c.field !== undefined) ? $comprehension($S7, 5519191740885493, false, $t, errorsOf(assigns.errors, assigns.field), "position", (message, $i1, $p1) => {
 const $vars1 = { message };
 return { key: $p1, vars: $vars1, render: ($v1: Record<string, unknown> | null, track: boolean) => {
 const $t = !track || $c === null;
@@ -320,12 +311,12 @@ return [
 } };
 }) : null,
 ];
-}, () => $h9(assigns)) : "") : null,
+}, () => $h8(assigns)) : "") : null,
 ];
-}, () => $h10(assigns))) : null,
+}, () => $h9(assigns))) : null,
 ];
-}, () => $h11(assigns));
+}, () => $h10(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h11($declared<Assigns>($DECLARED, $props));
+render.html = ($props: $Props): string => $h10($declared<Assigns>($DECLARED, $props));
 export default render;
