@@ -1,5 +1,5 @@
 // `npm run bench [-- group…]`: runs the benchmark groups (all by default) and prints one table
-// per measurement. Groups: ssr, update, compile, server. `QUICK=1` shrinks every size.
+// per measurement. Groups: ssr, update, compile, server, client. `QUICK=1` shrinks every size.
 import { cpus } from "node:os";
 
 // Peers pick their production builds (Vue, Svelte and Marko skip dev-only checks) when this is
@@ -11,6 +11,7 @@ const GROUPS: Record<string, () => Promise<void>> = {
   update: async () => (await import("./update/run.ts")).runUpdate(),
   compile: async () => (await import("./compile/run.ts")).runCompile(),
   server: async () => (await import("./server/run.ts")).runServer(),
+  client: async () => (await import("./client/run.ts")).runClient(),
 };
 
 const requested = process.argv.slice(2);

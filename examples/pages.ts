@@ -5,6 +5,8 @@ import { escapeHTML } from "livehtml/runtime";
 import { ThermostatView } from "./thermostat/thermostat.ts";
 import { ColocatedThermostatView } from "./thermostat/thermostat-colocated.ts";
 
+export const STYLESHEET_LINK = '<link rel="stylesheet" href="/app.css">';
+
 export const EXAMPLES = [
   { path: "/thermostat", title: "Thermostat (live route, sibling .live.html)" },
   { path: "/thermostat/colocated", title: "Thermostat (live route, colocated live`…` template)" },
@@ -15,7 +17,7 @@ export const EXAMPLES = [
 
 export function indexPage(): string {
   const links = EXAMPLES.map((e) => `<li><a href="${e.path}">${escapeHTML(e.title)}</a></li>`).join("\n");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>livehtml examples</title></head>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>livehtml examples</title>${STYLESHEET_LINK}</head>
 <body><h1>livehtml examples</h1><ul>
 ${links}
 </ul></body></html>`;
@@ -28,7 +30,7 @@ export async function embeddedPage(server: LiveServer, session: Record<string, u
   const second = await server.liveRender(ColocatedThermostatView, { session, url: "http://localhost/embedded", csrfToken: first.csrfToken });
   return `<!doctype html><html><head><meta charset="utf-8">
 <meta name="csrf-token" content="${escapeHTML(first.csrfToken)}">
-<title>Embedded thermostats</title>
+<title>Embedded thermostats</title>${STYLESHEET_LINK}
 <script defer type="module" src="${escapeHTML(script)}"></script></head>
 <body><h1>An ordinary page</h1>
 <p>Rendered by the server's own handler; the thermostats below are live views.</p>

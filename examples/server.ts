@@ -1,5 +1,6 @@
 // Serves the examples at http://localhost:4000 (PORT overrides; PORT=0 picks a free port):
 // `npm start`. Prints the URL once the server listens.
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_PATH, createServer, live, MemoryPubSub, type LiveServer } from "livehtml/server";
 import { ThermostatView } from "./thermostat/thermostat.ts";
@@ -7,7 +8,10 @@ import { ColocatedThermostatView } from "./thermostat/thermostat-colocated.ts";
 import { TodoView } from "./todo/todo.ts";
 import { dashboardView } from "./dashboard/dashboard.ts";
 import { MetricsFeed } from "./dashboard/metrics.ts";
-import { embeddedPage, indexPage } from "./pages.ts";
+import { embeddedPage, indexPage, STYLESHEET_LINK } from "./pages.ts";
+
+/** The examples' one stylesheet, linked from every page. */
+const STYLESHEET = readFileSync(new URL("./public/app.css", import.meta.url), "utf8");
 
 const pubsub = new MemoryPubSub();
 const feed = new MetricsFeed(pubsub);
@@ -26,13 +30,15 @@ const server: LiveServer = createServer({
   pubsub,
   secret: process.env.SECRET_KEY_BASE ?? "development secret: set SECRET_KEY_BASE in production",
   session,
+  head: STYLESHEET_LINK,
   fallback: (req, res) => void serveOther(req, res),
 });
 
 async function serveOther(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const html = (body: string) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body);
   try {
-    if (req.url === "/") html(indexPage());
+    if (req.url === "/app.css") res.writeHead(200, { "content-type": "text/css; charset=utf-8" }).end(STYLESHEET);
+    else if (req.url === "/") html(indexPage());
     else if (req.url === "/embedded") html(await embeddedPage(server, session(), CLIENT_PATH));
     else if (req.url === "/favicon.ico") res.writeHead(204).end(); // no icon, and no 404 in the console
     else res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");

@@ -8,7 +8,10 @@
 // The entry module is loaded through Vite (`ssrLoadModule`), so its views, their `.live.html`
 // templates and colocated templates compile on the fly and hot-swap on edit.
 //
-// The entry exports either a live server or its routes:
+// The entry is one of:
+//   const server = createServer({ routes, … }); await server.listen(4000);
+//                                                  (as in production: the dev server adopts it,
+//                                                  listen opens no port of its own)
 //   export default createServer({ routes, … })     (or `export const server = …`)
 //   export const routes = [live("/", HomeView)]     (+ optional `export const serverOptions`)
 // With routes, the server is created here with a development secret and a layout that loads
@@ -23,6 +26,7 @@ import type { LiveRoute } from "../runtime/server/router.ts";
 import { createServer as createLiveServer, type LiveServer, type ServerOptions } from "../runtime/server/server.ts";
 import { SOCKET_PATH } from "../runtime/server/websocket.ts";
 import { CLIENT_PATH } from "../runtime/server/client-asset.ts";
+import { setDevHost } from "../runtime/server/dev-host.ts";
 import { livehtml } from "./index.ts";
 
 export interface DevServerOptions {
@@ -70,40 +74,60 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       options.vite ?? {},
     ),
   );
-  let live: LiveServer;
-  try {
-    live = await loadLiveServer(vite, resolve(root, options.entry), options.client);
-  } catch (error) {
-    await vite.close();
-    throw error;
-  }
-
-  // Live routes first: Vite answers any extension-less path that names a module (`/counter` →
-  // counter.ts) with JavaScript, so it only gets what the live server passes on.
-  httpServer.on("request", (req, res) => {
-    void live.handler(req, res, () => {
-      vite.middlewares(req, res, () => res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n"));
-    });
-  });
-  // Only the live socket: Vite's HMR socket is upgraded by Vite's own listener on this server.
-  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (new URL(req.url ?? "/", "http://localhost").pathname === SOCKET_PATH) live.upgrade(req, socket, head);
-  });
-
+  // Listening first: an entry that calls `server.listen()` itself is handed this port (dev-host.ts).
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((done, fail) => {
     httpServer.once("error", fail);
     httpServer.listen(options.port ?? 4000, host, () => done());
   });
   const port = (httpServer.address() as AddressInfo).port;
+
+  let live: LiveServer | null = null;
+  const previousHost = setDevHost({
+    adopt(server) {
+      // A re-evaluated entry (after an edit) hands over its new server.
+      if (live && live !== server) void live.close();
+      live = server;
+      return { port, server: httpServer };
+    },
+  });
+  const releaseHost = () => void setDevHost(previousHost);
+
+  // Live routes first: Vite answers any extension-less path that names a module (`/counter` →
+  // counter.ts) with JavaScript, so it only gets what the live server passes on.
+  httpServer.on("request", (req, res) => {
+    if (!live) return void res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" }).end("Starting…\n");
+    void live.handler(req, res, () => {
+      vite.middlewares(req, res, () => res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n"));
+    });
+  });
+  // Only the live socket: Vite's HMR socket is upgraded by Vite's own listener on this server.
+  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (live && new URL(req.url ?? "/", "http://localhost").pathname === SOCKET_PATH) live.upgrade(req, socket, head);
+  });
+
+  try {
+    const loaded = await loadLiveServer(vite, resolve(root, options.entry), options.client, () => live);
+    live ??= loaded;
+  } catch (error) {
+    releaseHost();
+    await vite.close();
+    await new Promise<void>((done) => httpServer.close(() => done()));
+    throw error;
+  }
+  const running: LiveServer = live;
+
   return {
     url: `http://${host}:${port}`,
     port,
     vite,
-    live,
+    get live() {
+      return live ?? running;
+    },
     httpServer,
     async close() {
-      await live.close();
+      releaseHost();
+      await (live ?? running).close();
       await vite.close();
       await new Promise<void>((done) => httpServer.close(() => done()));
     },
@@ -111,7 +135,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 }
 
 /** The entry's live server, or one built from its routes. */
-async function loadLiveServer(vite: ViteDevServer, entry: string, client: string | undefined): Promise<LiveServer> {
+async function loadLiveServer(vite: ViteDevServer, entry: string, client: string | undefined, adopted: () => LiveServer | null): Promise<LiveServer> {
   let mod: Record<string, unknown>;
   try {
     mod = await vite.ssrLoadModule(entry);
@@ -119,7 +143,7 @@ async function loadLiveServer(vite: ViteDevServer, entry: string, client: string
     if (error instanceof Error) vite.ssrFixStacktrace(error);
     throw new Error(`livehtml dev: could not load the entry ${entry}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const server = [mod.default, mod.server].find(isLiveServer);
+  const server = [mod.default, mod.server].find(isLiveServer) ?? adopted();
   if (server) return server;
   if (Array.isArray(mod.routes)) {
     const extra = (typeof mod.serverOptions === "object" && mod.serverOptions !== null ? mod.serverOptions : {}) as Partial<ServerOptions>;
@@ -132,7 +156,7 @@ async function loadLiveServer(vite: ViteDevServer, entry: string, client: string
     });
   }
   throw new Error(
-    `livehtml dev: ${entry} exports neither a live server (\`export default createServer(…)\` or \`export const server\`) ` +
+    `livehtml dev: ${entry} neither calls \`server.listen()\` nor exports a live server (\`export default createServer(…)\` or \`export const server\`) ` +
       `nor \`export const routes = [live(…)]\`; it exports: ${Object.keys(mod).join(", ") || "nothing"}`,
   );
 }

@@ -1,10 +1,11 @@
-// A dashboard fed by pubsub: each sample the feed publishes reaches handleInfo; the history is
+// A dashboard fed by pubsub: each sample the feed publishes reaches handleInfo, which redraws the
+// chart (two SVG polylines: a diff carries their new points only); the history is
 // paginated with live navigation (pager links patch the URL, "Back to newest" calls pushPatch,
 // and handleParams reads `?page=`).
 import { defineView } from "livehtml/server";
 import template from "./dashboard.live.html";
 import { METRICS_TOPIC, type MetricMessage, type MetricsFeed } from "./metrics.ts";
-import { PAGE_SIZE, type DashboardAssigns } from "./state.ts";
+import { chartLines, PAGE_SIZE, type DashboardAssigns } from "./state.ts";
 
 export function dashboardView(feed: MetricsFeed) {
   const pageOf = (requested: number) => {
@@ -17,7 +18,7 @@ export function dashboardView(feed: MetricsFeed) {
   return defineView<DashboardAssigns, MetricMessage>({
     name: "DashboardView",
     mount(_params, _session, socket) {
-      socket.assign({ latest: feed.history[0] ?? null, ...pageOf(1) });
+      socket.assign({ latest: feed.history[0] ?? null, chart: chartLines(feed.history), ...pageOf(1) });
       if (socket.connected) socket.subscribe(METRICS_TOPIC);
     },
     handleParams(params, _url, socket) {
@@ -29,7 +30,7 @@ export function dashboardView(feed: MetricsFeed) {
     handleInfo(message, socket) {
       if (message.type !== "metric") return;
       // New samples shift every page by one; the page number stays where the user put it.
-      socket.assign({ latest: message.metric, ...pageOf(socket.assigns.page) });
+      socket.assign({ latest: message.metric, chart: chartLines(feed.history), ...pageOf(socket.assigns.page) });
     },
     template,
   });

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { LIVEVIEW_VERSION } from "../shared/wire.ts";
 import { serveClientAsset } from "./client-asset.ts";
+import { currentDevHost } from "./dev-host.ts";
 import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
@@ -75,6 +76,9 @@ export function createServer(options: ServerOptions): LiveServer {
       return { html: result.container, csrfToken: result.csrfToken };
     },
     listen(port = 0, host = "127.0.0.1") {
+      // Under `livehtml dev` the dev server serves this one (dev-host.ts).
+      const devHost = currentDevHost();
+      if (devHost) return Promise.resolve(devHost.adopt(this));
       httpServer = createHttpServer((req, res) => {
         handler(req, res, () => {
           if (options.fallback) options.fallback(req, res);

@@ -7,6 +7,7 @@
 // reported to the transport as a crash, and nothing else on the server is affected.
 import type { Changed, Rendered } from "../shared/rendered.ts";
 import { ComponentInstances } from "./component-host.ts";
+import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import { createDiffEngine, type Engine, type EngineFactory, type WireDiff } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
@@ -368,6 +369,8 @@ export class ViewRuntime implements HotView, GuardedView {
     } catch {
       // The view is already down; its terminate failing changes nothing.
     }
+    // Before the client learns of the crash (it then rejoins): the page shows what failed.
+    if (this.connected && developmentErrors()) this.#output.push("diff", { e: [[ERROR_EVENT, errorReport(this.name, where, error)]] });
     this.#output.stopped("crash");
   }
 

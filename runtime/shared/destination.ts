@@ -4,13 +4,14 @@
 // (`mailto:`, `tel:`, …) but never a script one: `javascript:` and `data:` URLs are refused
 // rather than rendered, whatever their case, leading spaces or embedded tabs.
 import { describe } from "./escape.ts";
+import { urlScheme } from "./url.ts";
 
 const LINK_SCHEMES = new Set(["http", "https", "ftp", "ftps", "mailto", "news", "irc", "gopher", "nntp", "feed", "telnet", "mms", "rtsp", "svn", "tel", "fax", "xmpp"]);
 
 /** Checks a live navigation destination; returns it unchanged. */
 export function liveDestination(href: string, context: string): string {
   if (typeof href !== "string") throw new TypeError(`${context}: the destination must be a string, got ${describe(href)}`);
-  const scheme = schemeOf(href);
+  const scheme = urlScheme(href);
   if (scheme !== null && scheme !== "http" && scheme !== "https") {
     throw new TypeError(
       `${context}: unsupported scheme ${JSON.stringify(scheme)} in ${JSON.stringify(href)}; navigate and patch ` +
@@ -23,17 +24,9 @@ export function liveDestination(href: string, context: string): string {
 /** Checks a plain link's destination (`<.link href>`); returns it unchanged. */
 export function linkDestination(href: string, context: string): string {
   if (typeof href !== "string") throw new TypeError(`${context}: the destination must be a string, got ${describe(href)}`);
-  const scheme = schemeOf(href);
+  const scheme = urlScheme(href);
   if (scheme !== null && !LINK_SCHEMES.has(scheme)) {
     throw new TypeError(`${context}: unsupported scheme ${JSON.stringify(scheme)} in ${JSON.stringify(href)}; links may use ${[...LINK_SCHEMES].join(", ")} or a path`);
   }
   return href;
-}
-
-/** The lower-cased scheme of a URL as a browser reads it (leading controls and spaces, tabs and newlines ignored), or null. */
-function schemeOf(url: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
-  return match ? match[1]!.toLowerCase() : null;
 }

@@ -69,6 +69,13 @@ function schemeEnd(url: string, normalized: boolean): number {
   return NO_SCHEME;
 }
 
+/** The lower-cased scheme of `url` as the browser reads it, or `null` for a relative URL. */
+export function urlScheme(url: string): string | null {
+  let end = schemeEnd(url, false);
+  if (end === NEEDS_NORMALIZING) end = schemeEnd((url = normalizeUrl(url)), true);
+  return end === NO_SCHEME ? null : url.slice(0, end).toLowerCase();
+}
+
 /** Whether the browser would read `value` as a URL that cannot run script. */
 export function isSafeUrl(value: string, kind: UrlKind = "url"): boolean {
   // Most values settle on the value as written (`/path`, `https://…`), without a copy.

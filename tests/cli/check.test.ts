@@ -3,7 +3,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { join } from "node:path";
-import { CARD, PAGE, runCli, tempProject } from "./helpers.ts";
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { BIN, CARD, PAGE, runCli, tempProject } from "./helpers.ts";
 import { checkProject } from "../../compiler/check.ts";
 
 // `customConditions`: the linked checkout's types are its sources (an installed package has dist/).
@@ -91,6 +93,36 @@ check("checkProject on files: template syntax errors come through as they are; a
     assert.ok(codes.includes("page.live.html:5:4 LH0110"), codes.join("\n"));
     assert.not.ok(codes.some((c) => c.includes("LH0304")), codes.join("\n"));
   } finally {
+    project.cleanup();
+  }
+});
+
+check("--watch checks again after a template changes, until interrupted (exit 0)", async () => {
+  const project = tempProject({ "tsconfig.json": TSCONFIG, "src/card.live.html": CARD, "src/page.live.html": PAGE });
+  const child = spawn(process.execPath, [BIN, "check", "--watch"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1" } });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`timed out waiting for ${pattern}:\n${stderr}`)), 90_000);
+      const poll = setInterval(() => {
+        if (!pattern.test(stderr)) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        done();
+      }, 50);
+    });
+  try {
+    await waitFor(/watching for changes/);
+    assert.match(stderr, /✓ checked 2 templates and 0 TypeScript files: 0 errors/);
+    writeFileSync(join(project.dir, "src/page.live.html"), BROKEN_PAGE);
+    await waitFor(/src\/page\.live\.html changed: checking again[\s\S]*✗ checked 2 templates/);
+    assert.match(stderr, /src\/page\.live\.html:6:14: LH0304 TS2339/);
+    const exited = new Promise<number | null>((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    assert.is(await exited, 0);
+  } finally {
+    child.kill();
     project.cleanup();
   }
 });

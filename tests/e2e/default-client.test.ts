@@ -1,7 +1,7 @@
 // A server given no `scripts` option goes live in a browser with nothing else set up: its
 // default layout loads the client it serves at /livehtml/client.js (with the CSRF meta tag),
-// the bundle is answered with an ETag (304 on a match), and a lost connection shows the
-// layout's banner.
+// the bundle is answered with an ETag (304 on a match), a crash in development shows the error
+// overlay, and a lost connection shows the layout's banner.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
@@ -49,6 +49,24 @@ e2e("the client bundle is served with an ETag, and a 304 when it matches", async
   const map = await fetch(`${ctx.base}${CLIENT_PATH}.map`);
   assert.is(map.status, 200);
   assert.ok(Array.isArray((await map.json() as { sources: unknown }).sources));
+});
+
+e2e("in development a crash shows the error overlay over the page", async (ctx) => {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "development";
+  const page = await ctx.browser.newPage();
+  try {
+    await openLive(page, `${ctx.base}/`);
+    await page.click("#boom");
+    const overlay = await page.waitForSelector("#livehtml-error-overlay", { timeout: 5000 });
+    const text = (await overlay.textContent()) ?? "";
+    assert.match(text, /crashed in handleEvent\("boom"\): boom on purpose/);
+    assert.match(text, /clicker\.ts/, "the stack");
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+    await page.close();
+  }
 });
 
 e2e("the page goes live: a click updates it; a lost connection shows the banner", async (ctx) => {

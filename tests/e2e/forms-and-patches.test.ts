@@ -1,4 +1,4 @@
-// Forms and URL patches in Chromium with the official client, on compiled templates: a form
+// Forms and URL patches in Chromium with each client, on compiled templates: a form
 // validates as the user types and saves on submit; pagination moves through the URL with
 // pushPatch and patch links, and the back button walks the history without reloading.
 import * as assert from "uvu/assert";
@@ -10,7 +10,11 @@ await import("../../runtime/register.ts");
 const { SignupView, savedNames } = await import("./fixtures/signup.ts");
 const { ItemsView, paramsLog } = await import("./fixtures/items.ts");
 
-const e2e = browserSuite("forms and patches in Chromium", [live("/signup", SignupView), live("/items", ItemsView)]);
+const e2e = browserSuite("forms and patches in Chromium", [live("/signup", SignupView), live("/items", ItemsView)], {
+  before: () => {
+    savedNames.length = 0;
+  },
+});
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
 

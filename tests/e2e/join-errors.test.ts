@@ -1,4 +1,4 @@
-// A view that crashes in its connected mount, in Chromium with the official client: the join
+// A view that crashes in its connected mount, in Chromium with each client: the join
 // is answered with an error, so the client reloads the page (a fresh HTTP render) rather than
 // rejoining the same channel forever.
 import * as assert from "uvu/assert";
@@ -19,7 +19,13 @@ const BrokenView = defineView<Record<string, never>>({
 });
 
 // Short reload jitters so the reload happens within the test's time.
-const e2e = browserSuite("a crash in the connected mount, in Chromium", [live("/broken", BrokenView)], { reloadJitterMin: 50, reloadJitterMax: 100 });
+const e2e = browserSuite("a crash in the connected mount, in Chromium", [live("/broken", BrokenView)], {
+  clientOptions: { reloadJitterMin: 50, reloadJitterMax: 100 },
+  before: () => {
+    mounts.dead = 0;
+    mounts.connected = 0;
+  },
+});
 
 e2e("the join error reply makes the client reload the page", async (ctx) => {
   const { page, app } = ctx;

@@ -1,4 +1,4 @@
-// JS commands run by the official client in Chromium: `JS.push(...).addClass(...)` sends the
+// JS commands run by each client in Chromium: `JS.push(...).addClass(...)` sends the
 // event and changes the class on the client; `JS.show` / `JS.hide` open and close a modal with
 // no server round trip; a toggled attribute flips between two values.
 import * as assert from "uvu/assert";
@@ -8,7 +8,11 @@ import { browserSuite, errorsSince, openLive, waitForText } from "./helpers/app.
 await import("../../runtime/register.ts");
 const { ModalView, modalEvents } = await import("./fixtures/modal.ts");
 
-const e2e = browserSuite("JS commands in Chromium", [live("/modal", ModalView)]);
+const e2e = browserSuite("JS commands in Chromium", [live("/modal", ModalView)], {
+  before: () => {
+    modalEvents.length = 0;
+  },
+});
 
 e2e("push + addClass: the event reaches the server and the class is added", async ({ page, app }) => {
   const logFrom = app.logger.messages.length;

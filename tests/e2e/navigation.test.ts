@@ -1,4 +1,4 @@
-// Navigation between two live views over one WebSocket, in Chromium with the official client:
+// Navigation between two live views over one WebSocket, in Chromium with each client:
 // pushNavigate (live_redirect) carries flash to the next view, which mounts and then runs
 // handleParams; a redirect link and the back button move between the views without reloads.
 import * as assert from "uvu/assert";

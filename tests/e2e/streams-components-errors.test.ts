@@ -1,4 +1,4 @@
-// Streams, stateful components and crashes in Chromium with the official client, on compiled
+// Streams, stateful components and crashes in Chromium with each client, on compiled
 // templates (one of them colocated): a stream adds and removes rows the server does not keep;
 // a component handles its own events; a view that throws shows the error state and rejoins
 // while another tab's view carries on.
@@ -12,7 +12,12 @@ const { PlaylistView, heldAtEvent } = await import("./fixtures/playlist.ts");
 const { CountersView, counterMounts } = await import("./fixtures/counters.ts");
 const { FragileView } = await import("./fixtures/fragile.ts");
 
-const e2e = browserSuite("streams, components and errors in Chromium", [live("/playlist", PlaylistView), live("/counters", CountersView), live("/fragile", FragileView)]);
+const e2e = browserSuite("streams, components and errors in Chromium", [live("/playlist", PlaylistView), live("/counters", CountersView), live("/fragile", FragileView)], {
+  before: () => {
+    heldAtEvent.length = 0;
+    counterMounts.length = 0;
+  },
+});
 
 const songs = (page: Page) => page.$$eval("#songs > li", (els) => els.map((e) => `${e.id}:${e.querySelector(".title")?.textContent}`));
 

@@ -1,32 +1,18 @@
-// The Thermostat (a compiled `.live.html` template) in headless Chromium with the official
-// LiveView client: the page works without JavaScript, clicks change the set point, a server
+// The Thermostat (a compiled `.live.html` template) in headless Chromium, with each client: the page works without JavaScript, clicks change the set point, a server
 // timer pushes readings, and a dropped WebSocket reconnects and mounts the view again.
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Browser } from "playwright-core";
 import { live } from "../../runtime/server/index.ts";
-import { errorsSince, launchBrowser, openLive, startApp, waitForText, type App } from "./helpers/app.ts";
+import { browserSuite, errorsSince, openLive, waitForText } from "./helpers/app.ts";
 
 await import("../../runtime/register.ts");
 const { sensor, setPoints, stats, ThermostatView } = await import("../server/fixtures/thermostat.ts");
 
-interface Ctx {
-  browser: Browser;
-  app: App;
-}
-
-const e2e = suite<Ctx>("Thermostat in Chromium");
-
-e2e.before(async (ctx) => {
-  setPoints.set("alice", 70);
-  sensor.reading = 68;
-  ctx.app = await startApp([live("/thermostat", ThermostatView)], { userId: "alice", tickMs: 150 });
-  ctx.browser = await launchBrowser();
-});
-
-e2e.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.app?.server.close();
+const e2e = browserSuite("Thermostat in Chromium", [live("/thermostat", ThermostatView)], {
+  session: { userId: "alice", tickMs: 150 },
+  before: () => {
+    setPoints.set("alice", 70);
+    sensor.reading = 68;
+  },
 });
 
 e2e("renders with JavaScript disabled", async (ctx) => {

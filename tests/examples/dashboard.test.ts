@@ -44,6 +44,25 @@ dashboard("before any sample it waits; a published sample reaches every connecte
   assert.is(pubsub.subscriberCount(METRICS_TOPIC), 0, "terminated views unsubscribe");
 });
 
+dashboard("the SVG chart draws the latest samples, and a new sample sends its new points", async () => {
+  const { pubsub, feed, view: View } = setup(2);
+  const view = await mountView(View, { pubsub, url: "http://localhost/dashboard" });
+  try {
+    // Two samples at the right edge (x = 300 is the newest); CPU 1 and 2 % near the bottom.
+    assert.is(view.find("#cpu-line")[0]!.attributes.points, "289.7,99 300,98");
+    assert.is(view.find("#memory-line")[0]!.attributes.points, "289.7,50 300,50");
+    feed.record({ cpu: 80, memory: 25, requests: 1 });
+    await view.settle();
+    assert.is(view.find("#cpu-line")[0]!.attributes.points, "279.3,99 289.7,98 300,20");
+    assert.is(view.find("#memory-line")[0]!.attributes.points, "279.3,50 289.7,50 300,75");
+    const sent = JSON.stringify(view.lastDiff);
+    assert.ok(sent.includes("300,20") && sent.includes("300,75"), sent);
+    assert.not.ok(sent.includes("viewBox") || sent.includes("polyline"), `only the changed points travel: ${sent}`);
+  } finally {
+    view.terminate();
+  }
+});
+
 dashboard("pagination: ?page= is read by handleParams, links patch, newest pushes a patch", async () => {
   const { pubsub, view: View } = setup(12);
   const view = await mountView(View, { pubsub, url: "http://localhost/dashboard?page=2" });

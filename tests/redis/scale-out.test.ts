@@ -7,6 +7,7 @@
 // The clients speak the Phoenix protocol over real sockets through nginx.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { createClient } from "redis";
 import { RedisServer } from "../helpers/redis-server.ts";
 import { Nginx } from "../helpers/nginx.ts";
 import { startProcess, type Started } from "../helpers/process.ts";
@@ -144,6 +145,19 @@ test("a broadcast from a view on one process updates the views on the other", as
     assert.match(await again.text(), /served by beta/);
   } finally {
     for (const b of browsers) b.socket.close();
+  }
+  // The views ended with their sockets, and each process dropped its Redis subscription.
+  const inspect = createClient({ url: ctx.redis.url });
+  await inspect.connect();
+  try {
+    const deadline = Date.now() + REPLY_MS;
+    let subscribers = -1;
+    while ((subscribers = Number(((await inspect.sendCommand(["PUBSUB", "NUMSUB", "livehtml:room:lobby"])) as [string, number])[1])) > 0) {
+      if (Date.now() > deadline) assert.unreachable(`still ${subscribers} Redis subscriptions after every view ended`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    inspect.destroy();
   }
 });
 

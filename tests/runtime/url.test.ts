@@ -1,7 +1,7 @@
 // URL sanitising (runtime/shared/url.ts): values judged as the browser's URL parser reads them.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { isSafeUrl, normalizeUrl, REFUSED_URL, safeUrl, settlesSafeUrl, srcsetUrls, urlKind } from "../../runtime/shared/url.ts";
+import { isSafeUrl, normalizeUrl, REFUSED_URL, safeUrl, settlesSafeUrl, srcsetUrls, urlKind, urlScheme } from "../../runtime/shared/url.ts";
 
 const test = suite("url");
 
@@ -92,6 +92,14 @@ test("urlKind knows URL attributes and where images are expected", () => {
   assert.is(urlKind("a", "ping"), "list");
   assert.is(urlKind("a", "title"), null);
   assert.is(urlKind("a", "data-href"), null);
+});
+
+test("urlScheme reads the scheme the browser reads", () => {
+  assert.is(urlScheme(" \u0001Ja\tVa\nScript:x"), "javascript");
+  assert.is(urlScheme("HTTPS://x"), "https");
+  assert.is(urlScheme("/a:b"), null);
+  assert.is(urlScheme("a b:c"), null);
+  assert.is(urlScheme(":x"), null);
 });
 
 test.run();

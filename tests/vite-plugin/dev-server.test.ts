@@ -66,7 +66,21 @@ devServer("an entry without a server or routes is refused with what it exports",
     await other.close();
     assert.unreachable("should have thrown");
   } catch (error) {
-    assert.match(String((error as Error).message), /not-an-entry\.ts exports neither a live server .* it exports: answer/);
+    assert.match(String((error as Error).message), /not-an-entry\.ts neither calls `server\.listen\(\)` nor exports a live server .* it exports: answer/);
+  }
+});
+
+devServer("an entry that calls server.listen() itself is adopted: served on the dev server's port, no port of its own", async (ctx) => {
+  const other = await startDevServer({ root: ctx.app.dir, port: 0, entry: "listening-entry.ts", vite: { logLevel: "silent", ...FROM_SOURCES } });
+  try {
+    const html = await (await fetch(`${other.url}/listening`)).text();
+    assert.ok(html.includes('Count is <b id="count">0</b>'), html);
+    assert.ok(html.includes('src="/livehtml/client.js"'), "without a client module, the served client");
+    const entry = (await other.vite.ssrLoadModule(join(ctx.app.dir, "listening-entry.ts"))) as { listened: { port: number } };
+    assert.is(entry.listened.port, other.port, "listen resolved with the dev server's port");
+    assert.is((await fetch(`${other.url}/livehtml/client.js`)).status, 200);
+  } finally {
+    await other.close();
   }
 });
 

@@ -1,5 +1,5 @@
-// `livehtml dev [--port n] [entry]`: the Vite dev server with the livehtml plugin, which
-// compiles templates on request and reloads views when they change.
+// `livehtml dev [--port n] [entry]`: the app's live server behind the Vite dev server with the
+// livehtml plugin, which compiles templates on request and hot-swaps them when they change.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs, stringFlag, UsageError, type FlagSpecs } from "../args.ts";
@@ -11,11 +11,18 @@ export const DEV_FLAGS: FlagSpecs = {
   help: { type: "boolean", short: "h", description: "show this help" },
 };
 
+/**
+ * Looked up in the root, in order, when no entry is named. An entry either calls
+ * `server.listen()` (the dev server adopts that server), exports a live server (`export default`
+ * or `export const server`), or exports `routes` (see vite-plugin/dev-server.ts).
+ */
+const DEFAULT_ENTRIES = ["src/server.ts", "src/app.ts", "server.ts", "app.ts", "src/server.js", "src/app.js", "server.js", "app.js"];
+
 /** The contract of vite-plugin/dev-server.ts. */
 export interface DevServerOptions {
   root: string;
   port: number;
-  entry?: string;
+  entry: string;
 }
 type StartDevServer = (options: DevServerOptions) => Promise<unknown>;
 
@@ -25,15 +32,16 @@ export async function runDev(argv: readonly string[], output: Output): Promise<n
   const port = parsePort(stringFlag(args, "port") ?? process.env.PORT ?? "4000");
   const root = resolve(stringFlag(args, "root") ?? ".");
   if (!existsSync(root)) throw new UsageError(`no such directory: ${stringFlag(args, "root")}`, "dev");
-  const entry = args.positionals[0];
-  if (entry !== undefined && !existsSync(resolve(root, entry))) throw new UsageError(`no such entry file: ${entry}`, "dev");
+  const entry = args.positionals[0] ?? DEFAULT_ENTRIES.find((file) => existsSync(resolve(root, file)));
+  if (entry === undefined) throw new UsageError(`no entry given, and none of ${DEFAULT_ENTRIES.join(", ")} exists: name the server entry (livehtml dev src/server.ts)`, "dev");
+  if (!existsSync(resolve(root, entry))) throw new UsageError(`no such entry file: ${entry}`, "dev");
 
   const start = await loadDevServer();
   if (!start) {
     output.err(`${paint(output, "red", "error:")} the dev server is not available in this installation (livehtml/vite could not be loaded: is vite installed?)`);
     return 1;
   }
-  const server = await start({ root, port, ...(entry !== undefined ? { entry } : {}) });
+  const server = await start({ root, port, entry });
   const url = typeof server === "object" && server !== null && "url" in server ? String(server.url) : `http://localhost:${port}`;
   output.out(`livehtml dev server: ${url}`);
   return new Promise((done) => {

@@ -1,5 +1,7 @@
-// Serves live routes with the official phoenix + phoenix_live_view clients (bundled with esbuild
-// at test start) and drives Debian's Chromium through playwright-core, for browser tests.
+// Serves live routes with a browser client bundled with esbuild at test start — the official
+// phoenix + phoenix_live_view clients, or ours (`livehtml/client`) — and drives Debian's
+// Chromium through playwright-core, for browser tests. `browserSuite` runs every test of a
+// file once per client, so both clients are held to the same behaviour.
 //
 // Fixtures use compiled `.live.html` / `live\`…\`` templates, so a test file imports
 // `runtime/register.ts` before importing them (see `loadFixtures` callers).
@@ -7,7 +9,7 @@ import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { suite, type Test } from "uvu";
+import { suite } from "uvu";
 import { createServer, MemoryLogger, type LiveRoute, type LiveServer } from "../../../runtime/server/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -15,25 +17,46 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-/** `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests. */
-const clientEntry = (options: Record<string, unknown>) => `
+/** The browser clients the suite runs against. */
+export const CLIENTS = ["official", "livehtml"] as const;
+export type ClientName = (typeof CLIENTS)[number];
+
+// `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests.
+// Hooks come from `window.testHooks`, set by a suite's `head` script.
+const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => string> = {
+  official: (options) => `
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken } });
+const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
 liveSocket.connect();
 window.liveSocket = liveSocket;
-`;
+`,
+  livehtml: (options) => `
+import { LiveSocket } from "./runtime/client/index.ts";
+const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
+const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+liveSocket.connect();
+window.liveSocket = liveSocket;
+`,
+};
 
-export async function bundleClient(options: Record<string, unknown> = {}): Promise<string> {
-  const result = await build({
-    stdin: { contents: clientEntry(options), resolveDir: root, loader: "js" },
-    bundle: true,
-    format: "esm",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
+const bundles = new Map<string, Promise<string>>();
+
+export function bundleClient(client: ClientName = "official", options: Record<string, unknown> = {}): Promise<string> {
+  const key = `${client} ${JSON.stringify(options)}`;
+  let bundle = bundles.get(key);
+  if (!bundle) {
+    bundle = build({
+      stdin: { contents: CLIENT_ENTRIES[client](options), resolveDir: root, loader: "js" },
+      bundle: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    }).then((result) => result.outputFiles[0]!.text);
+    bundles.set(key, bundle);
+  }
+  return bundle;
 }
 
 export interface App {
@@ -43,17 +66,18 @@ export interface App {
   url(path: string): string;
 }
 
-export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, clientOptions: Record<string, unknown> = {}): Promise<App> {
-  const js = await bundleClient(clientOptions);
+export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}): Promise<App> {
+  const js = await bundleClient(client, clientOptions);
   const logger = new MemoryLogger();
   const server = createServer({
     routes,
     secret: "e2e secret that is long enough",
-    scripts: ["/assets/app.js"],
+    scripts: head ? ["/assets/head.js", "/assets/app.js"] : ["/assets/app.js"],
     logger,
     session: () => ({ ...session }),
     fallback: (req, res) => {
       if (req.url === "/assets/app.js") res.writeHead(200, { "content-type": "text/javascript" }).end(js);
+      else if (req.url === "/assets/head.js") res.writeHead(200, { "content-type": "text/javascript" }).end(head);
       else res.writeHead(404).end();
     },
   });
@@ -61,26 +85,56 @@ export async function startApp(routes: readonly LiveRoute[], session: Record<str
   return { server, port, logger, url: (path) => `http://127.0.0.1:${port}${path}` };
 }
 
-/** What a browser suite's tests receive: the app, the browser and one page. */
+/** What a browser suite's tests receive: the app, the browser, one page, and the client's name. */
 export interface BrowserContext {
   browser: Browser;
   app: App;
   page: Page;
+  client: ClientName;
 }
 
-/** A uvu suite with an app serving `routes`, a Chromium and a page, set up before and closed after. */
-export function browserSuite(name: string, routes: readonly LiveRoute[], clientOptions: Record<string, unknown> = {}): Test<BrowserContext> {
-  const test = suite<BrowserContext>(name);
-  test.before(async (ctx) => {
-    ctx.app = await startApp(routes, {}, clientOptions);
-    ctx.browser = await launchBrowser();
-    ctx.page = await ctx.browser.newPage();
-  });
-  test.after(async (ctx) => {
-    await ctx.browser?.close();
-    await ctx.app?.server.close();
-  });
-  return test;
+export interface SuiteOptions {
+  /** The server's per-request session. */
+  session?: Record<string, unknown>;
+  /** Runs before each client's app starts (reset fixture state). */
+  before?: () => void;
+  /** A script run on every page before the client (e.g. `window.testHooks = {...}`). */
+  head?: string;
+  /** Extra LiveSocket options for both clients (JSON). */
+  clientOptions?: Record<string, unknown>;
+}
+
+export interface BrowserSuite {
+  (name: string, test: (ctx: BrowserContext) => Promise<void>): void;
+  run(): void;
+}
+
+/**
+ * A browser suite: an app serving `routes`, a Chromium and a page, set up before and closed
+ * after, and each test registered once per client (`[official]`, `[livehtml]` in the output).
+ */
+export function browserSuite(name: string, routes: readonly LiveRoute[], options: SuiteOptions = {}): BrowserSuite {
+  const tests: Array<[string, (ctx: BrowserContext) => Promise<void>]> = [];
+  const register = ((title: string, test: (ctx: BrowserContext) => Promise<void>) => void tests.push([title, test])) as BrowserSuite;
+  register.run = () => {
+    for (const client of CLIENTS) {
+      const test = suite<BrowserContext>(`${name} [${client}]`);
+      test.before(async (ctx) => {
+        options.before?.();
+        ctx.client = client;
+        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {});
+        ctx.browser = await launchBrowser();
+        ctx.page = await ctx.browser.newPage();
+      });
+      test.after(async (ctx) => {
+        await ctx.browser?.close();
+        await ctx.app?.server.close();
+      });
+      for (const [title, body] of tests) test(title, body);
+      test.run();
+    }
+  };
+  return register;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,71 @@
+// On join the page already shows the server's HTML. We build the rendered tree's DOM off-page
+// and then walk it in parallel with the page's DOM, keeping every page node that matches and
+// pointing the slots at it. WHY: the page is not re-rendered, so focus, caret, selection,
+// scroll and any state a script put on the nodes survive the join. Text the parser merged
+// ("Hello " + slot + "!") is split back into the pieces the slots own (invisible to the user);
+// where the page and the render differ, the rendered nodes replace the rest of that parent.
+import { setAttr } from "./html.ts";
+
+export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>): void {
+  const freshNodes = Array.from(fresh.childNodes);
+  let current = live.firstChild;
+  const skipStale = () => {
+    // Empty Text nodes left by an earlier render hold no content.
+    while (current && current.nodeType === Node.TEXT_NODE && (current as Text).data === "") {
+      const next: ChildNode | null = current.nextSibling;
+      live.removeChild(current);
+      current = next;
+    }
+  };
+  for (let i = 0; i < freshNodes.length; i++) {
+    const f = freshNodes[i]!;
+    if (f.nodeType === Node.TEXT_NODE) {
+      const data = (f as Text).data;
+      if (data === "") {
+        const text = document.createTextNode("");
+        live.insertBefore(text, current);
+        map.set(f, text);
+        continue;
+      }
+      skipStale();
+      if (current && current.nodeType === Node.TEXT_NODE && (current as Text).data.startsWith(data)) {
+        const text = current as Text;
+        if (text.data.length > data.length) text.splitText(data.length);
+        map.set(f, text);
+        current = text.nextSibling;
+        continue;
+      }
+    } else {
+      skipStale();
+      if (current && current.nodeType === f.nodeType && current.nodeName === f.nodeName) {
+        if (f.nodeType === Node.ELEMENT_NODE) {
+          syncAttributes(f as Element, current as Element);
+          const isTemplate = (f as Element).localName === "template";
+          reconcile(isTemplate ? (f as HTMLTemplateElement).content : f, isTemplate ? (current as HTMLTemplateElement).content : current, map);
+        } else if ((current as CharacterData).data !== (f as CharacterData).data) {
+          (current as CharacterData).data = (f as CharacterData).data;
+        }
+        map.set(f, current);
+        current = current.nextSibling;
+        continue;
+      }
+    }
+    // Mismatch: the rendered nodes take over from here.
+    for (let j = i; j < freshNodes.length; j++) live.insertBefore(freshNodes[j]!, current);
+    break;
+  }
+  while (current) {
+    const next: ChildNode | null = current.nextSibling;
+    live.removeChild(current);
+    current = next;
+  }
+}
+
+function syncAttributes(fresh: Element, live: Element): void {
+  for (const attr of Array.from(fresh.attributes)) {
+    if (live.getAttribute(attr.name) !== attr.value) setAttr(live, attr.name, attr.value);
+  }
+  for (const attr of Array.from(live.attributes)) {
+    if (!fresh.hasAttribute(attr.name) && attr.name !== "class" && !attr.name.startsWith("data-phx")) live.removeAttribute(attr.name);
+  }
+}

@@ -1,0 +1,360 @@
+// `LiveSocket`: the page's connection to the server and its live views. A drop-in for the
+// official client's class: `new LiveSocket(url, opts)` or `new LiveSocket(url, Socket, opts)`
+// (the Socket argument is accepted and ignored: the transport is built in).
+import type { WireEvent } from "../shared/wire.ts";
+import { bindEvents, valuesOf } from "./bindings.ts";
+import { serializeForm } from "./forms.ts";
+import type { HookCallbacks } from "./hooks.ts";
+import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
+import { Transport, type Channel, type Payload } from "./transport.ts";
+import { View, type ViewHost } from "./view.ts";
+
+export interface LiveSocketOptions {
+  params?: Payload | ((el: Element) => Payload);
+  hooks?: Record<string, HookCallbacks>;
+  dom?: { onBeforeElUpdated?: (from: Element, to: Element) => unknown };
+  bindingPrefix?: string;
+  loaderTimeout?: number;
+  metadata?: Record<string, (event: Event, el: Element) => Record<string, unknown>>;
+  /** Reload jitter after a failed join (ms, defaults 5,000–10,000), and the failsafe. */
+  reloadJitterMin?: number;
+  reloadJitterMax?: number;
+  maxReloads?: number;
+  failsafeJitter?: number;
+  /** Accepted for compatibility; uploads are not part of this client yet. */
+  uploaders?: Record<string, unknown>;
+  [option: string]: unknown;
+}
+
+interface HistoryState {
+  type: "patch" | "redirect";
+  backType?: "patch" | "redirect";
+  id: string;
+  scroll: number;
+  position: number;
+}
+
+const FAIL_KEY = "phx:fail-count";
+
+export class LiveSocket implements ViewHost, CommandHost {
+  readonly liveSocket = this;
+  readonly hooks: Record<string, HookCallbacks>;
+  readonly onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
+  private readonly opts: LiveSocketOptions;
+  private readonly transport: Transport;
+  private readonly prefix: string;
+  main: View | null = null;
+  private views = new Map<string, View>();
+  private unbind: (() => void) | null = null;
+  private position = 0;
+  private pendingNavigation: { view: View; oldEl: HTMLElement; kind: "push" | "replace" | null; scroll: number | null } | null = null;
+  private debug = false;
+
+  constructor(url: string, socketOrOpts?: unknown, maybeOpts?: LiveSocketOptions) {
+    const opts = (typeof socketOrOpts === "function" ? maybeOpts : (socketOrOpts as LiveSocketOptions | undefined)) ?? {};
+    this.opts = opts;
+    this.hooks = opts.hooks ?? {};
+    this.prefix = opts.bindingPrefix ?? "phx-";
+    this.onBeforeElUpdated = opts.dom?.onBeforeElUpdated ?? null;
+    this.transport = new Transport(url, () => {
+      const params = typeof opts.params === "function" ? opts.params(document.body) : opts.params ?? {};
+      return params as Payload;
+    });
+  }
+
+  connect(): void {
+    const start = () => {
+      this.transport.connect();
+      this.joinRoots();
+      if (!this.unbind) this.bindAll();
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+    else start();
+  }
+
+  disconnect(callback?: () => void): void {
+    this.transport.disconnect();
+    callback?.();
+  }
+
+  isConnected(): boolean {
+    return this.transport.isConnected();
+  }
+
+  isSocketConnected(): boolean {
+    return this.transport.isConnected();
+  }
+
+  /** The transport (its `conn` is the WebSocket), as `getSocket()` of the official client. */
+  getSocket(): Transport {
+    return this.transport;
+  }
+
+  enableDebug(): void {
+    this.debug = true;
+  }
+
+  disableDebug(): void {
+    this.debug = false;
+  }
+
+  js(): JS {
+    return jsAPI(this);
+  }
+
+  execJS(el: Element, encoded: string, eventType = "exec"): void {
+    const view = this.viewOf(el);
+    if (!view) return;
+    this.run(view, el, eventType, encoded, {}, null);
+  }
+
+  exec(el: Element, encoded: string, eventType: string): void {
+    this.execJS(el, encoded, eventType);
+  }
+
+  // ---- views ------------------------------------------------------------------------------
+
+  private joinRoots(): void {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-phx-session]"))) {
+      if (this.views.has(el.id) || el.parentElement?.closest("[data-phx-session]")) continue;
+      const view = new View(this, el, location.href);
+      this.views.set(el.id, view);
+      if (view.isMain()) this.main = view;
+      view.join();
+    }
+    if (this.main && !history.state) this.replaceState({ type: "patch", id: this.main.id, scroll: scrollY, position: this.position });
+    else if (history.state) this.position = (history.state as HistoryState).position ?? 0;
+  }
+
+  viewOf(el: Element): View | null {
+    const container = el.closest("[data-phx-session]");
+    return container ? this.views.get(container.id) ?? null : null;
+  }
+
+  channel(topic: string, payload: () => Payload): Channel {
+    return this.transport.channel(topic, payload);
+  }
+
+  connectParams(el: Element): Payload {
+    const params = typeof this.opts.params === "function" ? this.opts.params(el) : this.opts.params ?? {};
+    return { ...params };
+  }
+
+  dispatchEvents(events: WireEvent[]): void {
+    for (const [name, payload] of events) {
+      for (const view of this.views.values()) for (const callback of view.handlers.get(name) ?? []) callback(payload);
+      window.dispatchEvent(new CustomEvent(`phx:${name}`, { detail: payload }));
+    }
+  }
+
+  onJoined(view: View): void {
+    localStorage.removeItem(FAIL_KEY);
+    const pending = this.pendingNavigation;
+    if (!pending || pending.view !== view) return;
+    this.pendingNavigation = null;
+    pending.oldEl.replaceWith(view.el);
+    view.redirect = false;
+    if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
+    const scroll = pending.scroll ?? 0;
+    requestAnimationFrame(() => scrollTo(0, scroll));
+    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "redirect", to: view.href } }));
+  }
+
+  reload(reason: string): void {
+    if (this.debug) console.log(`livehtml: reloading (${reason})`);
+    if (reason === "stale" || reason === "unauthorized" || reason === "reload") {
+      location.href = this.main?.href ?? location.href;
+      return;
+    }
+    // Jittered so a fleet of pages does not reload at once; after `maxReloads` in a row the
+    // page waits `failsafeJitter` between tries.
+    const failures = Number(localStorage.getItem(FAIL_KEY) ?? 0) + 1;
+    localStorage.setItem(FAIL_KEY, String(failures));
+    const min = Number(this.opts.reloadJitterMin ?? 5000);
+    const max = Number(this.opts.reloadJitterMax ?? 10_000);
+    const wait = failures > Number(this.opts.maxReloads ?? 10) ? Number(this.opts.failsafeJitter ?? 30_000) : min + Math.random() * (max - min);
+    setTimeout(() => location.reload(), wait);
+  }
+
+  execAttr(el: Element, attr: string): void {
+    const encoded = el.getAttribute(attr);
+    if (encoded) this.execJS(el, encoded, attr);
+  }
+
+  // ---- events -----------------------------------------------------------------------------
+
+  /** Runs a binding: a JS command list, or an event name pushed with `value`. */
+  run(view: View, el: Element, eventType: string, encoded: string, value: Record<string, unknown>, event: Event | null): void {
+    if (isCommandList(encoded)) {
+      execCommands(this, el, parseCommands(encoded), eventType, event);
+      return;
+    }
+    void this.pushFrom(view, el, eventType, encoded, value, null);
+  }
+
+  push(sourceEl: Element, eventType: string, args: Record<string, unknown>, event: Event | null): void {
+    const view = this.viewOf(sourceEl);
+    if (!view) return;
+    const target = (args.target as string | undefined) ?? null;
+    const extra = (args.value as Record<string, unknown> | undefined) ?? {};
+    const base = eventType === "submit" ? { submitter: (event as SubmitEvent | null)?.submitter ?? null } : eventType === "change" ? { target: (sourceEl as HTMLInputElement).name } : valuesOf(sourceEl, this.prefix);
+    void this.pushFrom(view, sourceEl, eventType, String(args.event), { ...base, ...extra }, target);
+  }
+
+  private async pushFrom(view: View, el: Element, eventType: string, name: string, value: Record<string, unknown>, target: string | null): Promise<void> {
+    if (eventType === "submit") return this.submit(view, el as HTMLFormElement, name, value.submitter as HTMLElement | null, target);
+    if (eventType === "change") {
+      const input = el as HTMLInputElement;
+      const form = input.form;
+      if (!form) throw new Error(`${this.prefix}change on ${input.name || input.localName} needs the input to be inside a form`);
+      const own = input.hasAttribute(`${this.prefix}change`);
+      const loading = [input, form];
+      for (const l of loading) l.classList.add("phx-change-loading");
+      await view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: {}, cid: view.targetCid(form, target) });
+      for (const l of loading) l.classList.remove("phx-change-loading");
+      return;
+    }
+    const type = eventType.startsWith("phx-") || eventType === "exec" ? "click" : eventType;
+    const loadingClass = `phx-${type}-loading`;
+    el.classList.add(loadingClass);
+    const { submitter: _, target: __, owner: ___, ...rest } = value;
+    await view.push({ type, event: name, value: rest, cid: view.targetCid(el, target) });
+    el.classList.remove(loadingClass);
+  }
+
+  private async submit(view: View, form: HTMLFormElement, name: string, submitter: HTMLElement | null, target: string | null): Promise<void> {
+    const value = serializeForm(form, submitter);
+    const disabled: Array<[HTMLElement, string]> = [];
+    for (const el of Array.from(form.querySelectorAll<HTMLElement>(`[${this.prefix}disable-with]`))) {
+      disabled.push([el, el.innerText]);
+      el.innerText = el.getAttribute(`${this.prefix}disable-with`)!;
+      el.setAttribute("disabled", "");
+    }
+    form.classList.add("phx-submit-loading");
+    await view.push({ type: "form", event: name, value, meta: {}, cid: view.targetCid(form, target) });
+    form.classList.remove("phx-submit-loading");
+    for (const [el, text] of disabled) {
+      el.innerText = text;
+      el.removeAttribute("disabled");
+    }
+  }
+
+  // ---- navigation -------------------------------------------------------------------------
+
+  linkClick(event: MouseEvent, link: HTMLAnchorElement): boolean {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+    if (!this.main?.isConnected() || link.target === "_blank") return false;
+    const kind = link.getAttribute("data-phx-link");
+    const replace = link.getAttribute("data-phx-link-state") === "replace";
+    event.preventDefault();
+    if (kind === "patch") this.patch(link.href, replace);
+    else this.navigate(link.href, replace);
+    return true;
+  }
+
+  patch(href: string, replace: boolean): void {
+    const main = this.main;
+    if (!main) return;
+    const url = new URL(href, location.href).href;
+    void main.pushLivePatch(url).then((reply) => {
+      if (reply.status !== "ok") return;
+      const diff = reply.response.diff;
+      if (diff) main.update(diff as never);
+      main.href = url;
+      this.pushHistory(replace ? "replace" : "push", "patch", url);
+      main.followNavigation({ ...reply.response, live_patch: undefined });
+    });
+  }
+
+  navigate(href: string, replace: boolean): void {
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin || !this.main) {
+      location.href = url.href;
+      return;
+    }
+    this.replaceMain(url.href, null, replace ? "replace" : "push", 0);
+  }
+
+  onRedirect(to: string): void {
+    location.href = to;
+  }
+
+  onLiveRedirect(to: string, kind: string, flash: string | null): void {
+    this.replaceMain(new URL(to, location.href).href, flash, kind === "replace" ? "replace" : "push", 0);
+  }
+
+  onLivePatch(to: string, kind: string): void {
+    const url = new URL(to, location.href).href;
+    if (this.main) this.main.href = url;
+    this.pushHistory(kind === "replace" ? "replace" : "push", "patch", url);
+  }
+
+  private replaceMain(href: string, flash: string | null, kind: "push" | "replace" | null, scroll: number | null): void {
+    const old = this.main;
+    if (!old) return;
+    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "redirect", to: href } }));
+    if (this.pendingNavigation) {
+      this.pendingNavigation.view.leave();
+      this.views.delete(this.pendingNavigation.view.id);
+    }
+    const oldEl = this.pendingNavigation?.oldEl ?? old.el;
+    old.leave();
+    const el = oldEl.cloneNode(false) as HTMLElement;
+    const view = new View(this, el, href, true, flash);
+    this.main = view;
+    this.views.set(view.id, view);
+    this.pendingNavigation = { view, oldEl, kind, scroll };
+    view.join();
+  }
+
+  private replaceState(state: HistoryState): void {
+    history.replaceState(state, "", location.href);
+  }
+
+  private pushHistory(kind: "push" | "replace", type: "patch" | "redirect", url: string): void {
+    const current = (history.state ?? {}) as Partial<HistoryState>;
+    if (kind === "push") {
+      history.replaceState({ ...current, scroll: scrollY, backType: type }, "", location.href);
+      this.position += 1;
+    }
+    const state: HistoryState = { type, id: this.main!.id, scroll: 0, position: this.position };
+    if (kind === "push") history.pushState(state, "", url);
+    else history.replaceState(state, "", url);
+  }
+
+  private onPopState(event: PopStateEvent): void {
+    const state = event.state as HistoryState | null;
+    if (!state || !this.main) return;
+    const forward = state.position > this.position;
+    const navType = forward ? state.type : state.backType ?? state.type;
+    this.position = state.position ?? 0;
+    const href = location.href;
+    if (navType === "patch" && state.id === this.main.id && this.main.isConnected()) {
+      const main = this.main;
+      void main.pushLivePatch(href).then((reply) => {
+        const diff = reply.response?.diff;
+        if (diff) main.update(diff as never);
+        main.href = href;
+        scrollTo(0, state.scroll ?? 0);
+      });
+    } else {
+      this.replaceMain(href, null, null, state.scroll ?? 0);
+    }
+  }
+
+  private bindAll(): void {
+    const unbindEvents = bindEvents({
+      prefix: this.prefix,
+      viewOf: (el) => this.viewOf(el),
+      run: (view, el, type, encoded, value, event) => this.run(view, el, type, encoded, value, event),
+      linkClick: (event, link) => this.linkClick(event, link),
+      metadata: this.opts.metadata ?? {},
+    });
+    const popstate = (event: PopStateEvent) => this.onPopState(event);
+    window.addEventListener("popstate", popstate);
+    this.unbind = () => {
+      unbindEvents();
+      window.removeEventListener("popstate", popstate);
+    };
+  }
+}

@@ -1,0 +1,323 @@
+// One live view on the page: its channel, its rendered state and DOM parts, its hooks and the
+// events it pushes. The container element stays; its children are the view's DOM.
+import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
+import { COMPONENTS, type WireDiff, type WireEvent, type WireMessageDiff } from "../shared/wire.ts";
+import { reconcile } from "./adopt.ts";
+import { ChildPart, buildComponent, type Instance, type RenderContext } from "./parts.ts";
+import type { Channel, Payload, Reply } from "./transport.ts";
+import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
+import { serializeForm } from "./forms.ts";
+import type { JS } from "./js.ts";
+
+/** What a view needs from its live socket. */
+export interface ViewHost {
+  channel(topic: string, payload: () => Payload): Channel;
+  connectParams(el: Element): Payload;
+  hooks: Record<string, HookCallbacks>;
+  liveSocket: unknown;
+  js(): JS;
+  dispatchEvents(events: WireEvent[]): void;
+  onJoined(view: View, reply: Payload): void;
+  onRedirect(to: string): void;
+  onLiveRedirect(to: string, kind: string, flash: string | null): void;
+  onLivePatch(to: string, kind: string): void;
+  reload(reason: string): void;
+  onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
+  isSocketConnected(): boolean;
+  execAttr(el: Element, attr: string): void;
+}
+
+const STATUS = ["phx-connected", "phx-loading", "phx-error", "phx-client-error", "phx-server-error"];
+
+export class View {
+  readonly id: string;
+  channel: Channel;
+  state: RenderedState | null = null;
+  root: ChildPart | null = null;
+  components = new Map<number, Instance>();
+  hooks = new Map<Element, Hook>();
+  handlers: EventHandlers = new Map();
+  joinCount = 0;
+  private joinAttempts = 0;
+  private destroyed = false;
+  private touched: Set<Hook> | null = null;
+
+  constructor(
+    readonly host: ViewHost,
+    readonly el: HTMLElement,
+    public href: string,
+    public redirect = false,
+    public flash: string | null = null,
+  ) {
+    this.id = el.id;
+    this.channel = host.channel(`lv:${this.id}`, () => this.joinPayload());
+    this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
+    this.channel.on("redirect", (p) => host.onRedirect(String(p.to)));
+    this.channel.on("live_redirect", (p) => host.onLiveRedirect(String(p.to), String(p.kind ?? "push"), (p.flash as string) ?? null));
+    this.channel.on("live_patch", (p) => host.onLivePatch(String(p.to), String(p.kind ?? "push")));
+    this.channel.on("phx_error", () => this.onError());
+    this.channel.on("phx_close", () => this.onError());
+  }
+
+  private joinPayload(): Payload {
+    const params = this.host.connectParams(this.el);
+    params._mounts = this.joinCount;
+    params._mount_attempts = this.joinAttempts++;
+    const tracked = Array.from(document.querySelectorAll("[phx-track-static]"), (n) => (n as HTMLScriptElement).src || (n as HTMLLinkElement).href).filter(Boolean);
+    if (tracked.length) params._track_static = tracked;
+    return {
+      ...(this.redirect ? { redirect: this.href } : { url: this.href }),
+      params,
+      session: this.el.getAttribute("data-phx-session"),
+      static: this.el.getAttribute("data-phx-static"),
+      ...(this.flash ? { flash: this.flash } : {}),
+      sticky: this.el.hasAttribute("data-phx-sticky"),
+    };
+  }
+
+  join(): void {
+    this.setStatus("phx-loading");
+    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "initial" } }));
+    this.channel.join((reply) => this.onJoinReply(reply));
+  }
+
+  leave(): void {
+    this.destroyed = true;
+    this.channel.leave();
+    for (const hook of this.hooks.values()) call(hook, "destroyed");
+    this.hooks.clear();
+  }
+
+  isConnected(): boolean {
+    return this.channel.state === "joined";
+  }
+
+  private onJoinReply(reply: Reply): void {
+    const response = reply.response;
+    if (reply.status !== "ok") {
+      const reason = response.reason;
+      if (reason === "stale" || reason === "unauthorized" || reason === "reload") return this.host.reload(String(reason));
+      const redirect = response.redirect as { to: string } | undefined;
+      if (redirect) return this.host.onRedirect(redirect.to);
+      const liveRedirect = response.live_redirect as { to: string; kind?: string; flash?: string } | undefined;
+      if (liveRedirect) return this.host.onLiveRedirect(liveRedirect.to, liveRedirect.kind ?? "push", liveRedirect.flash ?? null);
+      // A main view that cannot mount reloads the page (a fresh HTTP render) after a jitter,
+      // rather than rejoining the same channel forever.
+      this.setStatus("phx-loading", "phx-error", "phx-server-error");
+      if (this.isMain()) return this.host.reload(`join failed: ${String(reason ?? "error")}`);
+      this.channel.scheduleRejoin();
+      return;
+    }
+    const rejoin = this.joinCount > 0;
+    this.joinCount += 1;
+    const recovery = rejoin ? this.formsToRecover() : [];
+    const { diff, title, events } = extract(response.rendered as WireMessageDiff);
+    // A view joined by live navigation takes the old container's place first, so its hooks
+    // mount in the document.
+    this.host.onJoined(this, response);
+    this.renderFull(diff);
+    if (title !== undefined) document.title = title;
+    this.setStatus("phx-connected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) this.host.execAttr(el, "phx-connected");
+    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
+    this.host.dispatchEvents(events);
+    for (const [form, value, event] of recovery) {
+      const current = document.getElementById(form);
+      if (current && this.el.contains(current)) void this.push({ type: "form", event, value, meta: {}, cid: this.targetCid(current, null) });
+    }
+  }
+
+  /** Forms with an id and `phx-change` (or `phx-auto-recover`) keep their values across a rejoin. */
+  private formsToRecover(): Array<[string, string, string]> {
+    const out: Array<[string, string, string]> = [];
+    for (const form of Array.from(this.el.querySelectorAll("form[id]")) as HTMLFormElement[]) {
+      const recover = form.getAttribute("phx-auto-recover");
+      const event = recover ?? form.getAttribute("phx-change");
+      if (!event || recover === "ignore") continue;
+      out.push([form.id, serializeForm(form), event]);
+    }
+    return out;
+  }
+
+  private onError(): void {
+    if (this.destroyed) return;
+    for (const hook of this.hooks.values()) call(hook, "disconnected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) this.host.execAttr(el, "phx-disconnected");
+    this.setStatus("phx-loading", "phx-error", this.host.isSocketConnected() ? "phx-server-error" : "phx-client-error");
+    if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
+  }
+
+  isMain(): boolean {
+    return this.el.hasAttribute("data-phx-main");
+  }
+
+  setStatus(...classes: string[]): void {
+    this.el.classList.remove(...STATUS);
+    this.el.classList.add(...classes);
+  }
+
+  private context(state: RenderedState): RenderContext {
+    return {
+      state,
+      components: this.components,
+      built: new Set(),
+      inserted: [],
+      touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
+    };
+  }
+
+  /** A full render (join): build off-page, then adopt the page's matching nodes. */
+  private renderFull(diff: WireDiff): void {
+    this.state = mergeDiff(null, diff);
+    this.components = new Map();
+    const ctx = this.context(this.state);
+    const fragment = document.createDocumentFragment();
+    const root = new ChildPart(document.createTextNode(""));
+    fragment.appendChild(root.start);
+    root.set(this.state, this.state, ctx, true);
+    const map = new Map<Node, Node>();
+    reconcile(fragment, this.el, map);
+    root.remap(map);
+    for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
+    this.root = root;
+    this.afterPatch(ctx, true);
+  }
+
+  /** Applies a message diff (a push or the `diff` of a reply); returns the reply map. */
+  update(message: WireMessageDiff): Record<string, unknown> | null {
+    const { diff, title, reply, events } = extract(message);
+    const before = events.filter((e) => e[2] === true);
+    if (before.length) this.host.dispatchEvents(before);
+    if (this.state && this.root) {
+      this.state = mergeDiff(this.state, diff);
+      const ctx = this.context(this.state);
+      this.touched = new Set();
+      this.root.set(this.state, diff, ctx);
+      const incoming = diff[COMPONENTS];
+      if (incoming) {
+        const merged = this.state[COMPONENTS]!;
+        for (const key of Object.keys(incoming)) {
+          const cid = Number(key);
+          if (ctx.built.has(cid)) continue;
+          const instance = this.components.get(cid);
+          if (!instance) continue;
+          const componentDiff = incoming[cid]!;
+          if (componentDiff.s !== undefined) {
+            const owner = instance.owner;
+            const built = buildComponent(cid, ctx);
+            if (owner) owner.replaceComponent(built.instance, built.fragment);
+          } else instance.patch(componentDiff, merged[cid]!, ctx);
+        }
+      }
+      this.afterPatch(ctx, false);
+    }
+    if (title !== undefined) document.title = title;
+    this.host.dispatchEvents(events.filter((e) => e[2] !== true));
+    return reply;
+  }
+
+  private touch(node: Node): void {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    const hooked = el?.closest("[phx-hook]");
+    const hook = hooked && this.hooks.get(hooked);
+    if (!hook || !this.touched || this.touched.has(hook)) return;
+    this.touched.add(hook);
+    call(hook, "beforeUpdate");
+  }
+
+  private afterPatch(ctx: RenderContext, join: boolean): void {
+    const touched = this.touched;
+    this.touched = null;
+    for (const [el, hook] of this.hooks) {
+      if (!el.isConnected) {
+        this.hooks.delete(el);
+        call(hook, "destroyed");
+      } else if (touched?.has(hook)) call(hook, "updated");
+    }
+    const scan = join ? [this.el] : ctx.inserted;
+    for (const root of scan) {
+      if (!root.isConnected) continue;
+      const found = root.matches("[phx-hook]") && root !== this.el ? [root] : [];
+      found.push(...Array.from(root.querySelectorAll("[phx-hook]")));
+      for (const el of found) this.mountHook(el as HTMLElement);
+      const mounted = root.matches("[phx-mounted]") && root !== this.el ? [root] : [];
+      mounted.push(...Array.from(root.querySelectorAll("[phx-mounted]")));
+      for (const el of mounted) this.host.execAttr(el, "phx-mounted");
+      for (const form of Array.from(root.querySelectorAll("form[phx-trigger-action]"))) (form as HTMLFormElement).submit();
+    }
+    if (!join) this.destroyRemovedComponents();
+  }
+
+  private mountHook(el: HTMLElement): void {
+    if (this.hooks.has(el)) return;
+    const name = el.getAttribute("phx-hook")!;
+    const callbacks = this.host.hooks[name];
+    if (!callbacks) return;
+    if (!el.id) throw new Error(`an element with phx-hook="${name}" needs a unique id`);
+    const hook = createHook(el, callbacks, {
+      liveSocket: this.host.liveSocket,
+      js: () => this.host.js(),
+      pushHookEvent: (source, target, event, payload) => this.pushHook(source, target, event, payload),
+    }, this.handlers);
+    this.hooks.set(el, hook);
+    call(hook, "mounted");
+  }
+
+  /** Tells the server about components whose DOM is gone (it then forgets them). */
+  private destroyRemovedComponents(): void {
+    const gone: number[] = [];
+    for (const [cid, instance] of this.components) {
+      if (!instance.first().isConnected) gone.push(cid);
+    }
+    if (gone.length === 0) return;
+    for (const cid of gone) this.components.delete(cid);
+    void this.channel.push("cids_will_destroy", { cids: gone }).then(() => this.channel.push("cids_destroyed", { cids: gone }));
+  }
+
+  /** The cid an event from `el` goes to: `phx-target` as a cid or a selector, else none. */
+  targetCid(el: Element, target: Element | string | number | null): number | null {
+    const spec = target ?? el.getAttribute("phx-target");
+    if (spec === null || spec === undefined || spec === "") return null;
+    if (typeof spec === "number") return spec;
+    if (typeof spec !== "string") return componentOf(spec);
+    if (/^\d+$/.test(spec)) return Number(spec);
+    const found = document.querySelector(spec);
+    return found ? componentOf(found) : null;
+  }
+
+  /** Pushes an `event` to the server, applies the reply's diff, resolves with the reply map. */
+  async push(payload: Payload): Promise<Record<string, unknown> | null> {
+    if (payload.cid === null || payload.cid === undefined) delete payload.cid;
+    const reply = await this.channel.push("event", payload);
+    if (reply.status !== "ok") return null;
+    const response = reply.response;
+    const diff = response.diff as WireMessageDiff | undefined;
+    const result = diff ? this.update(diff) : null;
+    this.followNavigation(response);
+    return result;
+  }
+
+  /** Replies may carry a navigation the server asked for (`push_patch`, `push_navigate`, `redirect`). */
+  followNavigation(response: Payload): void {
+    const patch = response.live_patch as { to: string; kind?: string } | undefined;
+    if (patch) this.host.onLivePatch(patch.to, patch.kind ?? "push");
+    const live = response.live_redirect as { to: string; kind?: string; flash?: string } | undefined;
+    if (live) this.host.onLiveRedirect(live.to, live.kind ?? "push", live.flash ?? null);
+    const redirect = response.redirect as { to: string } | undefined;
+    if (redirect) this.host.onRedirect(redirect.to);
+  }
+
+  private pushHook(source: Element, target: Element | string | number | null, event: string, payload: unknown): Promise<unknown> {
+    return this.push({ type: "hook", event, value: payload, cid: this.targetCid(source, target ?? null) }).then((reply) => reply ?? {});
+  }
+
+  pushLivePatch(url: string): Promise<Reply> {
+    return this.channel.push("live_patch", { url });
+  }
+}
+
+function componentOf(el: Element): number | null {
+  const root = el.closest("[data-phx-component]");
+  return root ? Number(root.getAttribute("data-phx-component")) : null;
+}

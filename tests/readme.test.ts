@@ -1,0 +1,84 @@
+// Every TypeScript and template sample in README.md is a file under docs/readme/ (marked
+// `<!-- sample: path -->` above its block, and equal to it), which this test compiles and runs;
+// `npm run typecheck` type-checks the TypeScript ones with the rest of the tree.
+import "../runtime/register.ts";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { createServer as createHttpServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compile } from "../compiler/compile.ts";
+import { setDevHost } from "../runtime/server/dev-host.ts";
+import { renderToString, type LiveServer } from "../runtime/server/index.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const BLOCK = /(?:<!-- sample: (\S+) -->\n)?```(\w+)\n([\s\S]*?)```/g;
+const blocks = [...README.matchAll(BLOCK)].map((m) => ({ file: m[1], lang: m[2]!, body: m[3]! }));
+
+const readme = suite("README samples");
+
+readme("every ts and html block is a sample file, equal to it", () => {
+  const code = blocks.filter((b) => b.lang === "ts" || b.lang === "html");
+  assert.ok(code.length >= 5, `found ${code.length} code blocks`);
+  for (const block of code) {
+    assert.ok(block.file, `a ${block.lang} block without a sample file:\n${block.body}`);
+    assert.fixture(block.body, readFileSync(join(ROOT, block.file!), "utf8"), block.file);
+  }
+});
+
+readme("every template sample compiles without errors", () => {
+  for (const block of blocks.filter((b) => b.lang === "html")) {
+    const result = compile(block.body, { filename: join(ROOT, block.file!) });
+    assert.equal(result.diagnostics.filter((d) => d.severity === "error"), [], block.file);
+  }
+});
+
+readme("the tour's template renders", async () => {
+  const { default: tour } = (await import("../docs/readme/tour/templates/tour.live.html")) as { default: Parameters<typeof renderToString>[0] };
+  const html = renderToString(tour, { temperature: 31, unit: "C", readings: [{ id: "a", label: "kitchen", value: 21 }] });
+  assert.match(html, /<p class="temp hot">\s*Current temperature: 31°C\s*<\/p>/);
+  assert.match(html, /<li>kitchen: 21<\/li>/);
+  assert.match(html, /<p>All good<\/p>/);
+  assert.match(html, /1 readings[\s\S]*<footer>about Readings<\/footer>/);
+});
+
+readme("the JS commands sample renders the commands as phx-* JSON", async () => {
+  const { default: buttons } = (await import("../docs/readme/js-commands.live.html")) as { default: Parameters<typeof renderToString>[0] };
+  const html = renderToString(buttons, { id: 7 });
+  assert.match(html, /phx-click="\[\[&quot;push&quot;,\{&quot;event&quot;:&quot;delete&quot;/);
+  assert.ok(html.includes("#row-7"), html);
+});
+
+readme("the views sample serves the Thermostat, as written (server.listen included)", async () => {
+  process.env.SECRET_KEY_BASE ??= "README sample secret, long enough for signing";
+  let adopted: LiveServer | null = null;
+  // The sample listens on 4000; under a dev host that opens no port (the test serves it instead).
+  const http: Server = createHttpServer();
+  const previous = setDevHost({ adopt: (server) => ((adopted = server), { port: 4000, server: http }) });
+  try {
+    await import("../docs/readme/views/thermostat.ts");
+  } finally {
+    setDevHost(previous);
+  }
+  assert.ok(adopted, "the sample called server.listen");
+  const live: LiveServer = adopted;
+  http.on("request", (req, res) => void live.handler(req, res));
+  await new Promise<void>((done) => http.listen(0, "127.0.0.1", done));
+  try {
+    const page = await (await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/thermostat`)).text();
+    assert.match(page, /alice's room: <b id="reading">68\.0<\/b>°F, set to <b id="set-point">70<\/b>°F/);
+  } finally {
+    await live.close();
+    await new Promise((done) => http.close(done));
+  }
+});
+
+readme("the testing and compiler API samples run", async () => {
+  await import("../docs/readme/views/testing.ts");
+  await import("../docs/readme/views/compile-api.ts");
+});
+
+readme.run();
