@@ -28,7 +28,9 @@ const server: LiveServer = createServer({
     live("/dashboard", dashboardView(feed)),
   ],
   pubsub,
-  secret: process.env.SECRET_KEY_BASE ?? "development secret: set SECRET_KEY_BASE in production",
+  // Never a secret written here (anyone could read it and forge sessions). Unset, createServer
+  // makes a random one for this process and says so; with NODE_ENV=production it refuses to start.
+  secret: process.env.SECRET_KEY_BASE,
   session,
   head: STYLESHEET_LINK,
   fallback: (req, res) => void serveOther(req, res),

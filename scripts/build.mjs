@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run build` (also `prepack`): the package as users install it, in dist/.
 //
-//   dist/**/*.js, *.d.ts, *.map   tsc over compiler/, runtime/, vite-plugin/ (tsconfig.build.json):
-//                                  ES modules, declarations and source maps for every export
+//   dist/**/*.js, *.d.ts, *.js.map tsc over compiler/, runtime/, vite-plugin/ (tsconfig.build.json):
+//                                  ES modules, declarations and source maps (sources inlined:
+//                                  the package ships no .ts) for every export
 //   dist/compiler/utils/typescript.cjs   copied as is (plain CommonJS, see that file)
 //   dist/live-html.d.ts            types/live-html.d.ts: `*.live.html` imports for TypeScript
 //   dist/cli.mjs                   the `livehtml` bin: the CLI bundled into one file, so a

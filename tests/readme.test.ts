@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { compile } from "../compiler/compile.ts";
 import { setDevHost } from "../runtime/server/dev-host.ts";
 import { renderToString, type LiveServer } from "../runtime/server/index.ts";
+import { RedisServer } from "./helpers/redis-server.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -52,27 +53,60 @@ readme("the JS commands sample renders the commands as phx-* JSON", async () => 
   assert.ok(html.includes("#row-7"), html);
 });
 
-readme("the views sample serves the Thermostat, as written (server.listen included)", async () => {
-  process.env.SECRET_KEY_BASE ??= "README sample secret, long enough for signing";
+/**
+ * Imports a sample that calls `server.listen(…)`: under a dev host that opens no port, and the
+ * test serves the adopted server on a free one instead.
+ */
+async function importServing(sample: string): Promise<{ live: LiveServer; url: string; close(): Promise<void> }> {
   let adopted: LiveServer | null = null;
-  // The sample listens on 4000; under a dev host that opens no port (the test serves it instead).
   const http: Server = createHttpServer();
   const previous = setDevHost({ adopt: (server) => ((adopted = server), { port: 4000, server: http }) });
   try {
-    await import("../docs/readme/views/thermostat.ts");
+    await import(sample);
   } finally {
     setDevHost(previous);
   }
-  assert.ok(adopted, "the sample called server.listen");
+  assert.ok(adopted, `${sample} called server.listen`);
   const live: LiveServer = adopted;
   http.on("request", (req, res) => void live.handler(req, res));
   await new Promise<void>((done) => http.listen(0, "127.0.0.1", done));
+  return {
+    live,
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    async close() {
+      await live.close();
+      await new Promise((done) => http.close(done));
+    },
+  };
+}
+
+readme("the views sample serves the Thermostat, as written (server.listen included)", async () => {
+  process.env.SECRET_KEY_BASE ??= "README sample secret, long enough for signing";
+  const served = await importServing("../docs/readme/views/thermostat.ts");
   try {
-    const page = await (await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/thermostat`)).text();
+    const page = await (await fetch(`${served.url}/thermostat`)).text();
     assert.match(page, /alice's room: <b id="reading">68\.0<\/b>°F, set to <b id="set-point">70<\/b>°F/);
   } finally {
-    await live.close();
-    await new Promise((done) => http.close(done));
+    await served.close();
+  }
+});
+
+readme("the scale-out sample serves its routes with a Redis pubsub", async () => {
+  const redis = await RedisServer.start();
+  process.env.SECRET_KEY_BASE ??= "README sample secret, long enough for signing";
+  process.env.REDIS_URL = redis.url;
+  process.env.PORT = "0";
+  try {
+    const served = await importServing("../docs/readme/scale-out/server.ts");
+    try {
+      const page = await (await fetch(`${served.url}/thermostat`)).text();
+      assert.match(page, /alice's room: <b id="reading">/);
+    } finally {
+      await served.close();
+      await (served.live.context.pubsub as unknown as { close(): Promise<void> }).close();
+    }
+  } finally {
+    await redis.stop();
   }
 });
 

@@ -80,6 +80,26 @@ export class LoadClient {
     return topic;
   }
 
+  /** Resolves with the close code once the socket is closed (by either side). */
+  closed(): Promise<number> {
+    if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve(1006);
+    return new Promise((resolve) => this.ws.once("close", (code: number) => resolve(code)));
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
+  /** Bytes sent but not yet written to the socket (a flood keeps it bounded). */
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  /** Sends a frame without waiting for its reply (floods). */
+  sendRaw(text: string): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(text);
+  }
+
   close(): void {
     this.ws.close();
   }

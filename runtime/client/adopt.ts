@@ -6,7 +6,8 @@
 // where the page and the render differ, the rendered nodes replace the rest of that parent.
 import { setAttr } from "./html.ts";
 
-export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>): void {
+/** `beforeUpdate(live, rendered)` is the app's `dom.onBeforeElUpdated`, run for each kept element. */
+export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeUpdate: ((from: Element, to: Element) => unknown) | null = null): void {
   const freshNodes = Array.from(fresh.childNodes);
   let current = live.firstChild;
   const skipStale = () => {
@@ -39,9 +40,10 @@ export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>): void {
       skipStale();
       if (current && current.nodeType === f.nodeType && current.nodeName === f.nodeName) {
         if (f.nodeType === Node.ELEMENT_NODE) {
+          beforeUpdate?.(current as Element, f as Element);
           syncAttributes(f as Element, current as Element);
           const isTemplate = (f as Element).localName === "template";
-          reconcile(isTemplate ? (f as HTMLTemplateElement).content : f, isTemplate ? (current as HTMLTemplateElement).content : current, map);
+          reconcile(isTemplate ? (f as HTMLTemplateElement).content : f, isTemplate ? (current as HTMLTemplateElement).content : current, map, beforeUpdate);
         } else if ((current as CharacterData).data !== (f as CharacterData).data) {
           (current as CharacterData).data = (f as CharacterData).data;
         }

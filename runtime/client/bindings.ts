@@ -136,7 +136,10 @@ export function bindEvents(host: BindingHost): () => void {
   const onInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     if (!(input instanceof Element) || !("form" in input)) return;
-    if (event.type === "change" && (input.type === "text" || input.localName === "textarea") && !input.hasAttribute(`${p}change`)) return;
+    // Typing fires `input`; boxes, radios, selects and file pickers settle on `change` (they
+    // fire both, and one push per change is wanted).
+    const settles = input.localName === "select" || ["checkbox", "radio", "file"].includes(input.type);
+    if (event.type === (settles ? "input" : "change")) return;
     markUsed(input);
     const own = input.getAttribute(`${p}change`);
     const form = input.form;

@@ -277,14 +277,13 @@ export class ChildPart {
     if (node.data !== text) node.data = text;
   }
 
-  setHTML(html: string, ctx: RenderContext, fresh = false): void {
+  setHTML(html: string, ctx: RenderContext, _fresh = false): void {
     this.toRange();
     this.clear();
     this.mode = "html";
     const fragment = parseHTML(html);
     if (html.includes("phx-")) noteInserted(fragment, ctx);
     this.insert(fragment);
-    if (!fresh) return;
   }
 
   setComponent(cid: number, ctx: RenderContext): void {

@@ -177,7 +177,7 @@ export class View {
     fragment.appendChild(root.start);
     root.set(this.state, this.state, ctx, true);
     const map = new Map<Node, Node>();
-    reconcile(fragment, this.el, map);
+    reconcile(fragment, this.el, map, this.host.onBeforeElUpdated);
     root.remap(map);
     for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
     this.root = root;

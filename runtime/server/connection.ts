@@ -108,6 +108,8 @@ export class LiveConnection {
 
   /** Handles one text frame. */
   receive(text: string): void {
+    // Cut off for flooding (closing): what it still sends is not even parsed.
+    if (this.#strikes > this.ctx.limits.eventBurst) return;
     const parsed = parseFrame(text);
     const heartbeat = parsed.ok && parsed.frame.topic === "phoenix" && parsed.frame.event === "heartbeat";
     if (!heartbeat) {

@@ -8,7 +8,10 @@ import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
 import { ViewRegistry, type LiveRoute } from "./router.ts";
-import { TokenSigner } from "./token.ts";
+import { originCheck, type OriginCheck, type OriginOption } from "./origin.ts";
+import { responseHeaders, type ResponseHeaderOptions } from "./response-headers.ts";
+import { resolveSecrets, type SecretOption } from "./secret.ts";
+import { ONE_DAY_MS, TokenSigner } from "./token.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 /** What a root layout receives; it returns the whole HTML document. */
@@ -51,6 +54,10 @@ export interface LiveContext {
   readonly maxFrameBytes: number;
   readonly limits: Limits;
   readonly sessionMaxAgeMs: number;
+  /** Whether a WebSocket upgrade's `Origin` may connect (`origin.ts`). */
+  readonly originAllowed: OriginCheck;
+  /** Security headers for a response to `request` (`response-headers.ts`). */
+  readonly responseHeaders: (request: import("node:http").IncomingMessage) => Record<string, string>;
   /** Builds the session a page's views receive from the HTTP request (cookies, auth…). */
   readonly sessionFromRequest: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
   /** The request's assigns (what the app already loaded for it), reused by `assignNew` in the HTTP render. */
@@ -58,10 +65,14 @@ export interface LiveContext {
   readonly liveVersion: string;
 }
 
-export interface LiveContextOptions {
+export interface LiveContextOptions extends ResponseHeaderOptions {
   routes?: readonly LiveRoute[];
   layout?: Layout;
-  secret: string;
+  /**
+   * Signs sessions and CSRF tokens. A list rotates keys: newest first, signs with the first and
+   * verifies with any. Refused when missing or weak under NODE_ENV=production (`secret.ts`).
+   */
+  secret?: SecretOption;
   pubsub?: PubSub;
   logger?: Logger;
   createEngine?: EngineFactory;
@@ -69,7 +80,13 @@ export interface LiveContextOptions {
   maxFrameBytes?: number;
   /** What one client may cost the server (`limits.ts` lists each limit and its default). */
   limits?: LimitOptions;
+  /** Lifetime of the session, static and CSRF tokens a page carries. Default one day. */
   sessionMaxAgeMs?: number;
+  /**
+   * Origins allowed to open the live WebSocket (`["https://example.com"]`), or a function.
+   * Default: the server's own origin only (behind a proxy that rewrites Host, list the public one).
+   */
+  allowedOrigins?: OriginOption;
   session?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
   /** Values already loaded for a request (e.g. the current user); `assignNew` reuses them in the HTTP render. */
   assigns?: (request: import("node:http").IncomingMessage) => Record<string, unknown>;
@@ -81,17 +98,20 @@ export interface LiveContextOptions {
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
   const limits = resolveLimits(options.limits, options.maxFrameBytes);
+  const logger = boundedLogger(options.logger ?? consoleLogger, limits.logLineLength);
   return {
     routes: options.routes ?? [],
     layout: options.layout ?? defaultLayout(options.scripts, options.head),
-    signer: new TokenSigner(options.secret),
+    signer: new TokenSigner(resolveSecrets(options.secret, logger)),
     registry: new ViewRegistry(),
     pubsub: options.pubsub ?? new MemoryPubSub(),
-    logger: boundedLogger(options.logger ?? consoleLogger, limits.logLineLength),
+    logger,
     createEngine: options.createEngine,
     maxFrameBytes: limits.frameBytes,
     limits,
-    sessionMaxAgeMs: options.sessionMaxAgeMs ?? 14 * 24 * 60 * 60 * 1000,
+    sessionMaxAgeMs: options.sessionMaxAgeMs ?? ONE_DAY_MS,
+    originAllowed: originCheck(options.allowedOrigins),
+    responseHeaders: responseHeaders(options),
     sessionFromRequest: options.session ?? (() => ({})),
     requestAssigns: options.assigns,
     liveVersion,

@@ -5,6 +5,7 @@ import { SALT, type LiveContext } from "./context.ts";
 import { deadRender } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { requestURL } from "./request-url.ts";
+import { cookieAttributes } from "./response-headers.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { queryParams } from "./view-runtime.ts";
 import type { Flash } from "./view.ts";
@@ -14,18 +15,19 @@ export type NextFn = (error?: unknown) => void;
 export function createHttpHandler(ctx: LiveContext) {
   return async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFn): Promise<void> {
     const url = requestURL(req);
-    if (!url) return badRequest(res, "invalid Host header or request target");
+    if (!url) return badRequest(res, ctx.responseHeaders(req), "invalid Host header or request target");
     const match = req.method === "GET" || req.method === "HEAD" ? matchRoute(ctx.routes, url.pathname) : null;
     if (!match) {
       if (next) return next();
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Not found: ${url.pathname}\n`);
+      res.writeHead(404, { ...ctx.responseHeaders(req), "content-type": "text/plain; charset=utf-8" }).end(`Not found: ${url.pathname}\n`);
       return;
     }
+    const security = ctx.responseHeaders(req);
     let params: Params;
     try {
       params = routeParams(match, queryParams(url, ctx.limits.params));
     } catch (error) {
-      if (error instanceof ParamsError) return badRequest(res, error.message);
+      if (error instanceof ParamsError) return badRequest(res, security, error.message);
       throw error;
     }
     try {
@@ -39,14 +41,14 @@ export function createHttpHandler(ctx: LiveContext) {
         main: true,
         flash,
       });
-      const headers: Record<string, string | string[]> = { "cache-control": "no-store" };
-      if (Object.keys(flash).length) headers["set-cookie"] = "__phoenix_flash__=; Max-Age=0; Path=/";
+      const headers: Record<string, string | string[]> = { ...security, "cache-control": "no-store" };
+      if (Object.keys(flash).length) headers["set-cookie"] = `__phoenix_flash__=; Max-Age=0; ${cookieAttributes(url.protocol === "https:")}`;
       if (result.kind === "redirect") {
         res.writeHead(302, { ...headers, location: result.navigation.to }).end();
         return;
       }
       if (result.kind === "error") {
-        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(`${result.message}\n`);
+        res.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(`${result.message}\n`);
         return;
       }
       const html = ctx.layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash });
@@ -54,14 +56,14 @@ export function createHttpHandler(ctx: LiveContext) {
       res.end(req.method === "HEAD" ? undefined : html);
     } catch (error) {
       ctx.logger.error(`GET ${url.pathname} failed`, error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      if (!res.headersSent) res.writeHead(500, { ...security, "content-type": "text/plain; charset=utf-8" });
       res.end("Internal server error\n");
     }
   };
 }
 
-function badRequest(res: ServerResponse, why: string): void {
-  res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(`Bad request: ${why}\n`);
+function badRequest(res: ServerResponse, security: Record<string, string>, why: string): void {
+  res.writeHead(400, { ...security, "content-type": "text/plain; charset=utf-8" }).end(`Bad request: ${why}\n`);
 }
 
 function readFlashCookie(ctx: LiveContext, req: IncomingMessage): Flash {

@@ -34,6 +34,8 @@ export interface LiveServer {
   /** Embeds a live view in any server-rendered page; put `csrfToken` in `<meta name="csrf-token">`. */
   /** `assigns`: the page's values, reused by the view's `assignNew` in this render. */
   liveRender(view: AnyView, opts?: { session?: Record<string, unknown>; url?: string; csrfToken?: string; assigns?: Record<string, unknown> }): Promise<{ html: string; csrfToken: string }>;
+  /** Open live WebSocket connections. */
+  readonly connectionCount: number;
   listen(port?: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -56,6 +58,9 @@ export function createServer(options: ServerOptions): LiveServer {
     context,
     handler,
     upgrade,
+    get connectionCount() {
+      return endpoint.connectionCount;
+    },
     async liveRender(view, opts = {}) {
       let nonce = newNonce();
       if (opts.csrfToken) {
@@ -82,7 +87,7 @@ export function createServer(options: ServerOptions): LiveServer {
       httpServer = createHttpServer((req, res) => {
         handler(req, res, () => {
           if (options.fallback) options.fallback(req, res);
-          else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
+          else res.writeHead(404, { ...context.responseHeaders(req), "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
         }).catch((error: unknown) => {
           // The handler answers its own failures; this is the last line, so no request ends the process.
           context.logger.error(`HTTP ${req.method ?? "?"} failed`, error);

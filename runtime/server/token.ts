@@ -7,6 +7,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
+/**
+ * Default lifetime of session and static tokens. A page left open longer than this reloads on its
+ * next rejoin (the join is answered `stale`); shorter than Phoenix's two weeks, so a leaked token
+ * is worth less for less long.
+ */
+export const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 
 export type TokenFailure = "invalid" | "expired";
 export type VerifyResult<T> = { ok: true; data: T } | { ok: false; reason: TokenFailure };
@@ -20,16 +26,18 @@ interface Envelope {
 }
 
 export class TokenSigner {
-  readonly #secret: string;
+  /** Newest first: signs with the first, verifies with any (key rotation). */
+  readonly #secrets: readonly string[];
 
-  constructor(secret: string) {
-    if (typeof secret !== "string" || secret.length < 16) {
-      throw new Error("livehtml: `secret` must be a string of at least 16 characters (it signs session tokens)");
+  constructor(secrets: string | readonly string[]) {
+    const list = typeof secrets === "string" ? [secrets] : [...secrets];
+    if (list.length === 0 || list.some((s) => typeof s !== "string" || s.length < 16)) {
+      throw new Error("livehtml: `secret` must be a string of at least 16 characters (it signs session tokens), or a list of such strings");
     }
-    this.#secret = secret;
+    this.#secrets = list;
   }
 
-  sign(salt: string, data: unknown, maxAgeMs = TWO_WEEKS_MS, now = Date.now()): string {
+  sign(salt: string, data: unknown, maxAgeMs = ONE_DAY_MS, now = Date.now()): string {
     const envelope: Envelope = { d: data, t: now, m: maxAgeMs };
     const payload = Buffer.from(JSON.stringify(envelope)).toString("base64url");
     return `${payload}.${this.#mac(salt, payload)}`;
@@ -41,8 +49,7 @@ export class TokenSigner {
     if (dot <= 0) return { ok: false, reason: "invalid" };
     const payload = token.slice(0, dot);
     const given = Buffer.from(token.slice(dot + 1), "base64url");
-    const expected = Buffer.from(this.#mac(salt, payload), "base64url");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
+    if (!this.#secrets.some((secret) => sameBytes(given, Buffer.from(this.#mac(salt, payload, secret), "base64url")))) return { ok: false, reason: "invalid" };
     let envelope: Envelope;
     try {
       envelope = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Envelope;
@@ -54,7 +61,11 @@ export class TokenSigner {
     return { ok: true, data: envelope.d as T };
   }
 
-  #mac(salt: string, payload: string): string {
-    return createHmac("sha256", this.#secret).update(salt).update("\0").update(payload).digest("base64url");
+  #mac(salt: string, payload: string, secret = this.#secrets[0]!): string {
+    return createHmac("sha256", secret).update(salt).update("\0").update(payload).digest("base64url");
   }
+}
+
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
 }

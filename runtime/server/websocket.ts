@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { LiveConnection, type Transport } from "./connection.ts";
 import type { LiveContext } from "./context.ts";
+import { clientText } from "./log.ts";
 import { requestURL } from "./request-url.ts";
 
 export const SOCKET_PATH = "/live/websocket";
@@ -42,6 +43,10 @@ class SocketLink implements Transport {
 
   close(code: number, reason: string): void {
     this.ws.close(code, reason);
+    // Nothing the peer sends from now on is read (a flood would keep the server busy unmasking
+    // frames it drops), and a peer that does not finish the close is dropped after a second.
+    this.ws.pause();
+    setTimeout(() => this.ws.terminate(), 1000).unref();
   }
 }
 
@@ -107,9 +112,15 @@ export class LiveWebSocketEndpoint {
       return true;
     }
     if (url.pathname !== SOCKET_PATH) return false;
+    const origin = request.headers.origin;
+    if (!this.ctx.originAllowed(origin, url, request)) {
+      this.ctx.logger.warn(`websocket: refused an upgrade from origin ${clientText(origin)} (allowed: the server's own origin ${url.origin}, or createServer's allowedOrigins)`);
+      refuse(socket, 403, "Forbidden", "origin not allowed");
+      return true;
+    }
     const vsn = url.searchParams.get("vsn");
     if (vsn !== null && vsn !== "2.0.0") {
-      this.ctx.logger.warn(`websocket: refused protocol vsn ${vsn} (only 2.0.0 is spoken)`);
+      this.ctx.logger.warn(`websocket: refused protocol vsn ${clientText(vsn)} (only 2.0.0 is spoken)`);
       refuse(socket, 400, "Bad Request", "unsupported vsn");
       return true;
     }

@@ -8,7 +8,7 @@
 // The compiler picks the helper from the attribute's static name, so other attributes pay nothing;
 // spreads, whose names are known only when they render, apply the same rules per key.
 import { escapeHTML, toText, describe, SafeHTML } from "./escape.ts";
-import { isSafeUrl, safeUrl, settlesSafeUrl, urlKind, type UrlKind } from "./url.ts";
+import { isSafeUrl, REFUSED_URL, safeUrl, settlesSafeUrl, urlKind, type UrlKind } from "./url.ts";
 import { devWarning } from "./warn.ts";
 
 /** `true` → bare attribute; `false`/`null`/`undefined` → omitted; anything else → escaped value. */
@@ -54,6 +54,10 @@ export function piecesKeepRule(rule: AttributeRule, first: string | null, substi
 
 /** An attribute holding a URL (`href`, `src`, …): a refused URL renders as `about:invalid` (url.ts). */
 export function urlAttr(name: string, value: unknown, kind: UrlKind): string {
+  // The common case, a string holding one URL, is judged before escaping and costs one scan.
+  if (typeof value === "string" && (kind === "url" || kind === "image")) {
+    return ` ${name}="${isSafeUrl(value, kind) ? escapeHTML(value) : REFUSED_URL}"`;
+  }
   if (value === true) return ` ${name}`;
   if (value === false || value === null || value === undefined) return "";
   return ` ${name}="${urlValue(value, kind)}"`;

@@ -79,6 +79,8 @@ export function urlScheme(url: string): string | null {
 /** Whether the browser would read `value` as a URL that cannot run script. */
 export function isSafeUrl(value: string, kind: UrlKind = "url"): boolean {
   // Most values settle on the value as written (`/path`, `https://…`), without a copy.
+  const first = value.charCodeAt(0);
+  if (first === 47 /* / */ || first === 35 /* # */ || first === 63 /* ? */) return true;
   let url = value;
   let end = schemeEnd(url, false);
   if (end === NEEDS_NORMALIZING) end = schemeEnd((url = normalizeUrl(value)), true);
