@@ -20,6 +20,7 @@ const e2e = browserSuite("built-in components in Chromium", [live("/profile", Pr
 
 e2e("errors appear under used inputs only; a submit shows all of them; a valid submit saves", async ({ page, app }) => {
   const logFrom = app.logger.messages.length;
+  savedProfiles.length = 0; // the suite runs once per browser client
   const errors = await openLive(page, app.url("/profile"));
   await page.click("#profile_name");
   await page.keyboard.type("ab", { delay: 20 });
