@@ -12,6 +12,7 @@ import { parse } from "./parse/index.ts";
 import { bindingsOf } from "./analyze/module-bindings.ts";
 import { analyzeAndLower, internalError } from "./compile.ts";
 import { generateInline } from "./generate/index.ts";
+import { builtinImportLine } from "./generate/emit.ts";
 import { toJavaScript } from "./generate/to-js.ts";
 import { CodeWriter } from "./generate/writer.ts";
 import { createLocator } from "./utils/locator.ts";
@@ -56,6 +57,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     const moduleNames = bindingsOf(file).names;
     const out = new CodeWriter(source, filename);
     const helpers = new Set<string>();
+    const builtins = new Set<string>();
     let hoisted = "";
     let cursor = 0;
     const insertAt = afterImports(file);
@@ -72,6 +74,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       const generated = generateInline(source, analysis, lowered, { filename, prefix: `${n}_` });
       hoisted += generated.hoisted;
       for (const h of generated.helpers.split(", ").filter(Boolean)) helpers.add(h);
+      for (const b of generated.builtins) builtins.add(b);
       pieces.push({
         at: template.start,
         write: () => {
@@ -86,7 +89,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     const preamble = () => {
       out.expression(cursor, insertAt, []);
       cursor = insertAt;
-      out.text(`\nimport { ${[...helpers].sort().join(", ")} } from "livehtml/runtime";\nimport type { Dynamic as $Dynamic } from "livehtml/runtime";\n${hoisted}`);
+      out.text(`\nimport { ${[...helpers].sort().join(", ")} } from "livehtml/runtime";\nimport type { Dynamic as $Dynamic } from "livehtml/runtime";\n${builtinImportLine(builtins)}${hoisted}`);
     };
     // The preamble goes after the imports; templates are always after it (they sit in code).
     const ordered = [{ at: insertAt, write: preamble }, ...pieces].sort((a, b) => a.at - b.at);

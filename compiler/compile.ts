@@ -14,6 +14,8 @@ import { toJavaScript } from "./generate/to-js.ts";
 import { describeMeta, type CompileMeta } from "./meta.ts";
 import { createLocator, type Locator } from "./utils/locator.ts";
 import type { Analysis } from "./analyze/types.ts";
+import type { DeclaredAttributes } from "./analyze/declared-attributes.ts";
+import { BUILTIN_COMPONENTS } from "../runtime/components/declarations.ts";
 
 export interface CompileOptions {
   /** Used in diagnostics and source maps. Default `"template.live.html"`. */
@@ -42,8 +44,10 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   if (diagnostics.some((d) => d.severity === "error")) return empty;
 
   try {
-    const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false };
+    const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false, declared: null };
     const { analysis, lowered, locator } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
+    if (front.declared) checkDeclared(front.declared, analysis, ast.frontmatter!.contentStart, (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)));
+    if (diagnostics.some((d) => d.severity === "error")) return empty;
     const implicitImports = IMPLICIT_IMPORTS.filter((name) => !front.names.has(name) && analysis.freeNames.has(name));
     // TypeScript always; `lang: "js"` is TypeScript's own output of it (generate/to-js.ts).
     const writer = generateModule(source, ast, analysis, lowered, {
@@ -51,6 +55,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
       declaresAssigns: front.declaresAssigns,
       ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}),
       implicitImports,
+      declared: front.declared ? { attributes: front.declared, component: componentName(filename) } : null,
     });
     const meta = describeMeta(lowered, analysis, locator);
     const generated = options.sourcemap === false ? { code: writer.toString(), map: null } : writer.toCodeWithMap();
@@ -74,9 +79,41 @@ export function analyzeAndLower(
   const locator = createLocator(source);
   const analysis = analyze(ast, {
     moduleBindings: moduleNames,
+    builtins: BUILTIN_COMPONENTS,
     report: (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)),
   });
   return { analysis, lowered: lower(ast, analysis), locator };
+}
+
+/**
+ * A component that declares its attributes reads only those: an `@name` it does not declare is
+ * always undefined (warned), and `defaults` may only name declared attributes (an error).
+ */
+function checkDeclared(
+  declared: DeclaredAttributes,
+  analysis: Analysis,
+  frontmatterStart: number,
+  report: (code: "LH0512" | "LH0513", args: Record<string, string>, start: number, end: number) => void,
+): void {
+  for (const d of declared.defaults) {
+    if (!declared.names.includes(d.name)) report("LH0513", { name: d.name }, frontmatterStart + d.start, frontmatterStart + d.end);
+  }
+  const warned = new Set<string>();
+  for (const [expression, info] of analysis.expressions) {
+    for (const path of info.deps.assigns) {
+      const name = path[0]!;
+      // Slots and assigns the runtime adds are not attributes the caller sets.
+      if (declared.names.includes(name) || name === "__changed__" || warned.has(name)) continue;
+      warned.add(name);
+      report("LH0512", { name }, expression.start, expression.end);
+    }
+  }
+}
+
+/** `components/card.live.html` → `card`: how error messages name the component. */
+function componentName(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? filename;
+  return base.replace(/\.live\.html$/, "").replace(/\.[^.]*$/, "");
 }
 
 /** Runtime functions templates may call without importing them. */

@@ -131,4 +131,24 @@ readme("the live-session sample lets a signed-in user in and sends anyone else t
   }
 });
 
+readme("the forms sample validates through Zod and shows errors under used inputs only", async () => {
+  const { mountView } = await import("../runtime/test/index.ts");
+  const { SignupView, signups } = await import("../docs/readme/forms/signup.ts");
+  const view = await mountView(SignupView);
+  try {
+    await view.change("#signup", { user: { email: "nope", name: "", _unused_name: "", role: "" , _unused_role: "" } }, "user[email]");
+    assert.match(view.html(), /<p class="error" id="user_email-error"><span>is not an email<\/span><\/p>/);
+    assert.not.ok(view.has("#user_name-error"), "the name input was not used yet");
+    await view.submit("#signup", { user: { email: "ada@example.com", name: "Ada", role: "user" } });
+    assert.equal(signups, [{ email: "ada@example.com", name: "Ada", role: "user" }]);
+  } finally {
+    view.terminate();
+  }
+});
+
+readme("the button sample forwards its rest attributes only", async () => {
+  const { default: button } = (await import("../docs/readme/components/button.live.html")) as { default: Parameters<typeof renderToString>[0] };
+  assert.is(renderToString(button, { label: "Save", type: "submit", "phx-click": "save" }), `<button class="btn btn-plain" type="submit" phx-click="save">Save</button>`);
+});
+
 readme.run();

@@ -14,15 +14,18 @@ import { patternNames } from "./dependencies.ts";
 import { splitAttributeLiteral, type LiteralPieces } from "./attribute-literal.ts";
 import { attributeRule, piecesKeepRule } from "../../runtime/shared/attributes.ts";
 import type { Args, Code } from "../diagnostics/catalogue.ts";
+import { checkComponentCall, type KnownComponent } from "./component-calls.ts";
 
 export interface AnalyzeOptions {
   /** Names that are constant for the template: frontmatter or module top-level bindings. */
   moduleBindings: ReadonlySet<string>;
   /** Reports a catalogue diagnostic at a source range. */
   report(code: AnalysisCode, args: Args, start: number, end: number): void;
+  /** Components called by bare name when nothing in scope has that name (the built-in components). */
+  builtins?: ReadonlyMap<string, KnownComponent>;
 }
 
-export type AnalysisCode = Extract<Code, "LH0501" | "LH0502">;
+export type AnalysisCode = Extract<Code, "LH0501" | "LH0502" | "LH0510" | "LH0511">;
 
 /** Attributes rendered even when empty; their values keep their own rules (class lists). */
 const ALWAYS_PRESENT = new Set(["class", "style"]);
@@ -37,7 +40,7 @@ function keepsPieces(tag: string, name: string, pieces: LiteralPieces): boolean 
 }
 
 export function analyze(template: AST.Template, options: AnalyzeOptions): Analysis {
-  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [], freeNames: new Set(), attributePieces: new Map() };
+  const analysis: Analysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), diagnostics: [], freeNames: new Set(), attributePieces: new Map(), builtinCalls: new Set() };
   let nextScope = 0;
   const warnedUntracked = new Set<string>();
 
@@ -115,6 +118,7 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
 
   function visitElementLike(node: AST.ElementLikeNode, outer: TemplateScope | null): void {
     const { directives } = node;
+    if (node.type === "Component") resolveBuiltin(node, outer);
     let scope = outer;
     if (directives.for) {
       expression(directives.for.iterable, outer);
@@ -153,6 +157,14 @@ export function analyze(template: AST.Template, options: AnalyzeOptions): Analys
     } else {
       visitChildren(node.children, bodyScope);
     }
+  }
+
+  /** A bare `<.name>` that nothing in scope defines calls the built-in component of that name. */
+  function resolveBuiltin(node: AST.Component, scope: TemplateScope | null): void {
+    const known = node.namespace === null ? options.builtins?.get(node.functionName) : undefined;
+    if (!known || options.moduleBindings.has(node.functionName) || findBinder(scope, node.functionName)) return;
+    analysis.builtinCalls.add(node);
+    checkComponentCall(node, known, options.report);
   }
 
   visitChildren(template.children, null);

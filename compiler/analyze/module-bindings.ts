@@ -4,11 +4,14 @@
 
 import ts from "../utils/typescript.cjs";
 import { bindingNames } from "./dependencies.ts";
+import { declaredAttributes, type DeclaredAttributes } from "./declared-attributes.ts";
 
 export interface ModuleBindings {
   names: Set<string>;
   /** An `Assigns` interface or type alias is declared (the template is typed by it). */
   declaresAssigns: boolean;
+  /** The component's declared attributes, when it opts in (a `Rest` property or `defaults`). */
+  declared: DeclaredAttributes | null;
 }
 
 export function moduleBindings(code: string): ModuleBindings {
@@ -38,5 +41,5 @@ export function bindingsOf(file: ts.SourceFile): ModuleBindings {
       declaresAssigns = true;
     }
   }
-  return { names, declaresAssigns };
+  return { names, declaresAssigns, declared: declaresAssigns ? declaredAttributes(file) : null };
 }

@@ -1,6 +1,6 @@
 // Results of the analysis phase, read by generate/. Nothing here is written back onto the AST.
 
-import type { Expression, ExpressionAttribute, Node } from "../parse/ast.ts";
+import type { Component, Expression, ExpressionAttribute, Node } from "../parse/ast.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 
 /** A scope opened by a template construct: a `:for` (tracked per item) or a `:let` (always fresh). */
@@ -49,4 +49,6 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** Free identifiers read by any expression that are not template bindings (module names, globals, runtime helpers). */
   freeNames: Set<string>;
+  /** Component calls that resolve to a built-in component (`<.link>` with no `link` in scope). */
+  builtinCalls: Set<Component>;
 }

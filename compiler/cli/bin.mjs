@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 
 const bundle = new URL("./cli.bundle.mjs", import.meta.url);
-const sources = [new URL("../", import.meta.url), new URL("../../runtime/shared/", import.meta.url)];
+const sources = [new URL("../", import.meta.url), new URL("../../runtime/shared/", import.meta.url), new URL("../../runtime/components/", import.meta.url)];
 
 /** Newest modification time of the files under `dir` that can end up in the bundle. */
 function newestSource(dir) {

@@ -18,6 +18,7 @@ export type Code =
   | "LH0401" | "LH0402" | "LH0403" | "LH0404" | "LH0405" | "LH0406" | "LH0407" | "LH0408"
   | "LH0409" | "LH0410" | "LH0411" | "LH0412" | "LH0413" | "LH0414" | "LH0415"
   | "LH0501" | "LH0502" | "LH0503"
+  | "LH0510" | "LH0511" | "LH0512" | "LH0513"
   | "LH0601"
   | "LH0900";
 
@@ -259,6 +260,25 @@ export const CATALOGUE: Record<Code, Entry> = {
     severity: "error",
     message: (a) => `a \`${a.tag}\` template cannot contain JavaScript substitutions (a dollar sign before braces)`,
     hint: () => "write the expression as {expr} inside the template",
+  },
+
+  LH0510: {
+    severity: "error",
+    message: (a) => `<${a.component}> has no attribute \`${a.name}\``,
+    hint: (a) => `expected one of ${a.expected}`,
+  },
+  LH0511: {
+    severity: "error",
+    message: (a) => `<${a.component}> needs the attribute \`${a.name}\``,
+  },
+  LH0512: {
+    severity: "warning",
+    message: (a) => `\`@${a.name}\` is not a declared attribute of this component (an attribute the caller passes under that name goes to the rest attributes, if any)`,
+    hint: () => "declare it in the `Assigns` interface",
+  },
+  LH0513: {
+    severity: "error",
+    message: (a) => `\`defaults\` names \`${a.name}\`, which the \`Assigns\` interface does not declare`,
   },
 
   // ── output safety ──────────────────────────────────────────────────────────────────────

@@ -38,6 +38,8 @@ export interface EmitOptions {
 
 export class Emitter {
   readonly helpers = new HelperRegistry();
+  /** Built-in components the template calls (imported from `livehtml/components`). */
+  readonly builtins = new Set<string>();
   /** Hoisted path constants (`const $P0 = ["user","name"]`), deduplicated by content. */
   private paths = new Map<string, string>();
   /** Hoisted slot indexes of large nodes by name (see `sparseSlots`); a node may be emitted twice. */
@@ -57,6 +59,17 @@ export class Emitter {
   /** Raw source text, mapped (binding patterns: they contain no `@`). */
   private pattern(e: AST.Expression): void {
     this.out.expression(e.start, e.end, []);
+  }
+
+  /** The local name of a built-in component, recording that the module imports it. */
+  private builtin(name: string): string {
+    this.builtins.add(name);
+    return builtinAlias(name);
+  }
+
+  /** `import { link as $builtin_link } from "livehtml/components"`, or "" when none is used. */
+  builtinImports(): string {
+    return builtinImportLine(this.builtins);
   }
 
   /** The name of a block's hoisted statics array. */
@@ -300,8 +313,9 @@ export class Emitter {
     const name = JSON.stringify(call.callee);
     // Both renderers pass the props through `$props`, so TypeScript reports a wrong attribute
     // once (the two reports share position and message, and `livehtml check` merges them).
-    if (mode === "tree") o.text(`${this.helpers.use("component")}(${name}, ${call.callee}(${this.helpers.use("props")}({ `);
-    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${call.callee}, ${this.helpers.use("propsHtml")}({ `);
+    const callee = call.builtin ? this.builtin(call.callee) : call.callee;
+    if (mode === "tree") o.text(`${this.helpers.use("component")}(${name}, ${callee}(${this.helpers.use("props")}({ `);
+    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${callee}, ${this.helpers.use("propsHtml")}({ `);
     // Spreads first, then explicit attributes on top, whatever their order (HEEx's rule).
     for (const spread of call.spreads) {
       o.text("...");
@@ -499,6 +513,17 @@ export class Emitter {
   private branchHtml(block: Block): string {
     return block.slots.length === 0 ? JSON.stringify(block.statics[0]) : this.htmlCall(block);
   }
+}
+
+function builtinAlias(name: string): string {
+  return `$builtin_${name}`;
+}
+
+/** The import of the built-in components `names` under their generated names ("" for none). */
+export function builtinImportLine(names: ReadonlySet<string>): string {
+  if (names.size === 0) return "";
+  const list = [...names].sort().map((name) => `${name} as ${builtinAlias(name)}`).join(", ");
+  return `import { ${list} } from "livehtml/components";\n`;
 }
 
 /** All names bound by template scopes visible from `scope`, outermost first. */

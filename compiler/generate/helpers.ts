@@ -26,6 +26,7 @@ export const HELPERS = {
   allSlots: "$allSlots",
   propsHtml: "$propsHtml",
   flags: "$flags",
+  declared: "$declared",
 } as const;
 
 export type HelperName = keyof typeof HELPERS;

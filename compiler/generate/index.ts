@@ -8,6 +8,7 @@ import type { Lowered } from "./lower.ts";
 import type { Block } from "./ir.ts";
 import { Emitter } from "./emit.ts";
 import { CodeWriter } from "./writer.ts";
+import type { DeclaredAttributes } from "../analyze/declared-attributes.ts";
 
 export interface GenerateOptions {
   filename: string;
@@ -16,6 +17,8 @@ export interface GenerateOptions {
   /** Runtime names the template uses without importing them (`raw`, `renderSlot`). */
   implicitImports: string[];
   sparseMinSlots?: number;
+  /** The component's declared attributes (its render builds its assigns through `declared`). */
+  declared?: { attributes: DeclaredAttributes; component: string } | null;
 }
 
 const RUNTIME = "livehtml/runtime";
@@ -33,12 +36,23 @@ export function generateModule(
   const emitter = new Emitter(body, analysis, { assignsType, ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}) });
 
   for (const block of lowered.blocks) if (!isLoopBody(block, lowered)) emitter.htmlFunction(block);
-  // `changed` may be passed by the server; components receive theirs as `assigns.__changed__`.
-  body.text(`\nfunction render(assigns: ${assignsType}, changed?: $Changed): $Rendered {\n`);
+  const declared = options.declared ?? null;
+  if (declared) {
+    // The caller passes attributes and slots; the component's assigns are built from them
+    // (defaults filled, undeclared attributes gathered into the rest property).
+    const d = emitter.helpers.use("declared");
+    body.text(`\n${declarationCode(declared.attributes, declared.component)}`);
+    body.text(`\nfunction render($props: $Props, changed?: $Changed): $Rendered {\n`);
+    body.text(`const assigns = ${d}<Assigns>($DECLARED, $props);\n`);
+  } else {
+    // `changed` may be passed by the server; components receive theirs as `assigns.__changed__`.
+    body.text(`\nfunction render(assigns: ${assignsType}, changed?: $Changed): $Rendered {\n`);
+  }
   body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns, changed);\nreturn `);
   emitter.node(lowered.root);
   body.text(";\n}\n");
-  body.text(`/** The first (HTTP) render: HTML straight from the assigns. */\nrender.html = $h${lowered.root.id};\n`);
+  const html = declared ? `($props: $Props): string => $h${lowered.root.id}(${emitter.helpers.use("declared")}<Assigns>($DECLARED, $props))` : `$h${lowered.root.id}`;
+  body.text(`/** The first (HTTP) render: HTML straight from the assigns. */\nrender.html = ${html};\n`);
   body.text("export default render;\n");
 
   const out = new CodeWriter(source, options.filename);
@@ -46,6 +60,7 @@ export function generateModule(
   const imports = [emitter.helpers.importList(), ...options.implicitImports].filter(Boolean).join(", ");
   out.text(`import { ${imports} } from "${RUNTIME}";\n`);
   out.text(`import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "${RUNTIME}";\n`);
+  out.text(emitter.builtinImports());
   if (template.frontmatter) {
     const fm = template.frontmatter;
     out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");
@@ -70,7 +85,7 @@ export function generateInline(
   analysis: Analysis,
   lowered: Lowered,
   options: { filename: string; prefix: string },
-): { expression: CodeWriter; hoisted: string; helpers: string } {
+): { expression: CodeWriter; hoisted: string; helpers: string; builtins: ReadonlySet<string> } {
   const expression = new CodeWriter(source, options.filename);
   const emitter = new Emitter(expression, analysis, { assignsType: "$A", prefix: options.prefix });
   expression.text("(() => {\n");
@@ -83,7 +98,33 @@ export function generateInline(
   let hoisted = "";
   for (const block of lowered.blocks) hoisted += `const ${emitter.staticsName(block)} = ${JSON.stringify(block.statics)};\n`;
   hoisted += emitter.pathConstants();
-  return { expression, hoisted, helpers: emitter.helpers.importList() };
+  return { expression, hoisted, helpers: emitter.helpers.importList(), builtins: emitter.builtins };
+}
+
+/**
+ * The declaration a component's render passes to `declared`, and `$Props`, the type its callers
+ * write against: attributes with a default become optional, and the rest property is replaced
+ * by the rest attributes themselves.
+ */
+function declarationCode(attributes: DeclaredAttributes, component: string): string {
+  const defaults = attributes.defaults.map((d) => JSON.stringify(d.name));
+  let props = "Assigns";
+  if (defaults.length > 0) {
+    const keys = defaults.join(" | ");
+    props = `Omit<Assigns, ${keys}> & Partial<Pick<Assigns, ${keys}>>`;
+  }
+  if (attributes.rest) {
+    const rest = JSON.stringify(attributes.rest.name);
+    props = `Omit<${props}, ${rest}> & NonNullable<Assigns[${rest}]>`;
+  }
+  const declaration = {
+    component,
+    names: attributes.names,
+    required: attributes.required,
+    rest: attributes.rest?.name ?? null,
+  };
+  const json = JSON.stringify(declaration).slice(0, -1);
+  return `type $Props = ${props};\nconst $DECLARED = ${json}, "defaults": ${defaults.length > 0 ? "defaults" : "null"} };\n`;
 }
 
 /** Loop bodies render inline in their parent's HTML function and need no function of their own. */

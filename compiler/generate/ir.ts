@@ -114,6 +114,8 @@ export interface ComponentCall {
   node: AST.Component;
   /** `card` or `Ui.card`. */
   callee: string;
+  /** A built-in component (imported from `livehtml/components` under a generated name). */
+  builtin: boolean;
   attributes: ComponentAttribute[];
   spreads: AST.Expression[];
   /** Slot entries by name, in source order; `inner_block` holds the default content. */

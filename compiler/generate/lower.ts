@@ -282,6 +282,7 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
     const call: ComponentCall = {
       node,
       callee: node.namespace ? `${node.namespace.join(".")}.${node.functionName}` : node.functionName,
+      builtin: analysis.builtinCalls.has(node),
       attributes: [],
       spreads: [],
       slots: new Map(),

@@ -1,13 +1,16 @@
 // A todo list: a form validated on every change (phx-change) and saved on submit (phx-submit),
 // with the items in a stream, so the server forgets them once they are rendered.
-import { defineView, type Params } from "livehtml/server";
+import { defineView, toForm, validate, type Params } from "livehtml/server";
 import template from "./todo.live.html";
-import { addTodo, remainingOf, todosOf, validateTitle, type Todo, type TodoAssigns } from "./todos.ts";
+import { addTodo, remainingOf, todosOf, TodoSchema, type Todo, type TodoAssigns } from "./todos.ts";
 
-function titleOf(value: Params): string {
+/** The form's own params (`todo[title]` arrives as `{ todo: { title } }`). */
+function paramsOf(value: Params): Params {
   const todo = value.todo;
-  return typeof todo === "object" && !Array.isArray(todo) && typeof todo.title === "string" ? todo.title : "";
+  return typeof todo === "object" && !Array.isArray(todo) ? todo : {};
 }
+
+const emptyForm = () => toForm({ title: "" }, { as: "todo" });
 
 function userOf(session: Readonly<Record<string, unknown>>): string {
   return typeof session.userId === "string" ? session.userId : "guest";
@@ -18,22 +21,23 @@ export const TodoView = defineView<TodoAssigns & { userId: string }>({
   mount(_params, session, socket) {
     const userId = userOf(session);
     const todos = todosOf(userId);
-    socket.assign({ userId, draft: "", error: null, added: todos.length, remaining: remainingOf(userId) });
+    socket.assign({ userId, form: emptyForm(), added: todos.length, remaining: remainingOf(userId) });
     socket.stream<Todo>("todos", todos);
   },
   handleEvent(event, value, socket) {
     const userId = socket.assigns.userId;
     if (event === "validate") {
-      const draft = titleOf(value);
-      // An empty field is not an error until the user tries to save it.
-      socket.assign({ draft, error: draft === "" ? null : validateTitle(draft) });
+      const params = paramsOf(value);
+      // An empty field is not an error until the user tries to save it: no action, no schema errors.
+      const action = params.title === "" ? {} : { action: "validate" };
+      socket.assign("form", toForm(params, { as: "todo", schema: TodoSchema, ...action }));
     } else if (event === "save") {
-      const draft = titleOf(value);
-      const error = validateTitle(draft);
-      if (error) return void socket.assign({ draft, error });
-      const todo = addTodo(userId, draft.trim());
+      const params = paramsOf(value);
+      const result = validate(TodoSchema, params);
+      if (!result.ok) return void socket.assign("form", toForm(params, { as: "todo", errors: result.issues, action: "save" }));
+      const todo = addTodo(userId, result.value.title);
       socket.streamInsert<Todo>("todos", todo);
-      socket.assign({ draft: "", error: null, added: socket.assigns.added + 1, remaining: remainingOf(userId) });
+      socket.assign({ form: emptyForm(), added: socket.assigns.added + 1, remaining: remainingOf(userId) });
     } else if (event === "toggle" || event === "delete") {
       const list = todosOf(userId);
       const index = list.findIndex((t) => String(t.id) === value.id);

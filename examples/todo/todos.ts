@@ -1,6 +1,6 @@
 // The todo list's data: per-user lists standing in for a database, and the validation the
 // form runs on every change and on save.
-import type { StreamValue } from "livehtml/server";
+import type { Form, StandardSchema, StreamValue } from "livehtml/server";
 export interface Todo {
   id: number;
   title: string;
@@ -9,8 +9,8 @@ export interface Todo {
 
 /** The view's own assigns; the items themselves travel in a stream, not in assigns. */
 export interface TodoState {
-  draft: string;
-  error: string | null;
+  /** The new-todo form (`todo[title]`), with its errors. */
+  form: Form;
   added: number;
   remaining: number;
 }
@@ -43,6 +43,22 @@ export function validateTitle(title: string): string | null {
   if (trimmed.length > MAX_TITLE) return `Keep it under ${MAX_TITLE} characters (${trimmed.length} now)`;
   return null;
 }
+
+/**
+ * The new todo's params checked through the Standard Schema interface (what Zod or Valibot
+ * schemas implement), so the form helpers take it like any schema library's.
+ */
+export const TodoSchema: StandardSchema<unknown, { title: string }> = {
+  "~standard": {
+    version: 1,
+    vendor: "todo-example",
+    validate(value) {
+      const title = typeof value === "object" && value !== null && typeof (value as { title?: unknown }).title === "string" ? (value as { title: string }).title : "";
+      const error = validateTitle(title);
+      return error ? { issues: [{ message: error, path: ["title"] }] } : { value: { title: title.trim() } };
+    },
+  },
+};
 
 export function remainingOf(userId: string): number {
   return todosOf(userId).filter((t) => !t.done).length;

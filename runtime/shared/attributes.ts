@@ -177,14 +177,16 @@ const INVALID_NAME = /[\s"'<>\/=]/;
  * Keys are used as written (not dasherized). A `class` array is joined as in `classValue`.
  * A `data` or `aria` key holding a plain object expands to `data-key="…"` per entry.
  */
-export function spreadAttrs(attrs: Readonly<Record<string, unknown>> | null | undefined, tag: string | null = null): string {
+// `object`, not a Record: a component's rest attributes are typed by an interface, which has no index signature.
+export function spreadAttrs(attrs: object | null | undefined, tag: string | null = null): string {
   if (attrs === null || attrs === undefined) return "";
   if (typeof attrs !== "object" || Array.isArray(attrs)) {
     throw new TypeError(`an attribute spread expects an object of attributes, got ${describe(attrs)}`);
   }
   let out = "";
-  for (const name of Object.keys(attrs)) {
-    out += spreadOne(name, attrs[name], tag);
+  const record = attrs as Readonly<Record<string, unknown>>;
+  for (const name of Object.keys(record)) {
+    out += spreadOne(name, record[name], tag);
   }
   return out;
 }

@@ -135,7 +135,7 @@ export interface FormField<Value = unknown> {
   /** The user interacted with the input (see `usedInput`). */
   readonly used: boolean;
   /** What `inputsFor` builds nested forms from: this field's params, data and deeper errors. */
-  readonly nested: { readonly params: unknown; readonly data: unknown; readonly issues: readonly FormIssue[]; readonly action: string | null };
+  readonly nested: { readonly params: unknown; readonly data: unknown; readonly issues: readonly FormIssue[] };
 }
 
 /**
@@ -202,7 +202,9 @@ const PERSISTENT_ID = "_persistent_id";
  */
 export function inputsFor(field: FormField, options: InputsForOptions = {}): Form[] {
   if (!isFormField(field)) throw new TypeError(`inputsFor expects a form field (form.fields.name), got ${describe(field)}`);
-  const { params, data, issues, action } = field.nested;
+  const { params, data, issues } = field.nested;
+  // Nested forms carry no action of their own: their errors are already attached.
+  const action = null;
   const name = options.as ?? field.name;
   const id = options.id === undefined ? field.id : `${options.id}_${field.field}`;
   // Phoenix decides by the default: a list means one form per entry.
@@ -327,7 +329,7 @@ function buildField(form: Form, key: string): FormField {
     value: inParams ? param : data,
     errors: Object.freeze(errors),
     used: usedParam(form.params, key),
-    nested: Object.freeze({ params: param, data, issues: Object.freeze(deeper), action: form.action }),
+    nested: Object.freeze({ params: param, data, issues: Object.freeze(deeper) }),
   });
 }
 

@@ -5,7 +5,7 @@
 // Phoenix's encoder produces for the same calls). A `JS` value is immutable: every method
 // returns a new command with one more operation, so a shared base command can be extended freely.
 import { describe } from "./escape.ts";
-import { urlScheme } from "./url.ts";
+import { liveDestination } from "./destination.ts";
 
 /** Where an operation applies: a selector over the document, or relative to the element. */
 export type JSTarget = string | { closest: string } | { inner: string };
@@ -344,24 +344,6 @@ export class JS {
 export function isJS(value: unknown): value is JS {
   return value instanceof JS;
 }
-
-/**
- * Checks the destination of a live navigation (`JS.navigate`, `JS.patch`, `<.link navigate>`):
- * a path or an http(s) URL of the application. Any other scheme (`javascript:`, `data:`,
- * `mailto:`) is refused: it belongs in a plain `href`, and a script URL must never run.
- */
-export function liveDestination(href: string, context: string): string {
-  if (typeof href !== "string") throw new TypeError(`${context}: the destination must be a string, got ${describe(href)}`);
-  const scheme = urlScheme(href);
-  if (scheme !== null && scheme !== "http" && scheme !== "https") {
-    throw new TypeError(
-      `${context}: unsupported scheme ${JSON.stringify(scheme)} in ${JSON.stringify(href)}; navigate and patch ` +
-        "destinations must be a path or an http(s) URL of this application (use a plain href for other links)",
-    );
-  }
-  return href;
-}
-
 
 function check(options: object, command: string, allowed: readonly string[]): void {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {

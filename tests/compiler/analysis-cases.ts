@@ -19,4 +19,20 @@ export const ANALYSIS_CASES: AnalysisCase[] = [
     start: [2, 52],
     end: [2, 56],
   },
+  { code: "LH0510", kind: "template", source: `<.link navigate="/x" bogus="1">x</.link>`, start: [1, 22], end: [1, 27] },
+  { code: "LH0511", kind: "template", source: `<.focusWrap>x</.focusWrap>`, start: [1, 2], end: [1, 12] },
+  {
+    code: "LH0512",
+    kind: "template",
+    source: `---\nexport interface Assigns { a: string; rest: Rest }\nexport const defaults = {};\n---\n<p>{@b}</p>`,
+    start: [5, 5],
+    end: [5, 7],
+  },
+  {
+    code: "LH0513",
+    kind: "template",
+    source: `---\nexport interface Assigns { a?: string }\nexport const defaults = { z: 1 };\n---\n<p>{@a}</p>`,
+    start: [3, 27],
+    end: [3, 28],
+  },
 ];

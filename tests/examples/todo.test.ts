@@ -1,5 +1,6 @@
-// The todo example: phx-change validates the draft, phx-submit saves it into a stream, toggles
-// and deletes go through the stream too, and the server keeps no stream items after rendering.
+// The todo example: phx-change validates the draft (a form from toForm, rendered by the built-in
+// form and input components), phx-submit saves it into a stream, toggles and deletes go through
+// the stream too, and the server keeps no stream items after rendering.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import "../../runtime/register.ts";
@@ -16,13 +17,26 @@ const fresh = () => ({ session: { userId: `todo-user-${++user}` } });
 todo("validation on change shows an error and disables the button; an empty field is no error", async () => {
   const view = await mountView(TodoView, fresh());
   try {
-    assert.not.ok(view.has("#error"));
+    assert.not.ok(view.has("#title-error"));
     await view.change("#new-todo", { todo: { title: "x".repeat(MAX_TITLE + 1) } }, "todo[title]");
-    assert.match(textOf(view.html(), "#error") ?? "", /Keep it under 80 characters \(81 now\)/);
+    assert.match(textOf(view.html(), "#title-error") ?? "", /Keep it under 80 characters \(81 now\)/);
     assert.ok("disabled" in view.find("#save")[0]!.attributes);
     await view.change("#new-todo", { todo: { title: "" } }, "todo[title]");
-    assert.not.ok(view.has("#error"));
+    assert.not.ok(view.has("#title-error"));
     assert.not.ok("disabled" in view.find("#save")[0]!.attributes);
+  } finally {
+    view.terminate();
+  }
+});
+
+todo("an input the client marks unused (_unused_title) shows no error yet, though the form has one", async () => {
+  const view = await mountView(TodoView, fresh());
+  try {
+    await view.change("#new-todo", { todo: { title: "x".repeat(MAX_TITLE + 1), _unused_title: "" } }, "todo[title]");
+    assert.not.ok(view.has("#title-error"));
+    assert.ok("disabled" in view.find("#save")[0]!.attributes, "the form is still invalid");
+    const input = view.find("#title")[0]!.attributes;
+    assert.equal([input.name, input.value], ["todo[title]", "x".repeat(MAX_TITLE + 1)]);
   } finally {
     view.terminate();
   }
@@ -45,7 +59,7 @@ todo("submit saves into the stream, clears the draft and counts; a blank submit 
     assert.is(view.runtime.state.streams.get("todos")!.entries.length, 0, "the server forgets stream items once rendered");
 
     await view.submit("#new-todo", { todo: { title: "   " } });
-    assert.is(textOf(view.html(), "#error"), "Give the todo a title");
+    assert.is(textOf(view.html(), "#title-error"), "Give the todo a title");
     assert.equal(streamPatches(view.lastDiff), [], "nothing inserted");
     assert.is(todosOf(options.session.userId).length, 2);
   } finally {

@@ -31,7 +31,8 @@ test("every case names an existing code", () => {
 test("messages render without leftover placeholders", () => {
   const args = { name: "div", found: "x", char: '"', value: "v", quote: '"', what: "string literal", line: 2, column: 3,
     expected: "p", kind: "if", word: "else", code: "x = 1", block: 0, text: "the text", suggestion: "", attr: "phx-hook", other: ":if", tag: "live",
-    action: "read", path: "a.live.html", reason: "no such file or directory", tsCode: 2339 };
+    action: "read", path: "a.live.html", reason: "no such file or directory", tsCode: 2339,
+    component: ".link" };
   for (const code of codes) {
     const m = formatMessage(code, args);
     assert.ok(m.length > 10, code);
