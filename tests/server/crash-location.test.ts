@@ -3,22 +3,10 @@
 import "../../runtime/register.ts";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { defineView } from "../../runtime/server/index.ts";
+import { ProfileView } from "./fixtures/profile-view.ts";
 import { MemoryLogger } from "../../runtime/server/log.ts";
 import { mountView } from "../../runtime/test/index.ts";
 
-const template = (await import("./fixtures/fragile-profile.live.html")).default as Parameters<typeof defineView>[0]["render"];
-
-const ProfileView = defineView<{ user: { name: string } | null }>({
-  name: "ProfileView",
-  mount(_params, _session, socket) {
-    socket.assign({ user: { name: "Ann" } });
-  },
-  handleEvent(event, _value, socket) {
-    if (event === "sign-out") socket.assign({ user: null });
-  },
-  render: template,
-});
 
 const crash = suite("crash location");
 
