@@ -166,6 +166,7 @@ export class LiveWebSocketEndpoint {
   close(): void {
     if (this.#sweeper) clearInterval(this.#sweeper);
     this.#sweeper = null;
+    this.ctx.resume.shutdown();
     for (const ws of this.#sockets) ws.terminate();
     this.#wss.close();
   }
