@@ -2,15 +2,31 @@
 // `lv:<id>` topic, each running its own ViewRuntime (PROTOCOL.md §4.1, §4.4–4.6).
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
 import { assetPath, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
-import { encodeFrame, encodeFrameJSON, encodeReply, encodeReplyJSON, parseFrame, type Frame } from "./frames.ts";
+import { parseFrame, type Frame } from "./frames.ts";
+import {
+  channelCloseFrame,
+  channelErrorFrame,
+  diffPushFrame,
+  errorReply,
+  joinedReply,
+  okReply,
+  okReplyWithDiff,
+  pushFrame,
+  resumedReply,
+  socketErrorFrame,
+  type ErrorResponse,
+  type JoinResponse,
+  type PushEvent,
+  type PushPayloads,
+  type ReplyPayload,
+} from "./outgoing.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
 import { randomToken } from "./random.ts";
 import { DiffLog, type Resumable } from "./resume.ts";
-import { CRASHED, eventValue, queryParams, ViewRuntime, type Crashed, type EventPayload, type ReplyPayload, type ViewOutput } from "./view-runtime.ts";
-import type { WireMessageDiff } from "../shared/wire.ts";
+import { CRASHED, eventValue, queryParams, ViewRuntime, type Crashed, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export interface Transport {
@@ -67,16 +83,16 @@ class Channel implements ViewOutput, Resumable {
     return this.transport === transport && this.joinRef === joinRef;
   }
 
-  push(event: string, body: Record<string, unknown>): void {
+  push<E extends PushEvent>(event: E, body: PushPayloads[E]): void {
     if (this.closed) return;
     if (event === "diff" && this.log) {
       const json = JSON.stringify(body);
       this.log.record(json);
-      if (this.transport) this.transport.send(encodeFrameJSON(this.joinRef, null, this.topic, event, json));
+      if (this.transport) this.transport.send(diffPushFrame(this.joinRef, this.topic, json));
       else this.ctx.resume.grew(this);
       return;
     }
-    if (this.transport) this.transport.send(encodeFrame(this.joinRef, null, this.topic, event, body));
+    if (this.transport) this.transport.send(pushFrame(this.joinRef, this.topic, event, body));
     else if (this.log) {
       // Only diffs are replayed: a view that navigates while its client is away cannot resume.
       this.log.break();
@@ -91,16 +107,16 @@ class Channel implements ViewOutput, Resumable {
    */
   answer(frame: Frame, from: Transport, reply: ReplyPayload | Crashed): void {
     if (reply === CRASHED || (this.closed && !this.redirected)) return;
-    const diff = reply.diff as WireMessageDiff | undefined;
+    const diff = reply.diff;
     if (!this.log || (diff === undefined && this.isOn(from, frame.joinRef))) {
-      from.send(encodeReply(frame, "ok", reply));
+      from.send(okReply(frame, reply));
       return;
     }
     if (this.isOn(from, frame.joinRef)) {
       const { diff: _, ...rest } = reply;
       const json = JSON.stringify(diff);
       this.log.record(json);
-      from.send(encodeReplyJSON(frame, rest, { diff: json }));
+      from.send(okReplyWithDiff(frame, rest, json));
       return;
     }
     if (diff !== undefined) {
@@ -108,7 +124,7 @@ class Channel implements ViewOutput, Resumable {
       const { r: _, ...pushed } = diff;
       if (Object.keys(pushed).length) this.push("diff", pushed);
     }
-    if (reply.live_patch) this.push("live_patch", reply.live_patch as Record<string, unknown>);
+    if (reply.live_patch) this.push("live_patch", reply.live_patch);
   }
 
   stopped(reason: "crash" | "redirect"): void {
@@ -119,7 +135,7 @@ class Channel implements ViewOutput, Resumable {
     if (this.log) this.ctx.resume.forget(this);
     this.#release();
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
-    if (reason === "crash" && this.joined) this.transport?.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+    if (reason === "crash" && this.joined) this.transport?.send(channelErrorFrame(this.joinRef, this.topic));
   }
 
   /** Ends the view for good. */
@@ -212,9 +228,9 @@ export class LiveConnection {
     if (!parsed.ok) {
       this.ctx.logger.error(`websocket: rejected frame: ${parsed.error}`);
       if (parsed.topic !== null && parsed.ref !== null) {
-        this.transport.send(encodeReply({ joinRef: parsed.joinRef, ref: parsed.ref, topic: parsed.topic }, "error", { reason: parsed.error }));
+        this.transport.send(errorReply({ joinRef: parsed.joinRef, ref: parsed.ref, topic: parsed.topic }, { reason: parsed.error }));
       } else {
-        this.transport.send(encodeFrame(null, null, "phoenix", "phx_error", { reason: parsed.error }));
+        this.transport.send(socketErrorFrame(parsed.error));
       }
       return;
     }
@@ -224,7 +240,7 @@ export class LiveConnection {
     } catch (error) {
       // Defensive: dispatch itself does not throw by design, but one bad frame must not end the connection.
       this.ctx.logger.error(`websocket: error handling "${frame.event}" on ${frame.topic}`, error);
-      if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason: "internal error" }));
+      if (frame.ref !== null) this.transport.send(errorReply(frame, { reason: "internal error" }));
     }
   }
 
@@ -248,7 +264,7 @@ export class LiveConnection {
     }
     const to = parsed.ok ? parsed.frame : parsed;
     if (to.topic !== null && to.ref !== null) {
-      this.transport.send(encodeReply({ joinRef: to.joinRef, ref: to.ref, topic: to.topic }, "error", { reason: `rate limited: more than ${this.ctx.limits.eventsPerSecond} events per second` }));
+      this.transport.send(errorReply({ joinRef: to.joinRef, ref: to.ref, topic: to.topic }, { reason: `rate limited: more than ${this.ctx.limits.eventsPerSecond} events per second` }));
     }
   }
 
@@ -266,7 +282,7 @@ export class LiveConnection {
 
   #dispatch(frame: Frame): void {
     if (frame.topic === "phoenix") {
-      if (frame.event === "heartbeat") this.transport.send(encodeReply(frame, "ok", {}));
+      if (frame.event === "heartbeat") this.transport.send(okReply(frame, {}));
       else this.#error(frame, `unknown event "${frame.event}" on topic "phoenix"`, "unknown event");
       return;
     }
@@ -274,7 +290,7 @@ export class LiveConnection {
       this.#join(frame).catch((error: unknown) => {
         this.ctx.logger.error(`websocket: join of ${frame.topic} failed`, error);
         this.#channels.delete(frame.topic);
-        this.transport.send(encodeReply(frame, "error", { reason: "join failed" }));
+        this.transport.send(errorReply(frame, { reason: "join failed" }));
       });
       return;
     }
@@ -286,10 +302,10 @@ export class LiveConnection {
         this.#channels.delete(frame.topic);
       }
       // Leaving a topic that is gone (e.g. after a redirect) is fine: Phoenix answers ok too.
-      this.transport.send(encodeReply(frame, "ok", {}));
+      this.transport.send(okReply(frame, {}));
       // Then the channel is closed, as Phoenix closes a channel that left; the client waits for
       // this `phx_close` before it considers the leave done.
-      if (leaving) this.transport.send(encodeFrame(frame.joinRef, frame.joinRef, frame.topic, "phx_close", {}));
+      if (leaving) this.transport.send(channelCloseFrame(frame.joinRef, frame.topic));
       return;
     }
     if (!channel || channel.joinRef !== frame.joinRef) {
@@ -333,11 +349,11 @@ export class LiveConnection {
       }
       case "cids_will_destroy":
         runtime.willDestroyComponents(cidList(frame.payload.cids));
-        this.transport.send(encodeReply(frame, "ok", {}));
+        this.transport.send(okReply(frame, {}));
         return;
       case "cids_destroyed": {
         const cids = cidList(frame.payload.cids);
-        this.transport.send(encodeReply(frame, "ok", { cids: runtime.destroyComponents(cids) }));
+        this.transport.send(okReply(frame, { cids: runtime.destroyComponents(cids) }));
         return;
       }
       default:
@@ -362,7 +378,7 @@ export class LiveConnection {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");
       this.#channels.delete(topic);
-      this.transport.send(encodeFrame(previous.joinRef, previous.joinRef, topic, "phx_close", {}));
+      this.transport.send(channelCloseFrame(previous.joinRef, topic));
     }
     const join = this.#authorize(frame);
     if ("refused" in join) return this.#stale(frame, join.refused);
@@ -370,7 +386,7 @@ export class LiveConnection {
     if ("refused" in route) {
       if (!route.unauthorized) return this.#stale(frame, route.refused);
       this.ctx.logger.info(`join ${topic}: live navigation refused (${route.refused}); the client loads the page instead`);
-      this.transport.send(encodeReply(frame, "error", { reason: "unauthorized" }));
+      this.transport.send(errorReply(frame, { reason: "unauthorized" }));
       return;
     }
     if (this.#resume(frame, join, route)) return;
@@ -454,8 +470,7 @@ export class LiveConnection {
     channel.attach(this.transport, frame.joinRef!, this.#channels);
     this.#channels.set(frame.topic, channel);
     this.ctx.logger.info(`join ${frame.topic}: resumed, ${taken.replay.length} diff(s) replayed`);
-    const response = { liveview_version: this.ctx.liveVersion, resume: { token: channel.resumeToken, seq: channel.log!.seq } };
-    this.transport.send(encodeReplyJSON(frame, response, { replay: `[${taken.replay.join(",")}]` }));
+    this.transport.send(resumedReply(frame, this.ctx.liveVersion, { token: channel.resumeToken, seq: channel.log!.seq }, taken.replay));
     return true;
   }
 
@@ -484,7 +499,7 @@ export class LiveConnection {
       // The crash was logged; the join fails so the client retries (and reloads after repeated failures).
       if (!channel.closed) this.#channels.delete(topic);
       channel.end("crash");
-      this.transport.send(encodeReply(frame, "error", { reason: "join crashed" }));
+      this.transport.send(errorReply(frame, { reason: "join crashed" }));
       return;
     }
     if (channel.closed || this.#channels.get(topic) !== channel) {
@@ -495,12 +510,11 @@ export class LiveConnection {
       const nav = result.navigation;
       this.#channels.delete(topic);
       channel.end("redirect");
-      const kind = nav.kind === "redirect" ? "redirect" : "live_redirect";
-      const target = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
-      this.transport.send(encodeReply(frame, "error", { [kind]: target }));
+      const response: ErrorResponse = nav.kind === "redirect" ? { redirect: { to: nav.to } } : { live_redirect: { to: nav.to, kind: nav.replace ? "replace" : "push" } };
+      this.transport.send(errorReply(frame, response));
       return;
     }
-    const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
+    const response: JoinResponse = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
     // The client asked to be able to resume (livehtml's own does; the official one sends nothing).
     if (payload.resume !== undefined && this.ctx.resume.enabled) {
@@ -509,12 +523,12 @@ export class LiveConnection {
       response.resume = { token: channel.resumeToken, seq: 0 };
     }
     channel.joined = true;
-    this.transport.send(encodeReply(frame, "ok", response));
+    this.transport.send(joinedReply(frame, response));
   }
 
   #stale(frame: Frame, why: string): void {
     this.ctx.logger.warn(`join ${frame.topic} refused (${why}): the client will reload the page`);
-    this.transport.send(encodeReply(frame, "error", { reason: "stale" }));
+    this.transport.send(errorReply(frame, { reason: "stale" }));
   }
 
   #close(channel: Channel, reason: string): void {
@@ -523,7 +537,7 @@ export class LiveConnection {
 
   #error(frame: Frame, message: string, reason: string): void {
     this.ctx.logger.error(`websocket: ${message}`);
-    if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason }));
+    if (frame.ref !== null) this.transport.send(errorReply(frame, { reason }));
   }
 }
 
