@@ -1,10 +1,11 @@
-// Lowers the AST into blocks of statics and slots (ir.ts), following HEEx's rules for what is
+// lower(ast, analysis): the lowering phase. Lowers the AST into blocks of statics and slots (ir.ts), following HEEx's rules for what is
 // static: literal text and static attributes (verbatim, as written) join the statics, and each
 // expression, branch, loop and component call becomes one slot.
 
 import type * as AST from "../parse/ast.ts";
 import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
 import { mergeDependencies } from "../analyze/index.ts";
+import { isBlankText } from "../utils/html.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { escapeHTML } from "../../runtime/shared/escape.ts";
 import { attributeRule } from "../../runtime/shared/attributes.ts";
@@ -136,7 +137,7 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
         let j = i + 1;
         for (;;) {
           let k = j;
-          while (k < children.length && isBlankText(children[k]!)) k++;
+          while (k < children.length && isBlank(children[k]!)) k++;
           const next = children[k];
           if (next && isElementLike(next) && (next.directives.if?.kind === "else-if" || next.directives.else)) {
             chain.push(next);
@@ -367,15 +368,15 @@ function isElementLike(node: AST.Node): node is AST.ElementLikeNode {
   return node.type === "Element" || node.type === "Component" || node.type === "Slot";
 }
 
-function isBlankText(node: AST.Node): boolean {
-  return node.type === "Text" && node.data.trim() === "";
+function isBlank(node: AST.Node): boolean {
+  return node.type === "Text" && isBlankText(node.data);
 }
 
 function trimBlank(nodes: readonly AST.Node[]): AST.Node[] {
   let start = 0;
   let end = nodes.length;
-  while (start < end && isBlankText(nodes[start]!)) start++;
-  while (end > start && isBlankText(nodes[end - 1]!)) end--;
+  while (start < end && isBlank(nodes[start]!)) start++;
+  while (end > start && isBlank(nodes[end - 1]!)) end--;
   return nodes.slice(start, end);
 }
 

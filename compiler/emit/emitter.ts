@@ -23,7 +23,7 @@ import type {
   SlotEntry,
   SpreadSlot,
   TextSlot,
-} from "./ir.ts";
+} from "../lower/ir.ts";
 import { HelperRegistry } from "./helpers.ts";
 import { CodeWriter } from "./writer.ts";
 
