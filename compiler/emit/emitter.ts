@@ -12,20 +12,10 @@
 
 import type * as AST from "../parse/ast.ts";
 import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
-import type {
-  AttributePieceSlot,
-  AttributeSlot,
-  AttributeValueSlot,
-  Block,
-  ComponentCall,
-  ForSlot,
-  Slot,
-  SlotEntry,
-  SpreadSlot,
-  TextSlot,
-} from "../lower/ir.ts";
+import type { Block, Slot } from "../lower/ir.ts";
 import { HelperRegistry } from "./helpers.ts";
-import { CodeWriter } from "./writer.ts";
+import type { CodeWriter } from "./writer.ts";
+import { slotKind } from "../slots/index.ts";
 
 export interface EmitOptions {
   /** The type of `assigns` in hoisted HTML functions (`$Assigns`, or `typeof assigns` inside a `.ts` file). */
@@ -46,23 +36,24 @@ export class Emitter {
   private sparseIndexes = new Map<string, string>();
 
   constructor(
-    private readonly out: CodeWriter,
-    private readonly analysis: Analysis,
+    readonly out: CodeWriter,
+    readonly analysis: Analysis,
     private readonly options: EmitOptions,
   ) {}
 
-  private expr(e: AST.Expression): void {
+  /** A template expression, mapped to its source, `@name` written `assigns.name`. */
+  expr(e: AST.Expression): void {
     const info = this.analysis.expressions.get(e);
     this.out.expression(e.start, e.end, info?.assignRefs ?? []);
   }
 
   /** Raw source text, mapped (binding patterns: they contain no `@`). */
-  private pattern(e: AST.Expression): void {
+  pattern(e: AST.Expression): void {
     this.out.expression(e.start, e.end, []);
   }
 
   /** The local name of a built-in component, recording that the module imports it. */
-  private builtin(name: string): string {
+  builtin(name: string): string {
     this.builtins.add(name);
     return builtinAlias(name);
   }
@@ -93,13 +84,13 @@ export class Emitter {
   // ---------------------------------------------------------------- guards
 
   /** The condition under which a slot with `deps` is computed, inside a node's `dynamic`. */
-  private guard(deps: Dependencies): string {
+  guard(deps: Dependencies): string {
     const checks = this.changeChecks(deps);
     return checks === "true" ? "true" : checks === "false" ? "$t" : `$t || ${checks}`;
   }
 
   /** Whether any dependency changed, assuming `$c` is not null; "true" / "false" when fixed. */
-  private changeChecks(deps: Dependencies): string {
+  changeChecks(deps: Dependencies): string {
     if (deps.always) return "true";
     const parts: string[] = [];
     for (const path of deps.assigns) {
@@ -183,248 +174,25 @@ export class Emitter {
     }
   }
 
-  private slotValues(slots: readonly Slot[]): void {
+  /** Each slot's guarded value, one per line of an array literal. */
+  slotValues(slots: readonly Slot[]): void {
     for (const slot of slots) {
       this.slotValue(slot);
       this.out.text(",\n");
     }
   }
 
+  /** `(guard) ? value : null`: the slot's value when its dependencies say it may have changed. */
   private slotValue(slot: Slot): void {
-    const o = this.out;
-    o.text(`(${this.guard(slot.deps)}) ? `);
-    switch (slot.kind) {
-      case "text":
-      case "attribute":
-      case "attribute-value":
-      case "spread":
-      case "attribute-piece":
-        this.valueCall(slot, "tree");
-        break;
-      case "if":
-        o.text("(");
-        for (const branch of slot.branches) {
-          if (branch.condition) {
-            o.text("(");
-            this.expr(branch.condition);
-            o.text(") ? ");
-            this.node(branch.block);
-            o.text(" : ");
-          } else {
-            this.node(branch.block);
-            o.text(")");
-            break;
-          }
-        }
-        if (slot.branches[slot.branches.length - 1]!.condition) o.text(`"")`);
-        break;
-      case "for":
-        this.comprehension(slot);
-        break;
-      case "component":
-        this.componentCall(slot.call, "tree");
-        break;
-    }
-    o.text(" : null");
-  }
-
-  /** `helper(expr)` for a slot holding one value: the same call in both renderers but text. */
-  private valueCall(slot: TextSlot | AttributeSlot | AttributeValueSlot | SpreadSlot | AttributePieceSlot, mode: "tree" | "html"): void {
-    const o = this.out;
-    switch (slot.kind) {
-      case "text":
-        // The tree keeps nested templates as nodes; the HTML renderer needs their HTML.
-        o.text(`${this.helpers.use(mode === "tree" ? "dyn" : "htmlOf")}(`);
-        break;
-      case "attribute": {
-        // The attribute's rule is known from its name: only URL, handler and binding slots pay for a check.
-        const name = JSON.stringify(slot.name);
-        const rule = slot.rule;
-        if (rule === null) o.text(`${this.helpers.use("attr")}(${name}, `);
-        else if (rule.kind === "url") o.text(`${this.helpers.use("urlAttr")}(${name}, `);
-        else if (rule.kind === "raw-only") o.text(`${this.helpers.use("rawOnlyAttr")}(${name}, `);
-        else o.text(`${this.helpers.use("bindingAttr")}(${name}, `);
-        this.expr(slot.expr);
-        o.text(rule?.kind === "url" ? `, ${JSON.stringify(rule.url)})` : ")");
-        return;
-      }
-      case "attribute-value":
-        o.text(`${this.helpers.use(slot.name === "class" ? "classValue" : "styleValue")}(`);
-        break;
-      case "spread":
-        this.out.text(`${this.helpers.use("spreadAttrs")}(`);
-        this.expr(slot.expr);
-        o.text(`, ${JSON.stringify(slot.tag)})`);
-        return;
-      case "attribute-piece":
-        o.text(`${this.helpers.use("attributePiece")}(`);
-        break;
-    }
-    this.expr(slot.expr);
-    o.text(")");
-  }
-
-  private comprehension(slot: ForSlot): void {
-    const { loop, body } = slot;
-    const o = this.out;
-    const d = loop.scope.depth;
-    o.text(`${this.helpers.use("comprehension")}(${this.staticsName(body)}, ${body.fingerprint}, ${loop.key !== null}, ${this.guard(slot.outerDeps)}, `);
-    this.expr(loop.iterable);
-    // How the diff engine finds an entry's key without building it (see ComprehensionSource).
-    if (loop.filter) o.text(", null");
-    else if (!loop.key) o.text(', "position"');
-    else {
-      o.text(", (");
-      this.pattern(loop.pattern);
-      o.text(", ");
-      if (loop.index) this.pattern(loop.index);
-      else o.text(`$i${d}`);
-      o.text(") => ");
-      this.expr(loop.key);
-    }
-    o.text(", (");
-    this.pattern(loop.pattern);
-    o.text(", ");
-    if (loop.index) this.pattern(loop.index);
-    else o.text(`$i${d}`);
-    o.text(`, $p${d}) => {\nconst $vars${d} = { ${[...loop.scope.names].join(", ")} };\n`);
-    if (loop.filter) {
-      o.text("if (!(");
-      this.expr(loop.filter);
-      o.text(")) return null;\n");
-    }
-    o.text("return { key: ");
-    if (loop.key) this.expr(loop.key);
-    else o.text(`$p${d}`);
-    o.text(`, vars: $vars${d}, render: ($v${d}: Record<string, unknown> | null, track: boolean) => {\n`);
-    o.text(`const $t = !track || $c === null;\nreturn [\n`);
-    this.slotValues(body.slots);
-    o.text(`];\n} };\n})`);
-  }
-
-  /**
-   * A function component call. Tree: `$component("card", card($props({ …attributes, slots }, changed)))`.
-   * HTML: `$componentHtml("card", card, { … })`, which calls a compiled component's HTML renderer
-   * directly. The props literal stays a fresh object literal, so TypeScript checks it against the
-   * component's assigns (unknown and missing attributes are type errors in `livehtml check`).
-   */
-  private componentCall(call: ComponentCall, mode: "tree" | "html"): void {
-    const o = this.out;
-    const name = JSON.stringify(call.callee);
-    // Both renderers pass the props through `$props`, so TypeScript reports a wrong attribute
-    // once (the two reports share position and message, and `livehtml check` merges them).
-    const callee = call.builtin ? this.builtin(call.callee) : call.callee;
-    if (mode === "tree") o.text(`${this.helpers.use("component")}(${name}, ${callee}(${this.helpers.use("props")}({ `);
-    else o.text(`${this.helpers.use("componentHtml")}(${name}, ${callee}, ${this.helpers.use("propsHtml")}({ `);
-    // Spreads first, then explicit attributes on top, whatever their order (HEEx's rule).
-    for (const spread of call.spreads) {
-      o.text("...");
-      this.expr(spread);
-      o.text(", ");
-    }
-    this.attributeProps(call.attributes);
-    for (const [slotName, entries] of call.slots) {
-      o.text(`${propertyName(slotName)}: [`);
-      for (const entry of entries) this.slotEntry(slotName, entry, mode);
-      o.text("], ");
-    }
-    if (mode === "html") {
-      o.text("}))");
-      return;
-    }
-    o.text("}, ");
-    if (call.spreads.length > 0) {
-      // A spread can carry anything: the component renders in full (as LiveView does).
-      o.text("null");
-    } else {
-      // Per attribute and slot: did anything it reads change? (PROTOCOL.md §3.4)
-      const pairs: string[] = [];
-      for (const attribute of call.attributes) {
-        if (attribute.value.kind !== "expression") continue; // literals never change
-        const deps = this.analysis.expressions.get(attribute.value.expr)?.deps;
-        pairs.push(`${JSON.stringify(attribute.name)}, (${deps ? this.changeChecks(deps) : "false"})`);
-      }
-      for (const [slotName, entries] of call.slots) {
-        pairs.push(`${JSON.stringify(slotName)}, (${entries.map((e) => this.changeChecks(e.deps)).join(" || ")})`);
-      }
-      o.text(`$t ? null : ${this.helpers.use("flags")}(${pairs.join(", ")})`);
-    }
-    o.text(")))");
-  }
-
-  private attributeProps(attributes: SlotEntry["attributes"]): void {
-    const o = this.out;
-    for (const attribute of attributes) {
-      const name = propertyName(attribute.name);
-      // Literal values are mapped to the attribute, so a type error in them points at it.
-      if (attribute.value.kind === "bare") o.mapped(`${name}: true`, attribute.start);
-      else if (attribute.value.kind === "static") o.mapped(`${name}: ${JSON.stringify(attribute.value.text)}`, attribute.start);
-      else {
-        o.mapped(`${name}: `, attribute.start);
-        o.text("(");
-        this.expr(attribute.value.expr);
-        o.text(")");
-      }
-      o.text(", ");
-    }
-  }
-
-
-  private slotEntry(name: string, entry: SlotEntry, mode: "tree" | "html"): void {
-    const o = this.out;
-    const emitEntry = () => {
-      o.text(`{ __slot__: ${JSON.stringify(name)}, `);
-      this.attributeProps(entry.attributes);
-      o.text("inner_block: ");
-      if (!entry.body) o.text("null");
-      else {
-        o.text("(");
-        if (entry.let) {
-          this.pattern(entry.let);
-          o.text(": any /* the slot argument's type is the component's to declare */");
-        }
-        o.text(") => ");
-        if (mode === "tree") this.node(entry.body);
-        // First paint: the body's HTML, as trusted markup (nothing else will ask it for a tree).
-        else o.text(`${this.helpers.use("raw")}(${this.htmlCall(entry.body)})`);
-      }
-      o.text(" }");
-    };
-    if (entry.loop) {
-      const loop = entry.loop;
-      o.text(`...Array.from(${this.helpers.use("iterate")}(`);
-      this.expr(loop.iterable);
-      o.text(")).flatMap((");
-      this.pattern(loop.pattern);
-      if (loop.index) {
-        o.text(", ");
-        this.pattern(loop.index);
-      }
-      o.text(") => ");
-      if (loop.filter) {
-        o.text("!(");
-        this.expr(loop.filter);
-        o.text(") ? [] : ");
-      }
-      o.text("[");
-      emitEntry();
-      o.text("]), ");
-    } else if (entry.condition) {
-      o.text("...((");
-      this.expr(entry.condition);
-      o.text(") ? [");
-      emitEntry();
-      o.text("] : []), ");
-    } else {
-      emitEntry();
-      o.text(", ");
-    }
+    this.out.text(`(${this.guard(slot.deps)}) ? `);
+    slotKind(slot).tree(slot, this);
+    this.out.text(" : null");
   }
 
   // ---------------------------------------------------------------- HTML renderer
 
   /** A call of the block's HTML function with the template variables in scope. */
-  private htmlCall(block: Block): string {
+  htmlCall(block: Block): string {
     return `$h${block.id}(${["assigns", ...scopeNames(block.scope)].join(", ")})`;
   }
 
@@ -444,73 +212,18 @@ export class Emitter {
   }
 
   /** Statements appending a block's HTML to `$o`; its first static too when `includeFirst`. */
-  private htmlBody(block: Block, includeFirst: boolean): void {
+  htmlBody(block: Block, includeFirst: boolean): void {
     const o = this.out;
     if (includeFirst && block.statics[0]) o.text(`$o += ${JSON.stringify(block.statics[0])};\n`);
     block.slots.forEach((slot, i) => {
-      this.slotHtml(slot);
+      slotKind(slot).html(slot, this);
       const next = block.statics[i + 1]!;
       if (next) o.text(`$o += ${JSON.stringify(next)};\n`);
     });
   }
 
-  private slotHtml(slot: Slot): void {
-    const o = this.out;
-    switch (slot.kind) {
-      case "text":
-      case "attribute":
-      case "attribute-value":
-      case "spread":
-      case "attribute-piece":
-        o.text("$o += ");
-        this.valueCall(slot, "html");
-        o.text(";\n");
-        return;
-      case "if":
-        slot.branches.forEach((branch, i) => {
-          if (branch.condition) {
-            o.text(i === 0 ? "if (" : "else if (");
-            this.expr(branch.condition);
-            o.text(") ");
-          } else {
-            o.text("else ");
-          }
-          o.text(`$o += ${this.branchHtml(branch.block)};\n`);
-        });
-        return;
-      case "for": {
-        const { loop, body } = slot;
-        const d = loop.scope.depth;
-        o.text(loop.index ? `{ let $n${d} = 0;\nfor (const ` : "{\nfor (const ");
-        this.pattern(loop.pattern);
-        o.text(` of ${this.helpers.use("iterate")}(`);
-        this.expr(loop.iterable);
-        o.text(")) {\n");
-        if (loop.index) {
-          o.text("const ");
-          this.pattern(loop.index);
-          o.text(` = $n${d}++;\n`);
-        }
-        if (loop.filter) {
-          o.text("if (!(");
-          this.expr(loop.filter);
-          o.text(")) continue;\n");
-        }
-        // The body is inlined: entries have no HTML renderer of their own to share it with.
-        this.htmlBody(body, true);
-        o.text("} }\n");
-        return;
-      }
-      case "component":
-        o.text("$o += ");
-        this.componentCall(slot.call, "html");
-        o.text(";\n");
-        return;
-    }
-  }
-
   /** HTML of a nested block: its literal when static, else a call of its function. */
-  private branchHtml(block: Block): string {
+  branchHtml(block: Block): string {
     return block.slots.length === 0 ? JSON.stringify(block.statics[0]) : this.htmlCall(block);
   }
 }
@@ -542,8 +255,4 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 function member(name: string): string {
   return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-}
-
-function propertyName(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
 }
