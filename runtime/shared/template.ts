@@ -2,8 +2,8 @@
 // escaping and attribute rules lives here, so that a compiled module imports one subpath
 // (`livehtml/runtime`) and runs the same on the server, in tests and in the browser.
 //
-// IMPORTANT: the generated code relies on the exact signatures below; compiler/generate/
-// names them through one registry (compiler/generate/helpers.ts).
+// IMPORTANT: the generated code relies on the exact signatures below; compiler/emit/
+// names them through one registry (compiler/emit/helpers.ts).
 
 import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, ComprehensionSource, Dynamic, Rendered, SparseDynamics, StreamPatch } from "./rendered.ts";
 import { escapeHTML, SafeHTML, toText } from "./escape.ts";
