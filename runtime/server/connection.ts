@@ -141,12 +141,14 @@ class Channel implements ViewOutput, Resumable {
   /** Ends the view for good. */
   end(reason: string): void {
     this.closed = true;
+    if (this.log) this.ctx.resume.forget(this);
     this.runtime?.terminate(reason);
     this.#release();
   }
 
-  /** The socket dropped: the view keeps running, its messages kept in the log. */
+  /** Its socket dropped, or its client came back on another: the view keeps running, its diffs kept in the log. */
   detach(): void {
+    if (this.channels?.get(this.topic) === this) this.channels.delete(this.topic);
     this.transport = null;
     this.channels = null;
   }
@@ -156,6 +158,7 @@ class Channel implements ViewOutput, Resumable {
     this.transport = transport;
     this.joinRef = joinRef;
     this.channels = channels;
+    this.ctx.resume.connected(this);
   }
 
   #release(): void {
@@ -521,6 +524,7 @@ export class LiveConnection {
       channel.log = new DiffLog(this.ctx.resume.options.viewBytes);
       channel.resumeToken = randomToken(18);
       response.resume = { token: channel.resumeToken, seq: 0 };
+      this.ctx.resume.connected(channel);
     }
     channel.joined = true;
     this.transport.send(joinedReply(frame, response));
