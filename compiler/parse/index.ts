@@ -45,7 +45,7 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
  */
 export function parseIn(ctx: CompileContext, text: string = ctx.source): Template {
   try {
-    const result = parseTemplate(new ParseContext(text, ctx.locator), ctx.filename);
+    const result = parseTemplate(new ParseContext(text, ctx.locator, ctx.trees), ctx.filename);
     ctx.diagnostics.push(...result.diagnostics);
     return result.ast;
   } catch (error) {
@@ -67,11 +67,11 @@ export function parseTemplate(ctx: ParseContext, filename: string = DEFAULT_FILE
   ast.frontmatter = frontmatter;
 
   if (frontmatter && frontmatter.end < source.length + 1 && ctx.problems.every((p) => p.code !== "LH0303")) {
-    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename)) {
+    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename, ctx.trees)) {
       ctx.report("LH0302", { text: p.message }, p.start, p.end);
     }
   }
-  for (const p of checkSyntax(source, collectChecks(ast.children))) reportSyntax(ctx, p);
+  for (const p of checkSyntax(source, collectChecks(ast.children), ctx.trees)) reportSyntax(ctx, p);
 
   const diagnostics = ctx.problems
     .map((p, i) => ({ p, i }))
