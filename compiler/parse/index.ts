@@ -1,8 +1,9 @@
-// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler.
+// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler; parseIn(ctx) is
+// the same as the first phase of a compile, keeping the code's TypeScript trees in the context.
 //
 //   frontmatter.ts  the `---` TypeScript block      tokenizer.ts  character state machine
 //   builder.ts      tree + nesting rules            attributes.ts attributes and `:` directives
-//   eex.ts          EEx tag words                   expression/   TypeScript scanning and syntax check
+//   eex.ts          EEx tag words                   expression/   TypeScript scanning, syntax check, kept trees
 import type { Template } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { createDiagnostic } from "../diagnostics/create.ts";
