@@ -4,6 +4,8 @@
 import { assetPath, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
+import { NestedChannels } from "./nested-channels.ts";
+import { childContainer } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
@@ -34,6 +36,8 @@ class Channel implements ViewOutput {
    * forever, where the error reply makes it reload the page (or reach its failsafe).
    */
   joined = false;
+  /** Called once when the view stops on its own (its nested views end with it). */
+  onStopped: (() => void) | null = null;
 
   constructor(
     readonly topic: string,
@@ -54,6 +58,7 @@ class Channel implements ViewOutput {
     if (this.channels.get(this.topic) === this) this.channels.delete(this.topic);
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
     if (reason === "crash" && this.joined) this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+    this.onStopped?.();
   }
 }
 
@@ -86,6 +91,8 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
 
 export class LiveConnection {
   readonly #channels = new Map<string, Channel>();
+  /** Which joined views are nested in which (`nested-channels.ts`). */
+  readonly #nested = new NestedChannels();
   /** Events per second (`limits.eventsPerSecond`); heartbeats are not counted. */
   readonly #bucket: TokenBucket;
   /** Frames refused over the rate since the last warning, which is logged at most once a second. */
@@ -256,6 +263,8 @@ export class LiveConnection {
     if (!previous && this.#channels.size >= this.ctx.limits.viewsPerConnection) {
       return this.#error(frame, `join of ${topic} refused: ${this.#channels.size} views already joined on this connection`, `too many views (limit ${this.ctx.limits.viewsPerConnection} per connection)`);
     }
+    const clash = previous ? this.#idClash(topic, payload.session) : null;
+    if (clash) return this.#error(frame, `join of ${topic} refused: ${clash}`, "duplicate id");
     if (previous) {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");
@@ -287,7 +296,10 @@ export class LiveConnection {
       if (f.ok) flash = f.data;
     }
 
-    const url = parseURL(payload.redirect ?? payload.url);
+    const nested = this.#nested.resolve(session.data, (t) => this.#runningView(t));
+    if (nested.kind === "refused") return stale(`nested live view: ${nested.why}`);
+    // A child's join carries no URL (it has its parent's), nor a sticky view's (its token has the page's).
+    const url = nested.kind === "child" ? nested.parent.url : (parseURL(payload.redirect ?? payload.url) ?? parseURL(session.data.url));
     if (!url) return stale(`join without a valid url`);
     let view: AnyView | undefined = this.ctx.registry.get(session.data.view);
     let mountParams: Params = {};
@@ -323,7 +335,7 @@ export class LiveConnection {
     if (!view) return stale(`unknown view "${session.data.view}"`);
 
     const helpers = helpersOf(this.ctx);
-    const runtime = new ViewRuntime({
+    const runtime: ViewRuntime = new ViewRuntime({
       view,
       id,
       connected: true,
@@ -336,8 +348,12 @@ export class LiveConnection {
       ...(liveSession ? { liveSession } : {}),
       connectParams: params,
       staticChanged: staticChanged(this.ctx, params._track_static),
+      childContainer: childContainer(this.ctx, session.data.csrf, (): Record<string, unknown> => ({ ...runtime.session }), (): URL | null => runtime.url),
+      // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
+      ...(nested.kind === "child" ? { inheritedAssigns: nested.parent.state.assigns } : {}),
     });
     channel.runtime = runtime;
+    channel.onStopped = () => this.#endChildren(topic);
     const result = await runtime.mount(mountParams, session.data.session, url, flash);
     if (result === CRASHED) {
       // The crash was logged; the join fails so the client retries (and reloads after repeated failures).
@@ -361,6 +377,7 @@ export class LiveConnection {
     const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
     channel.joined = true;
+    this.#nested.joined(topic, session.data);
     this.transport.send(encodeReply(frame, "ok", response));
   }
 
@@ -373,6 +390,30 @@ export class LiveConnection {
   #close(channel: Channel, reason: string): void {
     channel.closed = true;
     channel.runtime?.terminate(reason);
+    if (reason !== "closed") this.#endChildren(channel.topic);
+  }
+
+  /** A joined view that is running now on `topic`, or null. */
+  #runningView(topic: string): ViewRuntime | null {
+    const channel = this.#channels.get(topic);
+    return channel && channel.joined && !channel.closed && channel.runtime?.alive ? channel.runtime : null;
+  }
+
+  /** The view of `topic` ended: its nested views end too, and the client is told each closed. */
+  #endChildren(topic: string): void {
+    for (const child of this.#nested.ended(topic)) {
+      const channel = this.#channels.get(child);
+      if (!channel) continue;
+      this.#channels.delete(child);
+      this.#close(channel, "parent exited");
+      this.transport.send(encodeFrame(channel.joinRef, channel.joinRef, child, "phx_close", {}));
+    }
+  }
+
+  /** Why a join may not replace the view joined on its topic (another view uses the id), or null. */
+  #idClash(topic: string, token: unknown): string | null {
+    const verified = this.ctx.signer.verify<SessionToken>(SALT.session, token);
+    return verified.ok ? this.#nested.clash(topic, verified.data) : null;
   }
 
   #error(frame: Frame, message: string, reason: string): void {

@@ -1,0 +1,167 @@
+// Nested live views over a real server: the HTTP render places the child with its own tokens,
+// the connected render places a stable empty container, the child joins its own channel beside
+// its parent, crashes stay apart, a parent's end ends its children, ids are checked.
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { createServer, defineView, live, liveRender, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
+import { extract, mergeDiff } from "../../runtime/shared/merge.ts";
+import { toHTML } from "../../runtime/shared/to-html.ts";
+import type { WireMessageDiff } from "../../runtime/shared/wire.ts";
+import { loadTemplate } from "../helpers/load-template.ts";
+import { TestSocket, readPage, type Message } from "./helpers/client.ts";
+
+const secret = "test secret that is long enough";
+const ended: string[] = [];
+
+const Clock = defineView<{ ticks: number; zone: string; owner: string; label: string }>({
+  name: "Clock",
+  mount(_p, session, socket) {
+    socket.assign({ ticks: 0, zone: String(session.zone), owner: String(session.user) });
+    // Reuses the parent's value over both renders (LiveView's assign_new from the parent).
+    socket.assignNew("label", () => "own label");
+  },
+  handleEvent(event, _v, socket) {
+    if (event === "tick") socket.update("ticks", (t) => t + 1);
+    if (event === "boom") throw new Error("clock exploded");
+  },
+  terminate: (reason) => void ended.push(`clock ${reason}`),
+  template: await loadTemplate('<p id="ticks">{@ticks} in {@zone} for {@owner} ({@label})</p><button phx-click="tick">tick</button>'),
+});
+
+const parentTemplate = await loadTemplate(`---
+import { liveRender } from "livehtml/server";
+---
+<section><p id="count">{@count}</p><div :if={@show} class="slot">{liveRender(@clock, { id: "clock", session: { zone: "utc" } })}</div></section>`);
+
+const Parent = defineView<{ count: number; show: boolean; clock: unknown; label: string }>({
+  name: "Parent",
+  mount: (_p, _s, socket) => void socket.assign({ count: 0, show: true, clock: Clock, label: "parent label" }),
+  handleEvent(event, _v, socket) {
+    if (event === "inc") socket.update("count", (c) => c + 1);
+    if (event === "hide") socket.assign("show", false);
+    if (event === "boom") throw new Error("parent exploded");
+  },
+  terminate: (reason) => void ended.push(`parent ${reason}`),
+  template: parentTemplate,
+});
+
+const Twice = defineView<{ clock: unknown }>({
+  name: "Twice",
+  mount: (_p, _s, socket) => void socket.assign({ clock: Clock }),
+  template: await loadTemplate(`---
+import { liveRender } from "livehtml/server";
+---
+<div>{liveRender(@clock, { id: "same" })}{liveRender(@clock, { id: "same" })}</div>`),
+});
+
+const test = suite<{ server: LiveServer; port: number; logger: MemoryLogger }>("nested live views");
+
+test.before(async (ctx) => {
+  ctx.logger = new MemoryLogger();
+  ctx.server = createServer({ routes: [live("/parent", Parent), live("/twice", Twice)], secret, logger: ctx.logger, session: () => ({ user: "ann" }) });
+  ctx.port = (await ctx.server.listen(0)).port;
+});
+test.after(async (ctx) => ctx.server.close());
+
+async function page(ctx: { port: number }, path: string) {
+  const res = await fetch(`http://127.0.0.1:${ctx.port}${path}`);
+  return { status: res.status, html: await res.text() };
+}
+
+function childTokens(html: string, id: string) {
+  const m = new RegExp(`<div id="${id}" data-phx-session="([^"]*)" data-phx-static="([^"]*)" data-phx-parent-id="([^"]+)">`).exec(html);
+  if (!m) throw new Error(`no child container ${id} in:\n${html}`);
+  return { session: m[1]!, static: m[2]!, parent: m[3]! };
+}
+
+type Reply = { status: string; response: Record<string, unknown> };
+
+/** Joins the page's parent and its child on one socket. */
+async function joinBoth(ctx: { port: number }) {
+  const { html } = await page(ctx, "/parent");
+  const root = readPage(html);
+  const socket = await TestSocket.open(ctx.port, { _csrf_token: root.csrf });
+  const url = `http://127.0.0.1:${ctx.port}/parent`;
+  const parentReply = (await socket.push("1", `lv:${root.id}`, "phx_join", { url, params: { _mounts: 0 }, session: root.session, static: root.static }))[4] as Reply;
+  const connectedHTML = toHTML(mergeDiff(null, extract(parentReply.response.rendered as WireMessageDiff).diff));
+  const connected = childTokens(connectedHTML, "clock");
+  const childReply = (await socket.push("2", "lv:clock", "phx_join", { params: { _mounts: 0 }, session: connected.session, static: childTokens(html, "clock").static }))[4] as Reply;
+  return { html, root, socket, parentReply, childReply, connected, connectedHTML };
+}
+
+test("the HTTP render places the child inline, with its own tokens and its parent's id", async (ctx) => {
+  const { status, html } = await page(ctx, "/parent");
+  assert.is(status, 200);
+  const root = readPage(html);
+  const child = childTokens(html, "clock");
+  assert.is(child.parent, root.id);
+  assert.ok(child.session.length > 20 && child.static.length > 20, "signed session and static tokens");
+  assert.ok(html.includes('<p id="ticks">0 in utc for ann (parent label)</p>'), "the child's content, mounted with its session over its parent's, and assignNew reusing the parent's assigns");
+});
+
+test("the connected render places an empty container; the child joins beside its parent; events stay in their own view", async (ctx) => {
+  ended.length = 0;
+  const { socket, parentReply, childReply, root, connectedHTML } = await joinBoth(ctx);
+  assert.is(parentReply.status, "ok");
+  assert.ok(connectedHTML.includes(`data-phx-parent-id="${root.id}"></div>`), `an empty child container: ${connectedHTML}`);
+  assert.is(childReply.status, "ok", JSON.stringify(childReply));
+  const childHTML = toHTML(mergeDiff(null, extract(childReply.response.rendered as WireMessageDiff).diff));
+  assert.is(childHTML.split("<button")[0], '<p id="ticks">0 in utc for ann (parent label)</p>', "mounted with its session and its parent's assigns");
+
+  const tick = (await socket.push("2", "lv:clock", "event", { type: "click", event: "tick", value: {} }))[4] as Reply;
+  assert.equal(tick.response, { diff: { 0: "1" } });
+  const inc = (await socket.push("1", `lv:${root.id}`, "event", { type: "click", event: "inc", value: {} }))[4] as Reply;
+  assert.equal(inc.response, { diff: { 0: "1" } }, "the parent's diff does not touch the child's container");
+  socket.close();
+  await socket.closed();
+});
+
+test("a crash in the child leaves the parent running; the child rejoins", async (ctx) => {
+  const { socket, root, connected } = await joinBoth(ctx);
+  await socket.push("2", "lv:clock", "event", { type: "click", event: "boom", value: {} }).catch(() => null);
+  await socket.waitFor((m) => m[2] === "lv:clock" && m[3] === "phx_error");
+  const inc = (await socket.push("1", `lv:${root.id}`, "event", { type: "click", event: "inc", value: {} }))[4] as Reply;
+  assert.equal(inc.response, { diff: { 0: "1" } }, "the parent kept its state");
+  const rejoin = (await socket.push("3", "lv:clock", "phx_join", { params: { _mounts: 1 }, session: connected.session, static: "" }))[4] as Reply;
+  assert.is(rejoin.status, "ok", JSON.stringify(rejoin));
+  socket.close();
+  await socket.closed();
+});
+
+test("a crash in the parent ends the child (phx_close); the child joins again under the parent's next join", async (ctx) => {
+  ended.length = 0;
+  const { socket, root, connected } = await joinBoth(ctx);
+  await socket.push("1", `lv:${root.id}`, "event", { type: "click", event: "boom", value: {} }).catch(() => null);
+  const order = (await socket.waitFor((m) => m[2] === "lv:clock" && m[3] === "phx_close"), socket.messages.map((m: Message) => `${m[2] === "lv:clock" ? "child" : "parent"} ${m[3]}`));
+  assert.ok(order.indexOf("parent phx_error") < order.indexOf("child phx_close"), order.join(", "));
+  assert.ok(ended.includes("clock parent exited"), ended.join(", "));
+  const orphan = (await socket.push("3", "lv:clock", "phx_join", { params: {}, session: connected.session, static: "" }))[4] as Reply;
+  assert.equal(orphan, { status: "error", response: { reason: "stale" } }, "no child without its parent");
+  socket.close();
+  await socket.closed();
+});
+
+test("the parent leaving ends the child; a child the parent does not render cannot join", async (ctx) => {
+  ended.length = 0;
+  const { socket, root, connected } = await joinBoth(ctx);
+  await socket.push("1", `lv:${root.id}`, "event", { type: "click", event: "hide", value: {} });
+  await socket.push("1", `lv:${root.id}`, "phx_leave", {});
+  await socket.waitFor((m) => m[2] === "lv:clock" && m[3] === "phx_close");
+  assert.ok(ended.includes("clock parent exited") && ended.includes("parent leave"), ended.join(", "));
+  socket.close();
+  await socket.closed();
+  void connected;
+});
+
+test("a child id used twice in one render is a clear error", async (ctx) => {
+  const res = await page(ctx, "/twice");
+  assert.is(res.status, 500);
+  assert.ok(ctx.logger.has("error", /the id "same" is used by more than one live view/), JSON.stringify(ctx.logger.messages.slice(-3)));
+});
+
+test("liveRender outside a live view's render says where it works", async () => {
+  assert.throws(() => liveRender(Clock, { id: "x" }), /renders only inside a live view's template or a root layout/);
+  assert.throws(() => liveRender(Clock, { id: "1bad" }), /`id` must be a string that starts with a letter/);
+});
+
+test.run();
