@@ -3,56 +3,14 @@
 // its parent, crashes stay apart, a parent's end ends its children, ids are checked.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createServer, defineView, live, liveRender, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
+import { createServer, live, liveRender, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
+import { Clock, ended, Parent, Twice } from "./fixtures/nested-views.ts";
 import { extract, mergeDiff } from "../../runtime/shared/merge.ts";
 import { toHTML } from "../../runtime/shared/to-html.ts";
 import type { WireMessageDiff } from "../../runtime/shared/wire.ts";
-import { loadTemplate } from "../helpers/load-template.ts";
 import { TestSocket, readPage, type Message } from "./helpers/client.ts";
 
 const secret = "test secret that is long enough";
-const ended: string[] = [];
-
-const Clock = defineView<{ ticks: number; zone: string; owner: string; label: string }>({
-  name: "Clock",
-  mount(_p, session, socket) {
-    socket.assign({ ticks: 0, zone: String(session.zone), owner: String(session.user) });
-    // Reuses the parent's value over both renders (LiveView's assign_new from the parent).
-    socket.assignNew("label", () => "own label");
-  },
-  handleEvent(event, _v, socket) {
-    if (event === "tick") socket.update("ticks", (t) => t + 1);
-    if (event === "boom") throw new Error("clock exploded");
-  },
-  terminate: (reason) => void ended.push(`clock ${reason}`),
-  template: await loadTemplate('<p id="ticks">{@ticks} in {@zone} for {@owner} ({@label})</p><button phx-click="tick">tick</button>'),
-});
-
-const parentTemplate = await loadTemplate(`---
-import { liveRender } from "livehtml/server";
----
-<section><p id="count">{@count}</p><div :if={@show} class="slot">{liveRender(@clock, { id: "clock", session: { zone: "utc" } })}</div></section>`);
-
-const Parent = defineView<{ count: number; show: boolean; clock: unknown; label: string }>({
-  name: "Parent",
-  mount: (_p, _s, socket) => void socket.assign({ count: 0, show: true, clock: Clock, label: "parent label" }),
-  handleEvent(event, _v, socket) {
-    if (event === "inc") socket.update("count", (c) => c + 1);
-    if (event === "hide") socket.assign("show", false);
-    if (event === "boom") throw new Error("parent exploded");
-  },
-  terminate: (reason) => void ended.push(`parent ${reason}`),
-  template: parentTemplate,
-});
-
-const Twice = defineView<{ clock: unknown }>({
-  name: "Twice",
-  mount: (_p, _s, socket) => void socket.assign({ clock: Clock }),
-  template: await loadTemplate(`---
-import { liveRender } from "livehtml/server";
----
-<div>{liveRender(@clock, { id: "same" })}{liveRender(@clock, { id: "same" })}</div>`),
-});
 
 const test = suite<{ server: LiveServer; port: number; logger: MemoryLogger }>("nested live views");
 
@@ -154,7 +112,8 @@ test("the parent leaving ends the child; a child the parent does not render cann
 });
 
 test("a child id used twice in one render is a clear error", async (ctx) => {
-  const res = await page(ctx, "/twice");
+  assert.is((await page(ctx, "/twice")).status, 200, "two ids");
+  const res = await page(ctx, "/twice?second=same");
   assert.is(res.status, 500);
   assert.ok(ctx.logger.has("error", /the id "same" is used by more than one live view/), JSON.stringify(ctx.logger.messages.slice(-3)));
 });
