@@ -35,11 +35,12 @@ export function createHttpHandler(ctx: LiveContext) {
     try {
       const flash = readFlashCookie(ctx, req);
       const session = routeSession(match.route, ctx.sessionFromRequest(req), req);
+      const requestAssigns = ctx.requestAssigns?.(req);
       const result = await deadRender(ctx, {
         view: match.route.view,
         params,
         session,
-        ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
+        ...(requestAssigns ? { assigns: requestAssigns } : {}),
         url,
         ...(match.route.container ? { container: match.route.container } : {}),
         ...(match.route.liveSession ? { liveSession: match.route.liveSession } : {}),
@@ -63,7 +64,7 @@ export function createHttpHandler(ctx: LiveContext) {
         layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash, route: match.route, assigns: result.assigns }),
       );
       if (children.children.length) {
-        const page = await renderLayoutChildren(ctx, { html, session, url, csrfToken: result.csrfToken, assigns: result.assigns }, children);
+        const page = await renderLayoutChildren(ctx, { html, session, url, csrfToken: result.csrfToken, assigns: requestAssigns ?? {} }, children);
         if (page.kind === "redirect") {
           res.writeHead(302, { ...headers, location: page.navigation.to }).end();
           return;

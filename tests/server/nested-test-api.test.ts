@@ -2,8 +2,10 @@
 // update its own HTML, crashes stay apart, a parent that stops rendering a child ends it.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { defineView, live, liveSession } from "../../runtime/server/index.ts";
 import { mountView } from "../../runtime/test/index.ts";
-import { ended, Parent, Twice } from "./fixtures/nested-views.ts";
+import { loadTemplate } from "../helpers/load-template.ts";
+import { Clock, ended, Parent, Twice } from "./fixtures/nested-views.ts";
 
 const test = suite("nested live views in livehtml/test");
 
@@ -67,6 +69,20 @@ test("an id used twice is a clear error: in one render, and on the page after a 
   assert.equal(view.childIds, ["same", "other"]);
   const err = await view.click("collide").then(() => null, (e: Error) => e);
   assert.match(String(err?.message), /shows two nested live views with the id "same"/);
+});
+
+test("a sticky view in a live session's layout is reachable by id too", async () => {
+  const layout = await loadTemplate(`---
+import { liveRender } from "livehtml/server";
+---
+<header>{liveRender(@dock, { id: "dock", sticky: true, session: { zone: "cet" } })}</header>{@inner_content}`);
+  const Page = defineView<{ dock: unknown }>({ name: "Page", mount: (_p, _s, socket) => void socket.assign("dock", Clock), template: await loadTemplate("<main>page</main>") });
+  const view = await mountView(liveSession("docked", { layout }, [live("/p", Page)])[0]!, { session: { user: "cy" } });
+  assert.ok(view.html().includes('<header><div id="dock" data-phx-session="" data-phx-static="" data-phx-sticky></div></header><main>page</main>'), view.html());
+  const dock = view.child("dock");
+  await dock.click("#tick");
+  assert.ok(dock.html().startsWith('<p id="ticks">1 in cet for cy'), dock.html());
+  view.terminate();
 });
 
 test.run();

@@ -118,6 +118,47 @@ test("a child id used twice in one render is a clear error", async (ctx) => {
   assert.ok(ctx.logger.has("error", /the id "same" is used by more than one live view/), JSON.stringify(ctx.logger.messages.slice(-3)));
 });
 
+test("two views on one page cannot share an id: the second join is refused with a clear reason", async (ctx) => {
+  const first = await joinBoth(ctx);
+  const other = readPage((await page(ctx, "/parent")).html);
+  const url = `http://127.0.0.1:${ctx.port}/parent`;
+  const joined = (await first.socket.push("5", `lv:${other.id}`, "phx_join", { url, params: { _mounts: 0, _csrf_token: other.csrf }, session: other.session, static: other.static }))[4] as Reply;
+  assert.is(joined.status, "ok");
+  const html = toHTML(mergeDiff(null, extract(joined.response.rendered as WireMessageDiff).diff));
+  const clash = (await first.socket.push("6", "lv:clock", "phx_join", { params: {}, session: childTokens(html, "clock").session, static: "" }))[4] as Reply;
+  assert.equal(clash, { status: "error", response: { reason: "duplicate id" } });
+  assert.ok(ctx.logger.has("error", /two live views on this page use the id "clock"/));
+  const tick = (await first.socket.push("2", "lv:clock", "event", { type: "click", event: "tick", value: {} }))[4] as Reply;
+  assert.is(tick.status, "ok", "the first child keeps running");
+  first.socket.close();
+  await first.socket.closed();
+});
+
+test("a root layout places sticky live views beside the main view, rendered over HTTP with their own tokens", async () => {
+  const server = createServer({
+    routes: [live("/parent", Parent)],
+    secret,
+    logger: new MemoryLogger(),
+    session: () => ({ user: "bo" }),
+    layout: ({ inner, csrfToken }) => `<html><head><meta name="csrf-token" content="${csrfToken}"></head><body><aside>${liveRender(Clock, { id: "dock", sticky: true, session: { zone: "cet" }, container: { tag: "section", attrs: { class: "dock" } } })}</aside>${inner}</body></html>`,
+  });
+  const { port } = await server.listen(0);
+  try {
+    const html = await (await fetch(`http://127.0.0.1:${port}/parent`)).text();
+    const dock = /<section id="dock" data-phx-session="([^"]+)" data-phx-static="([^"]+)" data-phx-sticky class="dock"><p id="ticks">0 in cet for bo \(own label\)<\/p>/.exec(html);
+    assert.ok(dock, html);
+    const root = readPage(html);
+    const socket = await TestSocket.open(port, { _csrf_token: root.csrf });
+    // A sticky view's join carries no URL: its token has the page's.
+    const joined = (await socket.push("1", "lv:dock", "phx_join", { params: { _mounts: 0 }, session: dock[1], static: dock[2], sticky: true }))[4] as Reply;
+    assert.is(joined.status, "ok", JSON.stringify(joined));
+    socket.close();
+    await socket.closed();
+  } finally {
+    await server.close();
+  }
+});
+
 test("liveRender outside a live view's render says where it works", async () => {
   assert.throws(() => liveRender(Clock, { id: "x" }), /renders only inside a live view's template or a root layout/);
   assert.throws(() => liveRender(Clock, { id: "1bad" }), /`id` must be a string that starts with a letter/);
