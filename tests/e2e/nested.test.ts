@@ -33,12 +33,13 @@ const Parent = defineView<{ count: number; show: boolean; clock: unknown }>({
   mount: (_p, _s, socket) => void (socket.connected && mounts.push("parent"), socket.assign({ count: 0, show: true, clock: Clock })),
   handleEvent(event, _v, socket) {
     if (event === "hide") socket.assign("show", false);
+    else if (event === "crash") throw new Error("the parent broke");
     else socket.update("count", (c) => c + 1);
   },
   template: await loadTemplate(`---
 import { liveRender } from "livehtml/server";
 ---
-<h1 id="page">parent</h1><p id="count">{@count}</p><button id="inc" phx-click="inc">+</button><button id="hide" phx-click="hide">hide</button>
+<h1 id="page">parent</h1><p id="count">{@count}</p><button id="inc" phx-click="inc">+</button><button id="hide" phx-click="hide">hide</button><button id="crash" phx-click="crash">crash</button>
 <div :if={@show} class="slot">{liveRender(@clock, { id: "clock" })}</div>
 <a id="to-other" href="/other" data-phx-link="redirect" data-phx-link-state="push">other</a>`),
 });
@@ -94,6 +95,25 @@ e2e("a crash in the child leaves the parent's state; the child rejoins", async (
   await page.click("#tick");
   await waitForText(page, "#ticks", "1");
   assert.ok(app.logger.has("error", /view Clock \(clock\) crashed in handleEvent.*the clock broke/));
+});
+
+e2e("a crash in the parent ends its child; both join again", async ({ app, page }) => {
+  await openParent(page, app.url("/parent"));
+  await page.click("#inc");
+  await waitForText(page, "#count", "1");
+  await page.click("#tick");
+  await waitForText(page, "#ticks", "1");
+  ended.length = 0;
+  await page.click("#crash");
+  await waitForText(page, "#count", "0", 5000);
+  await waitForText(page, "#ticks", "0", 5000);
+  await page.waitForSelector("#clock.phx-connected", { timeout: 5000 });
+  assert.ok(ended.includes("clock parent exited"), ended.join(", "));
+  await page.click("#tick");
+  await waitForText(page, "#ticks", "1");
+  await page.click("#inc");
+  await waitForText(page, "#count", "1");
+  assert.is(await page.textContent("#ticks"), "1");
 });
 
 e2e("a child the parent stops rendering is removed and ends on the server", async ({ app, page }) => {
