@@ -116,6 +116,24 @@ e2e("a crash in the parent ends its child; both join again", async ({ app, page 
   assert.is(await page.textContent("#ticks"), "1");
 });
 
+e2e("after a dropped socket the child joins again beside its parent (resumed or mounted)", async ({ app, page, client }) => {
+  await openParent(page, app.url("/parent"));
+  await page.click("#inc");
+  await waitForText(page, "#count", "1");
+  type Client = { liveSocket: { connect(): void; disconnect(): void } };
+  await page.evaluate(() => (window as unknown as Client).liveSocket.disconnect());
+  for (let i = 0; i < 200 && app.server.connectionCount > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  await page.evaluate(() => (window as unknown as Client).liveSocket.connect());
+  await page.waitForSelector("[data-phx-main].phx-connected", { timeout: 8000 });
+  await page.waitForSelector("#clock.phx-connected", { timeout: 8000 });
+  await page.click("#tick");
+  await waitForText(page, "#ticks", "1");
+  await page.click("#inc");
+  // Ours resumes the parent (its count survives); the official client mounts it again.
+  await waitForText(page, "#count", client === "livehtml" ? "2" : "1");
+  assert.is(await page.textContent("#ticks"), "1");
+});
+
 e2e("a child the parent stops rendering is removed and ends on the server", async ({ app, page }) => {
   await openParent(page, app.url("/parent"));
   ended.length = 0;
