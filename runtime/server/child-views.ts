@@ -42,6 +42,14 @@ export class ChildViews {
     return html;
   };
 
+  /**
+   * The client removed the child (its container left the page): its container is built anew if
+   * the view renders the id again, so a view that renders ever new ids keeps only the live ones.
+   */
+  forget(id: string): void {
+    this.#byId.delete(id);
+  }
+
   /** The child rendered under `id`, if this view has rendered one. */
   get(id: string): ChildSpec | undefined {
     return this.#byId.get(id)?.spec;

@@ -549,8 +549,15 @@ export class LiveConnection {
   }
 
   #close(channel: Channel, reason: string): void {
+    if (reason === "leave") this.#forgetChild(channel.topic);
     channel.end(reason);
     if (reason !== "closed") this.#endChildren(channel.topic);
+  }
+
+  /** A nested view the client left: its parent need not keep its container any more. */
+  #forgetChild(topic: string): void {
+    const parent = this.#nested.parentOf(topic);
+    if (parent) this.#runningView(parent)?.children.forget(topic.slice(3));
   }
 
   /** A joined view that is running now on `topic`, or null. */

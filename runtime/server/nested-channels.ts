@@ -49,6 +49,11 @@ export class NestedChannels {
     this.#joined.set(topic, { parent: token.parent ? `lv:${token.parent}` : null, view: token.view });
   }
 
+  /** The topic of the view `topic` is nested in, if any. */
+  parentOf(topic: string): string | null {
+    return this.#joined.get(topic)?.parent ?? null;
+  }
+
   /** `topic` ended: forgets it and returns the topics of its children, which end with it. */
   ended(topic: string): string[] {
     this.#joined.delete(topic);
