@@ -7,6 +7,7 @@ import { ThermostatView } from "./thermostat/thermostat.ts";
 import { ColocatedThermostatView } from "./thermostat/thermostat-colocated.ts";
 import { TodoView } from "./todo/todo.ts";
 import { dashboardView } from "./dashboard/dashboard.ts";
+import { houseRoutes } from "./house/room.ts";
 import { MetricsFeed } from "./dashboard/metrics.ts";
 import { embeddedPage, indexPage, STYLESHEET_LINK } from "./pages.ts";
 
@@ -26,6 +27,7 @@ const server: LiveServer = createServer({
     live("/thermostat/colocated", ColocatedThermostatView),
     live("/todos", TodoView),
     live("/dashboard", dashboardView(feed)),
+    ...houseRoutes,
   ],
   pubsub,
   // Never a secret written here (anyone could read it and forge sessions). Unset, createServer
