@@ -9,6 +9,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { extract, mergeDiff, toHTML, type RenderedState, type WireMessageDiff } from "../../runtime/shared/index.ts";
 import { live } from "../../runtime/server/index.ts";
+import { UPLOADS_PATH } from "../../runtime/server/client-asset.ts";
 import { encodeBinaryFrame } from "../../runtime/server/uploads/binary-frame.ts";
 import { TestSocket, type Message } from "./helpers/client.ts";
 import { getPage, joinCounter, response, startApp, status, type App } from "./helpers/live-app.ts";
@@ -317,6 +318,14 @@ uploads("a frame larger than the frame limit closes that socket only (1009)", as
   const other = await Page.open(ctx.app);
   assert.ok((response(await other.allow([png("1", 10)])).entries as Record<string, string>)["1"]);
   other.socket.close();
+});
+
+uploads("the client's upload module is served beside it", async (ctx) => {
+  const res = await fetch(`${ctx.app.origin}${UPLOADS_PATH}`);
+  assert.is(res.status, 200);
+  assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
+  assert.ok((await res.text()).includes("allow_upload"));
+  assert.is((await fetch(`${ctx.app.origin}${UPLOADS_PATH}.map`)).status, 200);
 });
 
 uploads.run();
