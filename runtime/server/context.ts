@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { CLIENT_PATH } from "./client-asset.ts";
 import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
+import { resolveResume, ResumeStore, type ResumeOptions } from "./resume.ts";
+import { SessionViews } from "./session-views.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
@@ -75,6 +77,12 @@ export interface LiveContext {
   readonly staticAssets: ReadonlySet<string> | null;
   /** Where uploads in progress are written (one temporary file per entry). */
   readonly uploadDir: string;
+  /** Views waiting for their client to come back (`resume.ts`). */
+  readonly resume: ResumeStore;
+  /** Views joined per signed session token, across connections (`limits.viewsPerSession`). */
+  readonly sessionViews: SessionViews;
+  /** Whether `X-Forwarded-For` names the client (the server is behind a proxy it trusts). */
+  readonly trustProxy: boolean;
 }
 
 export interface LiveContextOptions extends ResponseHeaderOptions {
@@ -113,6 +121,16 @@ export interface LiveContextOptions extends ResponseHeaderOptions {
   scripts?: readonly string[];
   /** Extra HTML for the default layout's <head> (a stylesheet link, icons…). */
   head?: string;
+  /**
+   * Resume instead of remount, for clients that ask (livehtml's own): how long a view outlives
+   * its dropped socket, and what the waiting views may hold (`resume.ts`). `false` turns it off.
+   */
+  resume?: Partial<ResumeOptions> | false;
+  /**
+   * The server is behind a proxy that sets `X-Forwarded-For`: its last address is the client's
+   * (for the per-address upgrade limit). Off by default: a client could write the header itself.
+   */
+  trustProxy?: boolean;
 }
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
@@ -136,6 +154,9 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     liveVersion,
     staticAssets: options.staticAssets ? new Set(options.staticAssets.map(assetPath)) : null,
     uploadDir: options.uploadDir ?? tmpdir(),
+    resume: new ResumeStore(resolveResume(options.resume), logger),
+    sessionViews: new SessionViews(limits.viewsPerSession),
+    trustProxy: options.trustProxy ?? false,
   };
 }
 

@@ -5,7 +5,8 @@
 // `chunkTimeout` is closed, and a frame is no larger than the socket's frame limit. However a
 // channel ends, its temporary file is removed unless the entry was completed and is still held
 // by its view (consumed later, or removed with the view).
-import { encodeFrame, encodeReply, type Frame } from "../frames.ts";
+import type { Frame } from "../frames.ts";
+import { channelCloseFrame, errorReply, okReply } from "../outgoing.ts";
 import type { Logger } from "../log.ts";
 import type { TokenSigner } from "../token.ts";
 import type { BinaryFrame } from "./binary-frame.ts";
@@ -63,7 +64,7 @@ class UploadChannel implements EntryChannel {
   close(): void {
     if (this.closed) return;
     this.#stop();
-    this.channels.host.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_close", {}));
+    this.channels.host.send(channelCloseFrame(this.joinRef, this.topic));
   }
 
   /** Ended from this side: the view forgets the entry. */
@@ -84,7 +85,7 @@ class UploadChannel implements EntryChannel {
   #arm(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
-      this.channels.host.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_close", {}));
+      this.channels.host.send(channelCloseFrame(this.joinRef, this.topic));
       this.end(`no chunk for ${this.chunkTimeout} ms: closed`);
     }, this.chunkTimeout);
     this.#timer.unref();
@@ -93,8 +94,8 @@ class UploadChannel implements EntryChannel {
   chunk(frame: BinaryFrame): void {
     const bytes = frame.payload;
     if (this.received + bytes.byteLength > this.size) {
-      this.channels.host.send(encodeReply(frame, "error", { reason: "file_size_limit_exceeded", limit: this.size }));
-      this.channels.host.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_close", {}));
+      this.channels.host.send(errorReply(frame, { reason: "file_size_limit_exceeded", limit: this.size }));
+      this.channels.host.send(channelCloseFrame(this.joinRef, this.topic));
       this.end(`${this.received + bytes.byteLength} bytes sent for a file declared as ${this.size}: refused`);
       return;
     }
@@ -109,11 +110,11 @@ class UploadChannel implements EntryChannel {
           if (this.#timer) clearTimeout(this.#timer);
           this.channels.host.viewUploads(this.token.view)?.complete(this.token);
         }
-        if (!this.closed) this.channels.host.send(encodeReply(frame, "ok", {}));
+        if (!this.closed) this.channels.host.send(okReply(frame, {}));
       },
       (error: unknown) => {
         if (this.closed) return;
-        this.channels.host.send(encodeReply(frame, "error", { reason: "writer_error" }));
+        this.channels.host.send(errorReply(frame, { reason: "writer_error" }));
         this.end(`writing ${this.path} failed: ${(error as Error).message}`);
       },
     );
@@ -139,7 +140,7 @@ export class UploadChannels {
     const { topic } = frame;
     const refuse = (reason: string, why: string) => {
       this.host.logger.warn(`upload join ${topic} refused: ${why}`);
-      this.host.send(encodeReply(frame, "error", { reason }));
+      this.host.send(errorReply(frame, { reason }));
     };
     if (frame.joinRef === null) return refuse("invalid_token", "no join_ref");
     const verified = this.host.signer.verify<UploadToken>(UPLOAD_SALT, frame.payload.token);
@@ -155,17 +156,17 @@ export class UploadChannels {
     if (!result.ok) return refuse(result.reason, `entry ${token.entry}: ${result.reason}`);
     channel.start(result.size, result.chunkTimeout);
     this.#channels.set(topic, channel);
-    this.host.send(encodeReply(frame, "ok", {}));
+    this.host.send(okReply(frame, {}));
     if (result.size === 0) uploads.complete(token);
   }
 
   leave(frame: Frame): void {
     const channel = this.#channels.get(frame.topic);
     const leaving = channel !== undefined && channel.joinRef === frame.joinRef;
-    this.host.send(encodeReply(frame, "ok", {}));
+    this.host.send(okReply(frame, {}));
     if (!leaving) return;
     channel.end(null);
-    this.host.send(encodeFrame(frame.joinRef, frame.joinRef, frame.topic, "phx_close", {}));
+    this.host.send(channelCloseFrame(frame.joinRef, frame.topic));
   }
 
   /** A binary push: a `chunk` for a joined channel, or an error reply. */
@@ -173,12 +174,12 @@ export class UploadChannels {
     const channel = this.#channels.get(frame.topic);
     if (!channel || channel.joinRef !== frame.joinRef) {
       this.host.logger.error(`websocket: binary "${frame.event}" for ${frame.topic}, which is not a joined upload channel`);
-      if (frame.ref !== null) this.host.send(encodeReply(frame, "error", { reason: "unmatched topic" }));
+      if (frame.ref !== null) this.host.send(errorReply(frame, { reason: "unmatched topic" }));
       return;
     }
     if (frame.event !== "chunk") {
       this.host.logger.error(`websocket: unknown binary event "${frame.event}" on ${frame.topic}`);
-      if (frame.ref !== null) this.host.send(encodeReply(frame, "error", { reason: "unknown event" }));
+      if (frame.ref !== null) this.host.send(errorReply(frame, { reason: "unknown event" }));
       return;
     }
     channel.chunk(frame);
