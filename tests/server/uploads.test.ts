@@ -7,12 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { extract, mergeDiff, toHTML, type RenderedState, type WireMessageDiff } from "../../runtime/shared/index.ts";
 import { live } from "../../runtime/server/index.ts";
 import { UPLOADS_PATH } from "../../runtime/server/client-asset.ts";
 import { encodeBinaryFrame } from "../../runtime/server/uploads/binary-frame.ts";
-import { TestSocket, type Message } from "./helpers/client.ts";
-import { getPage, joinCounter, response, startApp, status, type App } from "./helpers/live-app.ts";
+import { getPage, response, startApp, status, type App } from "./helpers/live-app.ts";
+import { bytes, chunk, filesBecome, joinEntry, Page, png } from "./helpers/uploads.ts";
 import { uploaded, UploadView } from "./fixtures/upload-view.ts";
 
 interface Ctx {
@@ -32,75 +31,7 @@ uploads.after.each(async (ctx) => {
   rmSync(ctx.dir, { recursive: true, force: true });
 });
 
-/** A joined upload view, with the page's HTML kept up to date from every diff. */
-class Page {
-  state: RenderedState;
-  constructor(
-    readonly socket: TestSocket,
-    readonly topic: string,
-    join: Message,
-  ) {
-    this.state = mergeDiff(null, extract(response(join).rendered as WireMessageDiff).diff);
-    socket.ws.on("message", (data) => {
-      const [, , topic, event, payload] = JSON.parse(data.toString()) as Message;
-      if (topic === this.topic && event === "diff") this.apply(payload as WireMessageDiff);
-    });
-  }
-  static async open(app: App): Promise<Page> {
-    const { socket, topic, reply } = await joinCounter(app, "/up");
-    assert.is(status(reply), "ok");
-    return new Page(socket, topic, reply);
-  }
-  apply(diff: WireMessageDiff | undefined): void {
-    if (diff) this.state = mergeDiff(this.state, extract(diff).diff);
-  }
-  get html(): string {
-    return toHTML(this.state);
-  }
-  /** Pushes on the view's topic and applies the reply's diff. */
-  async push(event: string, payload: Record<string, unknown>): Promise<Message> {
-    const reply = await this.socket.push("1", this.topic, event, payload);
-    this.apply(response(reply).diff as WireMessageDiff | undefined);
-    return reply;
-  }
-  uploadRef(): string {
-    return /data-phx-upload-ref="([^"]+)"/.exec(this.html)![1]!;
-  }
-  allow(entries: Record<string, unknown>[]): Promise<Message> {
-    return this.push("allow_upload", { ref: this.uploadRef(), entries });
-  }
-}
-
-const png = (ref: string, size: number, name = `file${ref}.png`) => ({ ref, name, size, type: "image/png", last_modified: 1 });
-
-/** Joins `lvu:<ref>` with the token of the preflight reply. */
-async function joinEntry(page: Page, preflight: Message, ref: string): Promise<{ joinRef: string; reply: Message }> {
-  const token = (response(preflight).entries as Record<string, string>)[ref];
-  const joinRef = page.socket.nextRef();
-  const reply = page.socket.waitFor((m) => m[1] === joinRef && m[3] === "phx_reply");
-  page.socket.sendRaw(JSON.stringify([joinRef, joinRef, `lvu:${ref}`, "phx_join", { token }]));
-  return { joinRef, reply: await reply };
-}
-
-/** Sends one binary chunk and resolves with its reply. */
-function chunk(page: Page, joinRef: string, entryRef: string, bytes: Uint8Array): Promise<Message> {
-  const ref = page.socket.nextRef();
-  const reply = page.socket.waitFor((m) => m[1] === ref && m[3] === "phx_reply");
-  page.socket.ws.send(encodeBinaryFrame(joinRef, ref, `lvu:${entryRef}`, "chunk", bytes));
-  return reply;
-}
-
-function bytes(size: number, seed = 1): Uint8Array {
-  return Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) % 256);
-}
-
 const files = (dir: string) => readdirSync(dir);
-
-/** Waits (bounded) until the upload directory holds `count` files. */
-async function filesBecome(dir: string, count: number): Promise<void> {
-  for (let i = 0; i < 200 && files(dir).length !== count; i++) await new Promise((r) => setTimeout(r, 10));
-  assert.is(files(dir).length, count, `files in the upload directory: ${files(dir).join(", ")}`);
-}
 
 uploads("the page renders the file input with the upload's data-phx attributes", async (ctx) => {
   const { html } = await getPage(ctx.app, "/up");
@@ -115,7 +46,7 @@ uploads("the page renders the file input with the upload's data-phx attributes",
 });
 
 uploads("a file goes up in chunks, with progress, and is consumed on submit; its temporary file then goes", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 250)]);
   const body = response(preflight);
   assert.equal(body.config, { max_file_size: 1000, max_entries: 2, chunk_size: 100, chunk_timeout: 10000 });
@@ -145,18 +76,18 @@ uploads("a file goes up in chunks, with progress, and is consumed on submit; its
 });
 
 uploads("limits from the client's description: too large, not accepted, too many files (the errors LiveView names)", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const large = await page.allow([png("0", 1001)]);
   assert.equal([response(large).ref, response(large).error], [page.uploadRef(), [["0", "too_large"]]]);
   assert.match(page.html, /file0.png 0% \[too_large\]/);
-  const page2 = await Page.open(ctx.app);
+  const page2 = await Page.open(ctx.app, "/up");
   const text = await page2.allow([{ ref: "1", name: "notes.txt", size: 10, type: "text/plain" }]);
   assert.equal(response(text).error, [["1", "not_accepted"]]);
   // By extension when the browser gives no type; by type whatever the name.
-  const page3 = await Page.open(ctx.app);
+  const page3 = await Page.open(ctx.app, "/up");
   const ok = await page3.allow([{ ref: "2", name: "a.PNG", size: 10, type: "" }, { ref: "3", name: "photo", size: 10, type: "image/jpeg" }]);
   assert.equal(Object.keys(response(ok).entries as object), ["2", "3"]);
-  const page4 = await Page.open(ctx.app);
+  const page4 = await Page.open(ctx.app, "/up");
   const many = await page4.allow([png("4", 10), png("5", 10), png("6", 10)]);
   assert.equal(response(many).error, [[page4.uploadRef(), "too_many_files"]]);
   assert.match(page4.html, /<p id="errors">\[too_many_files\]<\/p>/);
@@ -164,7 +95,7 @@ uploads("limits from the client's description: too large, not accepted, too many
 });
 
 uploads("bytes past the declared size are refused, the channel closes and the file goes", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 150)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   assert.is(status(await chunk(page, joinRef, "0", bytes(100))), "ok");
@@ -178,7 +109,7 @@ uploads("bytes past the declared size are refused, the channel closes and the fi
 });
 
 uploads("a client claiming 100% before its bytes arrived is shown 99%, and the entry is not done", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 150)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   await chunk(page, joinRef, "0", bytes(100));
@@ -193,7 +124,7 @@ uploads("a client claiming 100% before its bytes arrived is shown 99%, and the e
 });
 
 uploads("cancelling an entry closes its channel and removes its file", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 300)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   await chunk(page, joinRef, "0", bytes(100));
@@ -208,7 +139,7 @@ uploads("cancelling an entry closes its channel and removes its file", async (ct
 });
 
 uploads("a disconnect mid-upload removes the file", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 300)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   await chunk(page, joinRef, "0", bytes(100));
@@ -218,7 +149,7 @@ uploads("a disconnect mid-upload removes the file", async (ctx) => {
 });
 
 uploads("a view crash removes its upload files", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 300)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   await chunk(page, joinRef, "0", bytes(100));
@@ -229,7 +160,7 @@ uploads("a view crash removes its upload files", async (ctx) => {
 });
 
 uploads("closing the server removes the files of uploads in progress", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 300), png("1", 300)]);
   for (const ref of ["0", "1"]) {
     const { joinRef } = await joinEntry(page, preflight, ref);
@@ -242,7 +173,7 @@ uploads("closing the server removes the files of uploads in progress", async (ct
 
 uploads("a channel that stops sending is closed after chunkTimeout and its file removed", async (ctx) => {
   uploaded.options = { chunkTimeout: 50 };
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 300)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   await chunk(page, joinRef, "0", bytes(100));
@@ -253,7 +184,7 @@ uploads("a channel that stops sending is closed after chunkTimeout and its file 
 
 uploads("a choice of one file replaces the previous one (maxEntries 1), closing its channel", async (ctx) => {
   uploaded.options = { maxEntries: 1 };
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const first = await page.allow([png("0", 300)]);
   const { joinRef } = await joinEntry(page, first, "0");
   await chunk(page, joinRef, "0", bytes(100));
@@ -266,7 +197,7 @@ uploads("a choice of one file replaces the previous one (maxEntries 1), closing 
 });
 
 uploads("hostile upload frames get clear errors and the server stays up", async (ctx) => {
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const { logger } = ctx.app;
   // Too short for a header; not a push; field lengths past the end.
   page.socket.ws.send(Uint8Array.from([0, 1]));
@@ -299,7 +230,7 @@ uploads("hostile upload frames get clear errors and the server stays up", async 
   assert.equal(again[4], { status: "error", response: { reason: "already_registered" } });
   assert.ok(logger.has("error", /binary frame/));
   // Still serving: the view answers and a new page uploads.
-  const fresh = await Page.open(ctx.app);
+  const fresh = await Page.open(ctx.app, "/up");
   assert.equal(Object.keys(response(await fresh.allow([png("9", 10)])).entries as object), ["9"]);
   fresh.socket.close();
   page.socket.close();
@@ -309,13 +240,13 @@ uploads("hostile upload frames get clear errors and the server stays up", async 
 uploads("a frame larger than the frame limit closes that socket only (1009)", async (ctx) => {
   await ctx.app.server.close();
   ctx.app = await startApp({ routes: [live("/up", UploadView)], uploadDir: ctx.dir, limits: { frameBytes: 4096 } });
-  const page = await Page.open(ctx.app);
+  const page = await Page.open(ctx.app, "/up");
   const preflight = await page.allow([png("0", 900)]);
   const { joinRef } = await joinEntry(page, preflight, "0");
   page.socket.ws.send(encodeBinaryFrame(joinRef, "99", "lvu:0", "chunk", bytes(5000)));
   assert.is(await page.socket.closed(), 1009);
   await filesBecome(ctx.dir, 0);
-  const other = await Page.open(ctx.app);
+  const other = await Page.open(ctx.app, "/up");
   assert.ok((response(await other.allow([png("1", 10)])).entries as Record<string, string>)["1"]);
   other.socket.close();
 });
