@@ -10,6 +10,7 @@ import type { ComponentUpdates } from "./send-update.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
 import type { RenderAssigns, Template } from "./view.ts";
+import type { ViewUploads } from "./uploads/view-uploads.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
 /** A component's template; a compiled one carries its HTML renderer. */
@@ -28,6 +29,8 @@ export class ComponentInstances {
   #instances: Map<number, Instance> | null = null;
   /** The owning view, given to each component's socket for `sendUpdate`. */
   updates: ComponentUpdates | null = null;
+  /** The owning view's uploads, which components' uploads join (under their cid). */
+  uploads: (() => ViewUploads) | null = null;
 
   constructor(
     private readonly effects: Effects,
@@ -162,6 +165,8 @@ export class ComponentInstances {
     const parent = this.viewRuntime;
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
     socket.updates = this.updates;
+    const uploads = this.uploads;
+    if (uploads) socket.uploadHost = { uploads, cid };
     const instance: Instance = { cid, definition, state, socket, lastAssigns: null };
     (this.#instances ??= new Map()).set(cid, instance);
     return instance;

@@ -21,6 +21,9 @@ export type { JSTarget, JSTransition, JSPushOptions, JSShowOptions, JSToggleOpti
 export { toForm, usedInput, inputsFor, formField, validate, validateAsync } from "../shared/form.ts";
 export type { Form, FormField, FormOptions, FormErrors, FormIssue, InputsForOptions, StandardSchema, ValidationResult } from "../shared/form.ts";
 export { decodeForm, type Params, type ParamValue } from "./params.ts";
+export { uploadErrors, type UploadConfig, type UploadEntry, type UploadError } from "../shared/uploads.ts";
+export type { UploadOptions, ExternalMeta } from "./uploads/config.ts";
+export type { UploadedFile } from "./uploads/view-uploads.ts";
 
 /** Renders a compiled template to HTML, outside any live view. */
 export function renderToString<A>(template: (assigns: A) => Rendered, assigns: A): string {

@@ -27,6 +27,7 @@ import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOw
 import { ViewMessages } from "./view-messages.ts";
 import { ChildViews, type ChildContainer } from "./child-views.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
+import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
@@ -61,7 +62,12 @@ export interface ViewRuntimeOptions {
   staticChanged?: boolean;
   /** Builds the containers of the nested live views a connected render meets (`liveRender`). */
   childContainer?: ChildContainer;
+  /** Signs the token an upload channel joins with (connected views; without it nothing uploads). */
+  signUpload?: (token: UploadToken) => string;
 }
+
+/** The answer to an upload message: the reply, or why the message was refused (the view goes on). */
+export type UploadReply = { ok: ReplyPayload } | { refused: string };
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
 export interface EventPayload {
@@ -70,6 +76,8 @@ export interface EventPayload {
   value?: unknown;
   cid?: number;
   meta?: Record<string, unknown>;
+  /** Form events: the files chosen in the form's file inputs, by upload ref. */
+  uploads?: unknown;
 }
 
 export type { ReplyPayload };
@@ -127,6 +135,9 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   readonly children: ChildViews;
   /** The session the view mounted with (its nested views' sessions start from it). */
   session: Session = {};
+  /** Uploads, created with the first `allowUpload`. */
+  #uploads: ViewUploads | null = null;
+  #signUpload: ((token: UploadToken) => string) | null;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
@@ -146,6 +157,10 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.socket.updates = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.components.updates = this;
+    this.#signUpload = options.signUpload ?? null;
+    const uploads = () => (this.#uploads ??= new ViewUploads(this.id, this.#signUpload));
+    this.socket.uploadHost = { uploads, cid: null };
+    this.components.uploads = uploads;
     this.#createEngine = options.createEngine ?? createDiffEngine;
     this.children = new ChildViews(this.id, options.childContainer ?? noChildContainer);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
@@ -231,6 +246,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       let reply: Readonly<Record<string, unknown>> | undefined;
       /** A component whose own event changed it: rendered on its own, without its parent. */
       let dirtyComponent: number | null = null;
+      if (payload.uploads !== undefined) this.#uploads?.formUploads(payload.uploads, typeof payload.cid === "number" ? payload.cid : null);
       if (payload.event === "lv:clear-flash") {
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
@@ -278,6 +294,50 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       if (params === null) return { link_redirect: true };
       await this.#handleParams(url, params);
       return (await this.#afterCallback(undefined, true)) ?? {};
+    });
+  }
+
+  /** This view's uploads, or null when it allowed none. */
+  get uploads(): ViewUploads | null {
+    return this.#uploads;
+  }
+
+  /** The `allow_upload` message: the preflight reply, with the diff it caused. */
+  allowUpload(payload: Record<string, unknown>): Promise<UploadReply | Crashed> {
+    return this.#uploadMessage("allow_upload", payload, async (uploads, cid) => ({ reply: await uploads.preflight(payload, cid) }));
+  }
+
+  /** The `progress` message: records it and runs the upload's `progress` callback. */
+  uploadProgress(payload: Record<string, unknown>): Promise<UploadReply | Crashed> {
+    return this.#uploadMessage("progress", payload, async (uploads, cid) => {
+      await uploads.progress(payload, cid)?.();
+      return { reply: {} };
+    });
+  }
+
+  #uploadMessage(where: string, payload: Record<string, unknown>, fn: (uploads: ViewUploads, cid: number | null) => Promise<{ reply: ReplyPayload }>): Promise<UploadReply | Crashed> {
+    return this.#run(where, async (): Promise<UploadReply> => {
+      const cid = typeof payload.cid === "number" ? payload.cid : null;
+      if (!this.#uploads) return { refused: `${where}: this view allowed no uploads` };
+      let reply: ReplyPayload;
+      try {
+        ({ reply } = await fn(this.#uploads, cid));
+      } catch (error) {
+        // The client's message was wrong, not the view: it is refused and the view goes on.
+        if (error instanceof UploadError) return { refused: error.message };
+        throw error;
+      }
+      const dirty = cid !== null && this.components.get(cid)?.state.hasChanges() ? cid : null;
+      return { ok: { ...reply, ...(await this.#afterCallback(undefined, true, dirty)) } };
+    });
+  }
+
+  /** An entry's upload channel ended on its own: the entry is gone, and the view shows it. */
+  uploadEnded(token: UploadToken, channel: EntryChannel): void {
+    void this.#run("upload", async () => {
+      const cid = this.#uploads?.channelEnded(token, channel);
+      if (cid === undefined) return;
+      await this.#afterCallback(undefined, false, cid !== null && this.components.get(cid)?.state.hasChanges() ? cid : null);
     });
   }
 
@@ -372,6 +432,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   destroyComponents(cids: readonly number[]): number[] {
     if (this.#engine === null) return [];
     const deleted = this.#engine.deleteComponents(cids);
+    this.#uploads?.componentsDestroyed(deleted);
     this.components.delete(deleted);
     return deleted;
   }
@@ -592,6 +653,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   #clearResources(): void {
     untrackView(this);
+    this.#uploads?.clear();
     this.#async?.clear();
     this.#messages.clear();
     this.components.clear();
