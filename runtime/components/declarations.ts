@@ -3,6 +3,7 @@
 import type { KnownComponent } from "../../compiler/analyze/component-calls.ts";
 
 export const BUILTIN_COMPONENTS: ReadonlyMap<string, KnownComponent> = new Map<string, KnownComponent>([
+  ["asyncResult", {"names":["assign","loading","failed","inner_block"],"required":["assign"],"rest":null}],
   ["dynamicTag", {"names":["tagName","rest","inner_block"],"required":["tagName"],"rest":{"name":"rest","extra":["*"]}}],
   ["focusWrap", {"names":["id","rest","inner_block"],"required":["id","inner_block"],"rest":{"name":"rest","extra":[]}}],
   ["form", {"names":["for","as","errors","action","method","csrfToken","multipart","rest","inner_block"],"required":[],"rest":{"name":"rest","extra":["autocomplete","name","rel","enctype","novalidate","target"]}}],

@@ -22,7 +22,8 @@ import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts
 import { LiveSocket, SocketState, type TimerRef, type ViewHost } from "./socket.ts";
 import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
 import { componentName } from "./component.ts";
-import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
+import { AsyncTasks, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
+import { applyAsyncOutcome } from "./async-outcome.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
@@ -308,11 +309,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         if (!this.#async?.isCurrent(task)) return;
         this.#async.finish(task);
       }
-      if (task.kind === "assign") this.#fillAsync(task.keys, outcome);
-      else {
-        if (!this.view.handleAsync) throw new Error(`startAsync("${task.keys[0]}") finished but the view has no handleAsync`);
-        await this.view.handleAsync(task.keys[0]!, outcome, this.socket);
-      }
+      await applyAsyncOutcome(this.socket, task, outcome, { name: this.name, logger: this.#logger, handleAsync: this.view.handleAsync });
       await this.#afterCallback(undefined, false);
     }, task.keys.join(","));
   }
@@ -321,28 +318,6 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   async asyncIdle(): Promise<void> {
     await this.#async?.idle();
     await this.idle();
-  }
-
-  #fillAsync(keys: readonly string[], outcome: AsyncOutcome): void {
-    if (outcome.status === "exit") {
-      this.#logger.warn(`${this.name}: assignAsync(${keys.join(", ")}) failed: ${describeError(outcome.reason)}`);
-    }
-    for (const key of keys) {
-      const current = this.state.assigns[key];
-      const previous = isAsyncResult(current) ? current : null;
-      if (outcome.status === "exit") {
-        this.socket.assign(key, AsyncResult.failed(previous, outcome.reason));
-        continue;
-      }
-      const values = outcome.result;
-      if (typeof values === "object" && values !== null && Object.prototype.hasOwnProperty.call(values, key)) {
-        this.socket.assign(key, AsyncResult.ok((values as Record<string, unknown>)[key]));
-      } else {
-        const reason = new Error(`assignAsync(${keys.map((k) => JSON.stringify(k)).join(", ")}): the function's result has no "${key}"`);
-        this.#logger.warn(`${this.name}: ${reason.message}`);
-        this.socket.assign(key, AsyncResult.failed(previous, reason));
-      }
-    }
   }
 
   /** Resolves once every callback queued so far has run. */

@@ -15,6 +15,7 @@ import type { AnyView, Flash } from "../server/view.ts";
 import type { LiveSessionInfo } from "../server/live-session.ts";
 import { matchRoute, type LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
+import { StreamItems } from "./streams.ts";
 
 export interface MountOptions {
   /** The page URL (query params reach mount/handleParams). Default `http://localhost/`. */
@@ -50,6 +51,8 @@ export class LiveViewTest {
   readonly navigations: TestNavigation[] = [];
   readonly replies: Record<string, unknown>[] = [];
   #state: RenderedState | null = null;
+  /** What each stream shows in the page (the merged state holds only the last render's items). */
+  #streams = new StreamItems();
   #title: string | undefined;
   #crashed = false;
   #stopped = false;
@@ -68,7 +71,7 @@ export class LiveViewTest {
   /** The view's HTML as the client would have it now. */
   html(): string {
     if (!this.#state) throw new Error("livehtml/test: the view has not rendered (did mount redirect?)");
-    return toHTML(this.#state);
+    return toHTML(this.#state, { stream: (ref) => this.#streams.html(ref) });
   }
   get lastDiff(): WireMessageDiff | undefined {
     return this.diffs[this.diffs.length - 1];
@@ -268,6 +271,7 @@ export class LiveViewTest {
     if (title !== undefined) this.#title = title;
     for (const e of events) this.pushedEvents.push([e[0], e[1]]);
     this.#state = mergeDiff(this.#state, diff);
+    this.#streams.update(this.#state);
   }
 
   /** @internal */
