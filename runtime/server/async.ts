@@ -111,6 +111,11 @@ export class AsyncTasks {
     this.#byName.clear();
   }
 
+  /** Whether any work is running (or its result is still on its way to the owner). */
+  get running(): boolean {
+    return this.#running.size > 0;
+  }
+
   /** Resolves once the work running now (and work it started meanwhile) has settled. */
   async idle(): Promise<void> {
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);

@@ -133,6 +133,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.socket.updates = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.components.updates = this;
+    this.components.asyncHost = this;
     this.#createEngine = options.createEngine ?? createDiffEngine;
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
@@ -182,7 +183,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         // The live session's layout goes inside the container, around the view (as in #render).
         return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
       };
-      const html = renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref));
+      const html = renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch));
       this.state.clearChanged();
       return { html };
     });
@@ -314,10 +315,34 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     }, task.keys.join(","));
   }
 
-  /** Resolves once the async work running now has finished and its results were handled. */
+  /**
+   * A stateful component's work finished (or its `startAsync` was cancelled): delivered to the
+   * component in the view's mailbox, and only its diff is sent. Dropped when the component was
+   * removed (or replaced) meanwhile, or newer work replaced it.
+   */
+  componentAsyncDone(cid: number, tasks: AsyncTasks, task: AsyncTask, outcome: AsyncOutcome, cancelled: boolean): void {
+    void this.#run("handleAsync", async () => {
+      const instance = this.components.get(cid);
+      if (!instance || instance.tasks !== tasks) return;
+      if (!cancelled) {
+        if (!tasks.isCurrent(task)) return;
+        tasks.finish(task);
+      }
+      const name = `${this.name}: component ${componentName(instance.definition)} "${String(instance.state.assigns.id)}"`;
+      await applyAsyncOutcome(instance.socket, task, outcome, { name, logger: this.#logger, handleAsync: instance.definition.handleAsync });
+      await this.#afterCallback(undefined, false, instance.state.hasChanges() ? cid : null);
+    }, task.keys.join(","));
+  }
+
+  /** Resolves once the async work running now (the view's and its components') has finished and its results were handled. */
   async asyncIdle(): Promise<void> {
-    await this.#async?.idle();
-    await this.idle();
+    // Bounded: a result may start more work, which is waited for too, a few rounds deep.
+    for (let round = 0; round < 100; round++) {
+      await this.#async?.idle();
+      await this.components.asyncIdle();
+      await this.idle();
+      if (!this.#async?.running && !this.components.asyncRunning) return;
+    }
   }
 
   /** Resolves once every callback queued so far has run. */
