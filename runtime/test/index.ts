@@ -16,6 +16,7 @@ import type { LiveSessionInfo } from "../server/live-session.ts";
 import { matchRoute, type LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
 import { StreamItems } from "./streams.ts";
+import { mergeFormValues, renderedForm, type FormPair } from "./form-values.ts";
 
 export interface MountOptions {
   /** The page URL (query params reach mount/handleParams). Default `http://localhost/`. */
@@ -116,6 +117,26 @@ export class LiveViewTest {
   }
   change(target: Target, form: Record<string, unknown> = {}, changedField?: string): Promise<Record<string, unknown>> {
     return this.#form("phx-change", target, form, changedField);
+  }
+
+  /**
+   * The form matching `selector`, filled as a user would leave it: what it renders now (inputs,
+   * checked boxes, selected options, textareas, hidden inputs) with `values` over it. A value for
+   * a name the form has no control for is an error. Read when called: call again after a render.
+   */
+  form(selector: string, values: Record<string, unknown> = {}): TestForm {
+    const form = renderedForm(this.html(), selector);
+    const encoded = new URLSearchParams(mergeFormValues(form, formPairs(values), selector) as [string, string][]).toString();
+    const send = (binding: string, changedField?: string) => {
+      const event = form.element.attributes[binding];
+      if (event === undefined) throw new AssertionError({ message: `livehtml/test: the form "${selector}" has no ${binding}` });
+      const payload: EventPayload = { type: "form", event, value: encoded };
+      if (changedField) payload.meta = { _target: changedField };
+      const cid = targetCid(form.element);
+      if (cid !== undefined) payload.cid = cid;
+      return this.#push(payload);
+    };
+    return { encoded, submit: () => send("phx-submit"), change: (changedField) => send("phx-change", changedField) };
   }
   /** A hook's `pushEvent`. */
   hook(event: string, value: Record<string, unknown> = {}, cid?: number): Promise<Record<string, unknown>> {
@@ -298,14 +319,29 @@ function targetCid(el: FoundElement): number | undefined {
 
 /** FormData-style encoding of nested values: `{ user: { name: "a" }, tags: ["x"] }` → `user[name]=a&tags[]=x`. */
 export function encodeForm(form: Record<string, unknown>): string {
-  const pairs: [string, string][] = [];
+  return new URLSearchParams(formPairs(form) as [string, string][]).toString();
+}
+
+/** The name/value pairs of nested form values, as `encodeForm` sends them. */
+export function formPairs(form: Record<string, unknown>): FormPair[] {
+  const pairs: FormPair[] = [];
   const walk = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) for (const v of value) walk(`${prefix}[]`, v);
     else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v);
     else pairs.push([prefix, value === null || value === undefined ? "" : String(value)]);
   };
   for (const [k, v] of Object.entries(form)) walk(k, v);
-  return new URLSearchParams(pairs).toString();
+  return pairs;
+}
+
+/** A rendered form with values over its rendered ones (`view.form(selector, values)`). */
+export interface TestForm {
+  /** What it would send: the rendered values with the given ones over them, URL-encoded. */
+  readonly encoded: string;
+  /** Its `phx-submit`, with these values. */
+  submit(): Promise<Record<string, unknown>>;
+  /** Its `phx-change`, with these values; `changedField` is the input the user touched (`_target`). */
+  change(changedField?: string): Promise<Record<string, unknown>>;
 }
 
 export interface TestNavigation {
