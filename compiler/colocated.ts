@@ -18,6 +18,7 @@ import { CodeWriter } from "./generate/writer.ts";
 import { createLocator } from "./utils/locator.ts";
 import { codeFrame } from "./diagnostics/frame.ts";
 import { createDiagnostic } from "./diagnostics/create.ts";
+import { extractHooks, type ColocatedHook } from "./hooks.ts";
 
 export interface ColocatedOptions {
   filename?: string;
@@ -34,6 +35,8 @@ export interface ColocatedResult {
   diagnostics: Diagnostic[];
   /** How many templates were compiled. */
   templates: number;
+  /** The templates' colocated hooks (`<script type="hook">`, see hooks.ts). */
+  hooks: ColocatedHook[];
 }
 
 interface Found {
@@ -52,12 +55,13 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     const file = ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const found = findTemplates(file, options.tag ?? "live", source, filename, diagnostics);
     if (found.length === 0 || diagnostics.some((d) => d.severity === "error")) {
-      return { code: source, map: null, diagnostics, templates: 0 };
+      return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
     }
     const moduleNames = bindingsOf(file).names;
     const out = new CodeWriter(source, filename);
     const helpers = new Set<string>();
     const builtins = new Set<string>();
+    const hooks: ColocatedHook[] = [];
     let hoisted = "";
     let cursor = 0;
     const insertAt = afterImports(file);
@@ -70,6 +74,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       const locator = createLocator(source);
       for (const d of parsed.diagnostics) diagnostics.push({ ...d, frame: codeFrame(locator, d.start.offset, d.end.offset) });
       if (parsed.diagnostics.some((d) => d.severity === "error")) return;
+      hooks.push(...extractHooks(parsed.ast, masked, filename, (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator))));
       const { analysis, lowered } = analyzeAndLower(parsed.ast, source, filename, moduleNames, diagnostics);
       const generated = generateInline(source, analysis, lowered, { filename, prefix: `${n}_` });
       hoisted += generated.hoisted;
@@ -84,7 +89,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
         },
       });
     });
-    if (diagnostics.some((d) => d.severity === "error")) return { code: source, map: null, diagnostics, templates: 0 };
+    if (diagnostics.some((d) => d.severity === "error")) return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
 
     const preamble = () => {
       out.expression(cursor, insertAt, []);
@@ -98,10 +103,10 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
 
     const generated = options.sourcemap === false ? { code: out.toString(), map: null } : out.toCodeWithMap();
     const { code, map } = options.lang === "js" ? toJavaScript(generated.code, generated.map, filename) : generated;
-    return { code, map, diagnostics, templates: found.length };
+    return { code, map, diagnostics, templates: found.length, hooks };
   } catch (error) {
     diagnostics.push(internalError(error, source, filename));
-    return { code: source, map: null, diagnostics, templates: 0 };
+    return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
   }
 }
 

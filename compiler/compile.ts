@@ -16,6 +16,7 @@ import { createLocator, type Locator } from "./utils/locator.ts";
 import type { Analysis } from "./analyze/types.ts";
 import type { DeclaredAttributes } from "./analyze/declared-attributes.ts";
 import { BUILTIN_COMPONENTS } from "../runtime/components/declarations.ts";
+import { extractHooks, type ColocatedHook } from "./hooks.ts";
 
 export interface CompileOptions {
   /** Used in diagnostics and source maps. Default `"template.live.html"`. */
@@ -34,16 +35,19 @@ export interface CompileResult {
   map: SourceMap | null;
   diagnostics: Diagnostic[];
   meta: CompileMeta;
+  /** The template's colocated hooks (`<script type="hook">`, see hooks.ts), taken out of its HTML. */
+  hooks: ColocatedHook[];
 }
 
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const filename = options.filename ?? "template.live.html";
   const lang = options.lang ?? "ts";
   const { ast, diagnostics } = parse(source, { filename });
-  const empty: CompileResult = { code: "", map: null, diagnostics, meta: { slots: [], fingerprints: [] } };
+  const empty: CompileResult = { code: "", map: null, diagnostics, meta: { slots: [], fingerprints: [] }, hooks: [] };
   if (diagnostics.some((d) => d.severity === "error")) return empty;
 
   try {
+    const hooks = extractHooks(ast, source, filename, (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, createLocator(source))));
     const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false, declared: null };
     const { analysis, lowered, locator } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
     if (front.declared) checkDeclared(front.declared, analysis, ast.frontmatter!.contentStart, (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)));
@@ -60,7 +64,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     const meta = describeMeta(lowered, analysis, locator);
     const generated = options.sourcemap === false ? { code: writer.toString(), map: null } : writer.toCodeWithMap();
     const { code, map } = lang === "js" ? toJavaScript(generated.code, generated.map, filename) : generated;
-    return { code, map, diagnostics, meta };
+    return { code, map, diagnostics, meta, hooks };
   } catch (error) {
     // A bug in the compiler, not in the template: still a diagnostic, never a raw throw.
     diagnostics.push(internalError(error, source, filename));
