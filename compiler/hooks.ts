@@ -59,7 +59,9 @@ export function extractHooks(ast: AST.Template, source: string, filename: string
             if (hook.written.startsWith(".")) local.set(hook.written, hook.name);
           }
         }
-        children.splice(i--, 1);
+        children.splice(i, 1);
+        dropLineOf(children, i);
+        i--;
         continue;
       }
       for (const list of childLists(node)) take(list);
@@ -86,6 +88,16 @@ export function extractHooks(ast: AST.Template, source: string, filename: string
   };
   rename(ast.children);
   return hooks;
+}
+
+/** A script alone on its line leaves no blank line behind (as a line of only an EEx block tag). */
+function dropLineOf(children: AST.Node[], at: number): void {
+  const before = children[at - 1];
+  const after = children[at];
+  if (after?.type !== "Text") return;
+  if (at > 0 && !(before?.type === "Text" && /(^|\n)[ \t]*$/.test(before.data))) return;
+  after.data = after.data.replace(/^[ \t]*\r?\n/, "");
+  if (after.data === "") children.splice(at, 1);
 }
 
 function isHookScript(node: AST.Element): boolean {
