@@ -12,4 +12,5 @@ export const BUILTIN_COMPONENTS: ReadonlyMap<string, KnownComponent> = new Map<s
   ["intersperse", {"names":["enum","inner_block","separator"],"required":["enum","inner_block","separator"],"rest":null}],
   ["link", {"names":["navigate","patch","href","replace","method","csrfToken","rest","inner_block"],"required":["inner_block"],"rest":{"name":"rest","extra":["download","hreflang","referrerpolicy","rel","target","type"]}}],
   ["liveTitle", {"names":["prefix","suffix","default","inner_block"],"required":["inner_block"],"rest":null}],
+  ["portal", {"names":["id","target","class","container","inner_block"],"required":["id","target","inner_block"],"rest":null}],
 ]);

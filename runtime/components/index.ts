@@ -11,3 +11,4 @@ export { default as focusWrap } from "./focus-wrap.live.html.ts";
 export { default as intersperse } from "./intersperse.live.html.ts";
 export { dynamicTag } from "./dynamic-tag.ts";
 export { default as asyncResult } from "./async-result.live.html.ts";
+export { default as portal } from "./portal.live.html.ts";

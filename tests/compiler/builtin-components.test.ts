@@ -160,6 +160,18 @@ asyncResults("shows the loading slot, then the result through the default slot, 
   assert.is(t.html(), "Acme", "the diff from loading to ok merges into the result");
 });
 
+asyncResults("<.portal> renders a template the clients move into its target, with the wrapper element they move", async () => {
+  const page = await loadTemplate(`<.portal id="confirm" target="body" class="modal"><p>Sure? {@n}</p></.portal><.portal id="tip" target="#tips" container="span">x</.portal>`);
+  assert.is(
+    both(page, { n: 1 }),
+    `<template id="confirm" data-phx-portal="body"><div id="confirm-content" class="modal"><p>Sure? 1</p></div></template>` +
+      `<template id="tip" data-phx-portal="#tips"><span id="tip-content">x</span></template>`,
+  );
+  const t = renderTemplate(page, { n: 1 });
+  t.assign({ n: 2 });
+  assert.match(t.html(), /<p>Sure\? 2<\/p>/);
+});
+
 links.run();
 asyncResults.run();
 others.run();
