@@ -7,6 +7,7 @@ import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
 import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
+import { portalOwner } from "./portals.ts";
 import { View, type ViewHost } from "./view.ts";
 
 export interface LiveSocketOptions {
@@ -128,7 +129,9 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   viewOf(el: Element): View | null {
     const container = el.closest("[data-phx-session]");
-    return container ? this.views.get(container.id) ?? null : null;
+    if (container) return this.views.get(container.id) ?? null;
+    const owner = portalOwner(el);
+    return owner === null ? null : (this.views.get(owner) ?? null);
   }
 
   channel(topic: string, payload: () => Payload): Channel {
