@@ -546,6 +546,9 @@ export class LiveConnection {
     const channel = taken.view as Channel;
     channel.attach(this.transport, frame.joinRef!, this.#channels);
     this.#channels.set(frame.topic, channel);
+    // Its nesting is this connection's now: its children end with it here.
+    channel.onStopped = () => this.#endChildren(frame.topic);
+    this.#nested.joined(frame.topic, join.session);
     this.ctx.logger.info(`join ${frame.topic}: resumed, ${taken.replay.length} diff(s) replayed`);
     this.transport.send(resumedReply(frame, this.ctx.liveVersion, { token: channel.resumeToken, seq: channel.log!.seq }, taken.replay));
     return true;
