@@ -1,5 +1,5 @@
 // `:for` and `<%= for %>`: a comprehension. Tree: `$comprehension(statics, fingerprint, keyed,
-// outerChanged, items, keyOf, entryFor)`, whose entries render their slots against the entry's
+// outerChanged, items, keyOf, entryFor, slotsInPlace)`, whose entries render their slots against the entry's
 // changed variables (`$v<depth>`). HTML: a `for` loop with the body's HTML inlined.
 import type { ForSlot } from "../lower/ir.ts";
 import type { SlotKind } from "./types.ts";
@@ -45,7 +45,23 @@ export const forSlot: SlotKind<ForSlot> = {
     o.text(`, vars: $vars${d}, render: ($v${d}: Record<string, unknown> | null, track: boolean) => {\n`);
     o.text(`const $t = !track || $c === null;\nreturn [\n`);
     e.slotValues(body.slots);
-    o.text(`];\n} };\n})`);
+    o.text(`];\n} };\n}, (`);
+    // The same slots for an entry that kept its item and place while an outside value changed:
+    // the diff engine passes the variables it kept and no changed ones, and no entry, closure or
+    // variables object is built for each of the list's rows.
+    e.pattern(loop.pattern);
+    o.text(", ");
+    if (loop.index) e.pattern(loop.index);
+    else o.text(`$i${d}`);
+    o.text(`, $p${d}, $vars${d}: Readonly<Record<string, unknown>>, $v${d}: Record<string, unknown> | null, track: boolean) => {\n`);
+    if (loop.filter) {
+      o.text("if (!(");
+      e.expr(loop.filter);
+      o.text(")) return null;\n");
+    }
+    o.text(`const $t = !track || $c === null;\nreturn [\n`);
+    e.slotValues(body.slots);
+    o.text(`];\n})`);
   },
 
   html(slot, e) {

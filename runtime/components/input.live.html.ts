@@ -273,6 +273,14 @@ return [
 ($t || $v1 === null || $changed($v1, $vars1, $P3)) ? $dyn(o.label) : null,
 ];
 } };
+}, (o, $i1, $p1, $vars1: Readonly<Record<string, unknown>>, $v1: Record<string, unknown> | null, track: boolean) => {
+const $t = !track || $c === null;
+return [
+($t || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("value", o.value) : null,
+($t || $c.value !== undefined || $c.field !== undefined || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field))) : null,
+($t || $v1 === null || $changed($v1, $vars1, $P2)) ? $attr("disabled", o.disabled) : null,
+($t || $v1 === null || $changed($v1, $vars1, $P3)) ? $dyn(o.label) : null,
+];
 }) : null,
 ];
 }, () => $h4(assigns)) : (assigns.type === "textarea") ? $node($S5, 3406410405099348, true, (track: boolean) => {
@@ -309,6 +317,11 @@ return [
 ($t || $v1 === null || $v1.message !== undefined) ? $dyn(message) : null,
 ];
 } };
+}, (message, $i1, $p1, $vars1: Readonly<Record<string, unknown>>, $v1: Record<string, unknown> | null, track: boolean) => {
+const $t = !track || $c === null;
+return [
+($t || $v1 === null || $v1.message !== undefined) ? $dyn(message) : null,
+];
 }) : null,
 ];
 }, () => $h8(assigns)) : "") : null,

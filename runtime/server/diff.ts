@@ -521,9 +521,17 @@ export class DiffEngine {
     ctx: Context,
     changed: boolean,
   ): WireNode | null | undefined {
-    const entry = source.entryFor(there.item, i, index);
-    if (entry === null) return undefined;
-    return this.traverseDynamics(checkEntry(entry.render(NO_CHANGES, changed), comprehension), there.slots, ctx, changed);
+    let dynamics: Dynamic[];
+    if (source.slotsInPlace) {
+      const slots = source.slotsInPlace(there.item, i, index, there.vars, NO_CHANGES, changed);
+      if (slots === null) return undefined;
+      dynamics = slots;
+    } else {
+      const entry = source.entryFor(there.item, i, index);
+      if (entry === null) return undefined;
+      dynamics = entry.render(NO_CHANGES, changed);
+    }
+    return this.traverseDynamics(checkEntry(dynamics, comprehension), there.slots, ctx, changed);
   }
 
   private resolveComponent(ref: ComponentRef, ctx: Context): number {

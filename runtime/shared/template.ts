@@ -106,6 +106,7 @@ export function comprehension<T>(
   value: Iterable<T> | StreamSource<T> | null | undefined,
   keyOf: ((item: T, index: number) => unknown) | "position" | null,
   entry: (item: T, index: number, position: number) => ComprehensionEntry | null,
+  slotsInPlace?: (item: T, index: number, position: number, vars: Readonly<Record<string, unknown>>, varsChanged: Changed, track: boolean) => Dynamic[] | null,
 ): Comprehension {
   const iterable = iterate(value);
   const items: readonly T[] = Array.isArray(iterable) ? iterable : [...iterable];
@@ -129,7 +130,12 @@ export function comprehension<T>(
       return (built = list);
     },
     stream: isStream(value) ? value.patch : null,
-    source: { items, keyOf: keyOf as ComprehensionSource["keyOf"], entryFor: entry as ComprehensionSource["entryFor"] },
+    source: {
+      items,
+      keyOf: keyOf as ComprehensionSource["keyOf"],
+      entryFor: entry as ComprehensionSource["entryFor"],
+      slotsInPlace: (slotsInPlace ?? null) as ComprehensionSource["slotsInPlace"],
+    },
   };
 }
 

@@ -70,4 +70,18 @@ small("an empty list that stays empty sends nothing", async () => {
   assert.equal(p.change({ xs: [] }), { 0: { k: { kc: 0 } } });
 });
 
+small("rows that keep their place while an outside value changes send only what differs, filtered and nested lists too", async () => {
+  const source = `<ul><li :for={(row, i) of @rows} :key={row.id} :if={row.id !== @hidden} class={i === @at ? "on" : ""}>{row.label}<b :for={c of row.cells}>{c === @mark ? "*" : c}</b></li></ul>`;
+  const list = [1, 2, 3, 4].map((id) => ({ id, label: `r${id}`, cells: ["a", "b"] }));
+  const p = await page(source, { rows: list, hidden: 2, at: 0, mark: "" });
+  // Entries by position: rows 1, 3, 4 (row 2 is filtered out); `i` is the item's index.
+  assert.equal(p.change({ at: 2 }), { 0: { k: { 0: { 0: "" }, 1: { 0: "on" }, kc: 3 } } });
+  assert.equal(p.change({ mark: "b" }), {
+    0: { k: { 0: { 2: { k: { 1: { 0: "*" }, kc: 2 } } }, 1: { 2: { k: { 1: { 0: "*" }, kc: 2 } } }, 2: { 2: { k: { 1: { 0: "*" }, kc: 2 } } }, kc: 3 } },
+  });
+  // The filter lets row 2 back in: it is new at position 1, and the rows after it move.
+  const shown = p.change({ hidden: 0 }) as { 0: { k: Record<string, unknown> } };
+  assert.is(shown[0].k.kc, 4);
+});
+
 small.run();
