@@ -35,6 +35,11 @@ export class Emitter {
   readonly builtins = new Set<string>();
   /** Hoisted path constants (`const $P0 = ["user","name"]`), deduplicated by content. */
   private paths = new Map<string, string>();
+  /**
+   * Loop depths whose variables are known not to have changed where the code being written runs
+   * (an entry re-rendered in place): guards on them are left out.
+   */
+  readonly unchangedVars = new Set<number>();
   /** Hoisted slot indexes of large nodes by name (see `sparseSlots`); a node may be emitted twice. */
   private sparseIndexes = new Map<string, string>();
 
@@ -102,6 +107,7 @@ export class Emitter {
     for (const read of deps.vars) {
       if (read.scope.kind === "let") return "true";
       const d = read.scope.depth;
+      if (this.unchangedVars.has(d)) continue;
       const [name, ...rest] = read.path;
       parts.push(
         rest.length === 0

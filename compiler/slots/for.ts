@@ -47,20 +47,22 @@ export const forSlot: SlotKind<ForSlot> = {
     e.slotValues(body.slots);
     o.text(`];\n} };\n}, (`);
     // The same slots for an entry that kept its item and place while an outside value changed:
-    // the diff engine passes the variables it kept and no changed ones, and no entry, closure or
+    // none of its variables changed, so their guards are left out, and no entry, closure or
     // variables object is built for each of the list's rows.
     e.pattern(loop.pattern);
     o.text(", ");
     if (loop.index) e.pattern(loop.index);
     else o.text(`$i${d}`);
-    o.text(`, $p${d}, $vars${d}: Readonly<Record<string, unknown>>, $v${d}: Record<string, unknown> | null, track: boolean) => {\n`);
+    o.text(`, $p${d}, track: boolean) => {\n`);
     if (loop.filter) {
       o.text("if (!(");
       e.expr(loop.filter);
       o.text(")) return null;\n");
     }
     o.text(`const $t = !track || $c === null;\nreturn [\n`);
+    e.unchangedVars.add(d);
     e.slotValues(body.slots);
+    e.unchangedVars.delete(d);
     o.text(`];\n})`);
   },
 

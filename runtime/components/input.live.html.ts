@@ -273,13 +273,13 @@ return [
 ($t || $v1 === null || $changed($v1, $vars1, $P3)) ? $dyn(o.label) : null,
 ];
 } };
-}, (o, $i1, $p1, $vars1: Readonly<Record<string, unknown>>, $v1: Record<string, unknown> | null, track: boolean) => {
+}, (o, $i1, $p1, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("value", o.value) : null,
-($t || $c.value !== undefined || $c.field !== undefined || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field))) : null,
-($t || $v1 === null || $changed($v1, $vars1, $P2)) ? $attr("disabled", o.disabled) : null,
-($t || $v1 === null || $changed($v1, $vars1, $P3)) ? $dyn(o.label) : null,
+($t) ? $attr("value", o.value) : null,
+($t || $c.value !== undefined || $c.field !== undefined) ? $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field))) : null,
+($t) ? $attr("disabled", o.disabled) : null,
+($t) ? $dyn(o.label) : null,
 ];
 }) : null,
 ];
@@ -317,10 +317,10 @@ return [
 ($t || $v1 === null || $v1.message !== undefined) ? $dyn(message) : null,
 ];
 } };
-}, (message, $i1, $p1, $vars1: Readonly<Record<string, unknown>>, $v1: Record<string, unknown> | null, track: boolean) => {
+}, (message, $i1, $p1, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $v1 === null || $v1.message !== undefined) ? $dyn(message) : null,
+($t) ? $dyn(message) : null,
 ];
 }) : null,
 ];

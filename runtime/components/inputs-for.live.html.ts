@@ -72,36 +72,36 @@ return [
 ($t || $v2 === null || $v2.value !== undefined) ? $attr("value", value) : null,
 ];
 } };
-}, ([key, value], $i2, $p2, $vars2: Readonly<Record<string, unknown>>, $v2: Record<string, unknown> | null, track: boolean) => {
+}, ([key, value], $i2, $p2, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $v1 === null || $changed($v1, $vars1, $P1) || $v2 === null || $v2.key !== undefined) ? $attr("name", f.name + "[" + key + "]") : null,
-($t || $v2 === null || $v2.value !== undefined) ? $attr("value", value) : null,
+($t || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("name", f.name + "[" + key + "]") : null,
+($t) ? $attr("value", value) : null,
 ];
 }) : null,
 ($t || $c.inner_block !== undefined || $v1 === null || $v1.f !== undefined) ? $dyn(renderSlot(assigns.inner_block, f)) : null,
 ];
 } };
-}, (f, $i1, $p1, $vars1: Readonly<Record<string, unknown>>, $v1: Record<string, unknown> | null, track: boolean) => {
+}, (f, $i1, $p1, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.skipHidden !== undefined || $v1 === null || $changed($v1, $vars1, $P0) || $v1 === null || $changed($v1, $vars1, $P1)) ? $comprehension($S0, 6931277087913816, false, $t || $v1 === null || $changed($v1, $vars1, $P1), (assigns.skipHidden ? [] : f.hidden), "position", ([key, value], $i2, $p2) => {
+($t || $c.skipHidden !== undefined) ? $comprehension($S0, 6931277087913816, false, $t, (assigns.skipHidden ? [] : f.hidden), "position", ([key, value], $i2, $p2) => {
 const $vars2 = { key, value };
 return { key: $p2, vars: $vars2, render: ($v2: Record<string, unknown> | null, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $v1 === null || $changed($v1, $vars1, $P1) || $v2 === null || $v2.key !== undefined) ? $attr("name", f.name + "[" + key + "]") : null,
+($t || $v2 === null || $v2.key !== undefined) ? $attr("name", f.name + "[" + key + "]") : null,
 ($t || $v2 === null || $v2.value !== undefined) ? $attr("value", value) : null,
 ];
 } };
-}, ([key, value], $i2, $p2, $vars2: Readonly<Record<string, unknown>>, $v2: Record<string, unknown> | null, track: boolean) => {
+}, ([key, value], $i2, $p2, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $v1 === null || $changed($v1, $vars1, $P1) || $v2 === null || $v2.key !== undefined) ? $attr("name", f.name + "[" + key + "]") : null,
-($t || $v2 === null || $v2.value !== undefined) ? $attr("value", value) : null,
+($t) ? $attr("name", f.name + "[" + key + "]") : null,
+($t) ? $attr("value", value) : null,
 ];
 }) : null,
-($t || $c.inner_block !== undefined || $v1 === null || $v1.f !== undefined) ? $dyn(renderSlot(assigns.inner_block, f)) : null,
+($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block, f)) : null,
 ];
 }) : null,
 ];

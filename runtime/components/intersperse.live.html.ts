@@ -49,16 +49,16 @@ return [
 ($t || $c.inner_block !== undefined || $v1 === null || $v1.item !== undefined) ? $dyn(renderSlot(assigns.inner_block, item)) : null,
 ];
 } };
-}, (item, i, $p1, $vars1: Readonly<Record<string, unknown>>, $v1: Record<string, unknown> | null, track: boolean) => {
+}, (item, i, $p1, track: boolean) => {
 const $t = !track || $c === null;
 return [
-($t || $c.separator !== undefined || $v1 === null || $v1.i !== undefined) ? ((i > 0) ? $node($S0, 5360059562308078, false, (track: boolean) => {
+($t || $c.separator !== undefined) ? ((i > 0) ? $node($S0, 5360059562308078, false, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.separator !== undefined) ? $dyn(renderSlot(assigns.separator)) : null,
 ];
 }, () => $h0(assigns, item, i)) : "") : null,
-($t || $c.inner_block !== undefined || $v1 === null || $v1.item !== undefined) ? $dyn(renderSlot(assigns.inner_block, item)) : null,
+($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block, item)) : null,
 ];
 }) : null,
 ];

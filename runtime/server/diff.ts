@@ -523,7 +523,7 @@ export class DiffEngine {
   ): WireNode | null | undefined {
     let dynamics: Dynamic[];
     if (source.slotsInPlace) {
-      const slots = source.slotsInPlace(there.item, i, index, there.vars, NO_CHANGES, changed);
+      const slots = source.slotsInPlace(there.item, i, index, changed);
       if (slots === null) return undefined;
       dynamics = slots;
     } else {

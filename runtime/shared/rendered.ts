@@ -79,12 +79,13 @@ export interface ComprehensionSource {
   /** Builds the entry of the item at `index`, at `position` among kept entries; null when filtered out. */
   entryFor(item: unknown, index: number, position: number): ComprehensionEntry | null;
   /**
-   * The slots `entryFor(...).render(varsChanged, track)` returns, for an entry whose item and
-   * place are those it had when it kept `vars`: no entry is built (a change to an assign every
-   * row reads visits every row, and this keeps that visit free of allocations but the slots).
-   * Null when the item is filtered out. Optional: hand-built sources may leave it null.
+   * The slots `entryFor(...).render(noneChanged, track)` returns, for an entry whose item and
+   * place are those it had last time (so none of its variables changed): no entry is built (a
+   * change to an assign every row reads visits every row, and this keeps that visit free of
+   * allocations but the slots). Null when the item is filtered out. Optional: hand-built
+   * sources may leave it null.
    */
-  readonly slotsInPlace?: ((item: unknown, index: number, position: number, vars: Readonly<Record<string, unknown>>, varsChanged: Changed, track: boolean) => Dynamic[] | null) | null;
+  readonly slotsInPlace?: ((item: unknown, index: number, position: number, track: boolean) => Dynamic[] | null) | null;
 }
 
 export interface ComprehensionEntry {
