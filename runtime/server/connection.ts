@@ -336,6 +336,8 @@ export class LiveConnection {
       ...(liveSession ? { liveSession } : {}),
       connectParams: params,
       staticChanged: staticChanged(this.ctx, params._track_static),
+      // Verified above: the page's own token.
+      csrfToken: String(params._csrf_token ?? this.connectParams._csrf_token),
     });
     channel.runtime = runtime;
     const result = await runtime.mount(mountParams, session.data.session, url, flash);

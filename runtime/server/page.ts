@@ -34,9 +34,13 @@ export interface DeadRenderOptions {
 
 export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Promise<DeadRender> {
   const id = newContainerId();
+  // Signed before the render: forms that post over HTTP carry the token the page will have.
+  const csrfNonce = opts.csrfNonce ?? newNonce();
+  const csrfToken = ctx.signer.sign(SALT.csrf, csrfNonce, ctx.sessionMaxAgeMs);
   const runtime = new ViewRuntime({
     view: opts.view,
     id,
+    csrfToken,
     connected: false,
     pubsub: ctx.pubsub,
     logger: ctx.logger,
@@ -53,13 +57,13 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
   const flash = runtime.state.assigns.flash as Flash;
   runtime.terminate("dead render done");
 
-  const { open, close, csrfToken } = containerTokens(ctx, {
+  const { open, close } = containerTokens(ctx, {
     id,
     view: opts.view,
     main: opts.main,
     session: opts.session,
     flash,
-    csrfNonce: opts.csrfNonce,
+    csrfNonce,
     container: opts.container,
     liveSession: opts.liveSession?.name ?? null,
   });
