@@ -17,6 +17,8 @@ import type { Analysis } from "./analyze/types.ts";
 import type { DeclaredAttributes } from "./analyze/declared-attributes.ts";
 import { BUILTIN_COMPONENTS } from "../runtime/components/declarations.ts";
 import { extractHooks, type ColocatedHook } from "./hooks.ts";
+import { importedComponents, type ReadImport } from "./component-imports.ts";
+import type { KnownComponent } from "./analyze/component-calls.ts";
 
 export interface CompileOptions {
   /** Used in diagnostics and source maps. Default `"template.live.html"`. */
@@ -27,6 +29,8 @@ export interface CompileOptions {
   sourcemap?: boolean;
   /** Nodes with at least this many slots answer tracked renders sparsely (default 32; tests lower it). */
   sparseMinSlots?: number;
+  /** Reads imported `.live.html` components, so that calls of them are checked (component-imports.ts). */
+  readImport?: ReadImport;
 }
 
 export interface CompileResult {
@@ -49,7 +53,8 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   try {
     const hooks = extractHooks(ast, source, filename, (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, createLocator(source))));
     const front = ast.frontmatter ? moduleBindings(ast.frontmatter.code) : { names: new Set<string>(), declaresAssigns: false, declared: null };
-    const { analysis, lowered, locator } = analyzeAndLower(ast, source, filename, front.names, diagnostics);
+    const components = options.readImport && ast.frontmatter ? importedComponents(ast.frontmatter.code, filename, options.readImport) : undefined;
+    const { analysis, lowered, locator } = analyzeAndLower(ast, source, filename, front.names, diagnostics, components);
     if (front.declared) checkDeclared(front.declared, analysis, ast.frontmatter!.contentStart, (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)));
     if (diagnostics.some((d) => d.severity === "error")) return empty;
     const implicitImports = IMPLICIT_IMPORTS.filter((name) => !front.names.has(name) && analysis.freeNames.has(name));
@@ -79,11 +84,13 @@ export function analyzeAndLower(
   filename: string,
   moduleNames: ReadonlySet<string>,
   diagnostics: Diagnostic[],
+  components?: ReadonlyMap<string, KnownComponent>,
 ): { analysis: Analysis; lowered: Lowered; locator: Locator } {
   const locator = createLocator(source);
   const analysis = analyze(ast, {
     moduleBindings: moduleNames,
     builtins: BUILTIN_COMPONENTS,
+    ...(components ? { components } : {}),
     report: (code, args, start, end) => diagnostics.push(createDiagnostic(code, args, start, end, filename, locator)),
   });
   return { analysis, lowered: lower(ast, analysis), locator };
