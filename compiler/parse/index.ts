@@ -1,12 +1,13 @@
-// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler.
+// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler; parseIn(ctx) is
+// the same as the first phase of a compile, keeping the code's TypeScript trees in the context.
 //
 //   frontmatter.ts  the `---` TypeScript block      tokenizer.ts  character state machine
 //   builder.ts      tree + nesting rules            attributes.ts attributes and `:` directives
-//   eex.ts          EEx tag words                   expression/   TypeScript scanning and syntax check
+//   eex.ts          EEx tag words                   expression/   TypeScript scanning, syntax check, kept trees
 import type { Template } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { createDiagnostic } from "../diagnostics/create.ts";
-import { createLocator } from "../utils/locator.ts";
+import { CompileContext, DEFAULT_FILENAME } from "../context.ts";
 import { ParseContext } from "./context.ts";
 import { readFrontmatter } from "./frontmatter.ts";
 import { TreeBuilder } from "./builder.ts";
@@ -23,8 +24,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const DEFAULT_FILENAME = "template.live.html";
-
 // TypeScript diagnostic codes for literals that run off their end (see expression/scan.ts).
 const UNTERMINATED: ReadonlyMap<number, string> = new Map([
   [1002, "string literal"],
@@ -34,17 +33,26 @@ const UNTERMINATED: ReadonlyMap<number, string> = new Map([
 ]);
 
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
-  const filename = options.filename ?? DEFAULT_FILENAME;
+  const ctx = new CompileContext(typeof source === "string" ? source : "", options.filename ?? DEFAULT_FILENAME);
+  // A non-string source (from untyped callers) makes the parse throw: reported as LH0900.
+  const ast = parseIn(ctx, source);
+  return { ast, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * The parse phase of a compile: the template's tree, its problems added to `ctx`. `text` is the
+ * text to parse when it is not `ctx.source` itself but has the same line breaks (a `live`
+ * template inside a `.ts` file, with the code around it blanked out).
+ */
+export function parseIn(ctx: CompileContext, text: string = ctx.source): Template {
   try {
-    return parseTemplate(new ParseContext(source), filename);
+    const result = parseTemplate(new ParseContext(text, ctx.locator, ctx.trees), ctx.filename);
+    ctx.diagnostics.push(...result.diagnostics);
+    return result.ast;
   } catch (error) {
     // The parser is written not to throw; this keeps a bug from reaching users as a crash.
-    const text = typeof source === "string" ? source : "";
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ast: { type: "Template", start: 0, end: text.length, frontmatter: null, children: [] },
-      diagnostics: [createDiagnostic("LH0900", { text: message }, 0, 0, filename, createLocator(text))],
-    };
+    ctx.internalError(error);
+    return { type: "Template", start: 0, end: ctx.source.length, frontmatter: null, children: [] };
   }
 }
 
@@ -60,11 +68,11 @@ export function parseTemplate(ctx: ParseContext, filename: string = DEFAULT_FILE
   ast.frontmatter = frontmatter;
 
   if (frontmatter && frontmatter.end < source.length + 1 && ctx.problems.every((p) => p.code !== "LH0303")) {
-    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename)) {
+    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename, ctx.trees)) {
       ctx.report("LH0302", { text: p.message }, p.start, p.end);
     }
   }
-  for (const p of checkSyntax(source, collectChecks(ast.children))) reportSyntax(ctx, p);
+  for (const p of checkSyntax(source, collectChecks(ast.children), ctx.trees)) reportSyntax(ctx, p);
 
   const diagnostics = ctx.problems
     .map((p, i) => ({ p, i }))

@@ -26,6 +26,10 @@ export interface ViewHost {
   onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   isSocketConnected(): boolean;
   execAttr(el: Element, attr: string): void;
+  /** Joins the nested views whose containers `roots` hold, keeps the DOM of those already joined, ends those gone. */
+  syncNested(view: View, roots: readonly Element[]): void;
+  /** Ends the nested views of `view` (it crashed, left or navigated away). */
+  destroyChildren(view: View): void;
 }
 
 const STATUS = ["phx-connected", "phx-loading", "phx-error", "phx-client-error", "phx-server-error"];
@@ -39,9 +43,13 @@ export class View {
   hooks = new Map<Element, Hook>();
   handlers: EventHandlers = new Map();
   joinCount = 0;
+  /** What the server granted to resume this view after a drop: its token, and the last diff applied. */
+  private resume: { token: string; seq: number } | null = null;
   private joinAttempts = 0;
   private destroyed = false;
   private touched: Set<Hook> | null = null;
+  /** The view whose template placed this one (`data-phx-parent-id`); null for a root or sticky view. */
+  parent: View | null = null;
   private portals: Portals;
 
   constructor(
@@ -75,6 +83,8 @@ export class View {
       static: this.el.getAttribute("data-phx-static"),
       ...(this.flash ? { flash: this.flash } : {}),
       sticky: this.el.hasAttribute("data-phx-sticky"),
+      // Asks the server to keep the view when the socket drops, or to hand it back.
+      resume: this.resume ?? true,
     };
   }
 
@@ -112,6 +122,28 @@ export class View {
       this.channel.scheduleRejoin();
       return;
     }
+    if (this.resumed(response)) return;
+    this.rejoin(response);
+  }
+
+  /** The server handed back the view it kept: the diffs this page missed are applied, nothing is rebuilt. */
+  private resumed(response: Payload): boolean {
+    const replay = response.replay;
+    if (!Array.isArray(replay) || !this.state || !this.root) return false;
+    for (const diff of replay as WireMessageDiff[]) this.update(diff);
+    this.resume = response.resume as { token: string; seq: number };
+    this.host.onJoined(this, response);
+    // Its nested views ended with the drop (as they do when a parent fails): they join again.
+    this.host.syncNested(this, [this.el]);
+    this.setStatus("phx-connected");
+    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    for (const hook of this.hooks.values()) call(hook, "reconnected");
+    return true;
+  }
+
+  /** A mount (the first join, or a rejoin the server could not resume): a full render, forms recovered. */
+  private rejoin(response: Payload): void {
+    this.resume = (response.resume as { token: string; seq: number } | undefined) ?? null;
     const rejoin = this.joinCount > 0;
     this.joinCount += 1;
     const recovery = rejoin ? this.formsToRecover() : [];
@@ -122,7 +154,7 @@ export class View {
     this.renderFull(diff);
     if (title !== undefined) document.title = title;
     this.setStatus("phx-connected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) this.host.execAttr(el, "phx-connected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) if (this.owns(el)) this.host.execAttr(el, "phx-connected");
     window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
     for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
     this.host.dispatchEvents(events);
@@ -146,8 +178,10 @@ export class View {
 
   private onError(): void {
     if (this.destroyed) return;
+    // Nested views end with their parent on the server; they join again after its next join.
+    this.host.destroyChildren(this);
     for (const hook of this.hooks.values()) call(hook, "disconnected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) this.host.execAttr(el, "phx-disconnected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) if (this.owns(el)) this.host.execAttr(el, "phx-disconnected");
     this.setStatus("phx-loading", "phx-error", this.host.isSocketConnected() ? "phx-server-error" : "phx-client-error");
     if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
   }
@@ -190,6 +224,8 @@ export class View {
 
   /** Applies a message diff (a push or the `diff` of a reply); returns the reply map. */
   update(message: WireMessageDiff): Record<string, unknown> | null {
+    // Every diff the server sends is numbered in order; the count is what a resume asks from.
+    if (this.resume) this.resume.seq += 1;
     const { diff, title, reply, events } = extract(message);
     const before = events.filter((e) => e[2] === true);
     if (before.length) this.host.dispatchEvents(before);
@@ -242,17 +278,24 @@ export class View {
       } else if (touched?.has(hook)) call(hook, "updated");
     }
     const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
+    // Before hooks: a nested view's container that was built again gets its view's DOM back.
+    this.host.syncNested(this, scan);
     for (const root of scan) {
       if (!root.isConnected) continue;
       const found = root.matches("[phx-hook]") && root !== this.el ? [root] : [];
       found.push(...Array.from(root.querySelectorAll("[phx-hook]")));
-      for (const el of found) this.mountHook(el as HTMLElement);
+      for (const el of found) if (this.owns(el)) this.mountHook(el as HTMLElement);
       const mounted = root.matches("[phx-mounted]") && root !== this.el ? [root] : [];
       mounted.push(...Array.from(root.querySelectorAll("[phx-mounted]")));
-      for (const el of mounted) this.host.execAttr(el, "phx-mounted");
+      for (const el of mounted) if (this.owns(el)) this.host.execAttr(el, "phx-mounted");
       for (const form of Array.from(root.querySelectorAll("form[phx-trigger-action]"))) (form as HTMLFormElement).submit();
     }
     if (!join) this.destroyRemovedComponents();
+  }
+
+  /** Whether `el` is this view's, not a nested view's. */
+  owns(el: Element): boolean {
+    return el.closest("[data-phx-session]") === this.el;
   }
 
   private mountHook(el: HTMLElement): void {

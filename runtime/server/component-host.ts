@@ -10,11 +10,12 @@ import type { Effects } from "./effects.ts";
 import type { ComponentUpdates } from "./send-update.ts";
 import { LiveSocket, SocketState, type SocketRuntime, type ViewHost } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
-import type { RenderAssigns } from "./view.ts";
+import type { RenderAssigns, Template } from "./view.ts";
+import type { ViewUploads } from "./uploads/view-uploads.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
 /** A component's template; a compiled one carries its HTML renderer. */
-type CompiledComponent = ((assigns: RenderAssigns<ComponentAssigns>) => Rendered) & { html?: (assigns: RenderAssigns<ComponentAssigns>) => string };
+type CompiledComponent = Template<ComponentAssigns>;
 
 interface Instance {
   readonly cid: number;
@@ -37,6 +38,8 @@ export class ComponentInstances {
   #instances: Map<number, Instance> | null = null;
   /** The owning view, given to each component's socket for `sendUpdate`. */
   updates: ComponentUpdates | null = null;
+  /** The owning view's uploads, which components' uploads join (under their cid). */
+  uploads: (() => ViewUploads) | null = null;
   /** The owning view, for the components' async work. */
   asyncHost: ComponentAsyncHost | null = null;
   /** Instances already mounted and updated for this round by `prepareComponents` (updateMany). */
@@ -245,6 +248,8 @@ export class ComponentInstances {
     const parent = this.viewRuntime;
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
     socket.updates = this.updates;
+    const uploads = this.uploads;
+    if (uploads) socket.uploadHost = { uploads, cid };
     const instance: Instance = { cid, definition, state, socket, lastAssigns: null, tasks: null };
     socket.host = this.#asyncHostFor(instance, runtime);
     (this.#instances ??= new Map()).set(cid, instance);

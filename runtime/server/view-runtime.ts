@@ -13,6 +13,7 @@ import { renderHtmlWithComponents } from "./component-html.ts";
 import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import type { WireMessageDiff } from "../shared/wire.ts";
+import type { LivePatchTarget, PushEvent, PushPayloads, ReplyPayload } from "./outgoing.ts";
 import { createDiffEngine, type Engine, type EngineFactory } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
@@ -26,11 +27,14 @@ import { componentName } from "./component.ts";
 import { AsyncTasks, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
 import { applyAsyncOutcome } from "./async-outcome.ts";
 import { ViewMessages } from "./view-messages.ts";
+import { ChildViews, type ChildContainer } from "./child-views.ts";
+import { ChildCollector, withChildRenderer } from "./nested.ts";
+import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
 export interface ViewOutput {
-  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): void;
+  push<E extends PushEvent>(event: E, payload: PushPayloads[E]): void;
   /** The view ended on its own: crashed, or redirected away. */
   stopped(reason: "crash" | "redirect"): void;
 }
@@ -60,7 +64,14 @@ export interface ViewRuntimeOptions {
   staticChanged?: boolean;
   /** The page's CSRF token, which `<.form action>` and `<.link method>` put in by themselves. */
   csrfToken?: string;
+  /** Builds the containers of the nested live views a connected render meets (`liveRender`). */
+  childContainer?: ChildContainer;
+  /** Signs the token an upload channel joins with (connected views; without it nothing uploads). */
+  signUpload?: (token: UploadToken) => string;
 }
+
+/** The answer to an upload message: the reply, or why the message was refused (the view goes on). */
+export type UploadReply = { ok: ReplyPayload } | { refused: string };
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
 export interface EventPayload {
@@ -69,9 +80,11 @@ export interface EventPayload {
   value?: unknown;
   cid?: number;
   meta?: Record<string, unknown>;
+  /** Form events: the files chosen in the form's file inputs, by upload ref. */
+  uploads?: unknown;
 }
 
-export type ReplyPayload = Record<string, unknown>;
+export type { ReplyPayload };
 export const CRASHED: unique symbol = Symbol("crashed");
 
 /**
@@ -86,6 +99,11 @@ const RECOMPUTE_RENDER: RenderRequest = { kind: "recompute" };
 export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
+
+/** A runtime made without `childContainer` (no server around it) cannot place nested views. */
+const noChildContainer: ChildContainer = (child) => {
+  throw new Error(`liveRender(${JSON.stringify(child.id)}): this view runs without a server connection, which nested live views need`);
+};
 
 /** Where the output of a view nobody listens to goes (HTTP renders). */
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
@@ -118,6 +136,13 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
   #csrfToken: string | null;
+  /** The nested live views its connected renders placed (`liveRender`). */
+  readonly children: ChildViews;
+  /** The session the view mounted with (its nested views' sessions start from it). */
+  session: Session = {};
+  /** Uploads, created with the first `allowUpload`. */
+  #uploads: ViewUploads | null = null;
+  #signUpload: ((token: UploadToken) => string) | null;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
@@ -138,8 +163,13 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.socket.updates = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.components.updates = this;
+    this.#signUpload = options.signUpload ?? null;
+    const uploads = () => (this.#uploads ??= new ViewUploads(this.id, this.#signUpload));
+    this.socket.uploadHost = { uploads, cid: null };
+    this.components.uploads = uploads;
     this.components.asyncHost = this;
     this.#createEngine = options.createEngine ?? createDiffEngine;
+    this.children = new ChildViews(this.id, options.childContainer ?? noChildContainer);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
   }
@@ -176,7 +206,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    * HTML renderer, stateful components included. No diff engine state is built for a render
    * that is thrown away; the connected mount that follows builds its own.
    */
-  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string } | { navigation: Navigation } | Crashed> {
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string; children: ChildCollector } | { navigation: Navigation } | Crashed> {
     return this.#run("mount", async () => {
       const mounted = await this.#mountCallbacks(params, session, url, flash);
       if (mounted.leave) return { navigation: mounted.leave };
@@ -188,17 +218,20 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         // The live session's layout goes inside the container, around the view (as in #render).
         return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
       };
+      // Nested live views become placeholders, filled by the caller with their own HTTP renders.
+      const children = new ChildCollector();
       const html = withCsrfToken(this.#csrfToken, () =>
-        renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch)),
+        withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch))),
       );
       this.state.clearChanged();
-      return { html };
+      return { html, children };
     });
   }
 
   /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
   async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
     this.url = url;
+    this.session = session;
     if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
     const halted = await this.#onMount(params, session);
     if (halted) return { leave: halted, patch: null };
@@ -222,6 +255,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       let reply: Readonly<Record<string, unknown>> | undefined;
       /** A component whose own event changed it: rendered on its own, without its parent. */
       let dirtyComponent: number | null = null;
+      if (payload.uploads !== undefined) this.#uploads?.formUploads(payload.uploads, typeof payload.cid === "number" ? payload.cid : null);
       if (payload.event === "lv:clear-flash") {
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
@@ -269,6 +303,50 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       if (params === null) return { link_redirect: true };
       await this.#handleParams(url, params);
       return (await this.#afterCallback(undefined, true)) ?? {};
+    });
+  }
+
+  /** This view's uploads, or null when it allowed none. */
+  get uploads(): ViewUploads | null {
+    return this.#uploads;
+  }
+
+  /** The `allow_upload` message: the preflight reply, with the diff it caused. */
+  allowUpload(payload: Record<string, unknown>): Promise<UploadReply | Crashed> {
+    return this.#uploadMessage("allow_upload", payload, async (uploads, cid) => ({ reply: await uploads.preflight(payload, cid) }));
+  }
+
+  /** The `progress` message: records it and runs the upload's `progress` callback. */
+  uploadProgress(payload: Record<string, unknown>): Promise<UploadReply | Crashed> {
+    return this.#uploadMessage("progress", payload, async (uploads, cid) => {
+      await uploads.progress(payload, cid)?.();
+      return { reply: {} };
+    });
+  }
+
+  #uploadMessage(where: string, payload: Record<string, unknown>, fn: (uploads: ViewUploads, cid: number | null) => Promise<{ reply: ReplyPayload }>): Promise<UploadReply | Crashed> {
+    return this.#run(where, async (): Promise<UploadReply> => {
+      const cid = typeof payload.cid === "number" ? payload.cid : null;
+      if (!this.#uploads) return { refused: `${where}: this view allowed no uploads` };
+      let reply: ReplyPayload;
+      try {
+        ({ reply } = await fn(this.#uploads, cid));
+      } catch (error) {
+        // The client's message was wrong, not the view: it is refused and the view goes on.
+        if (error instanceof UploadError) return { refused: error.message };
+        throw error;
+      }
+      const dirty = cid !== null && this.components.get(cid)?.state.hasChanges() ? cid : null;
+      return { ok: { ...reply, ...(await this.#afterCallback(undefined, true, dirty)) } };
+    });
+  }
+
+  /** An entry's upload channel ended on its own: the entry is gone, and the view shows it. */
+  uploadEnded(token: UploadToken, channel: EntryChannel): void {
+    void this.#run("upload", async () => {
+      const cid = this.#uploads?.channelEnded(token, channel);
+      if (cid === undefined) return;
+      await this.#afterCallback(undefined, false, cid !== null && this.components.get(cid)?.state.hasChanges() ? cid : null);
     });
   }
 
@@ -361,6 +439,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   destroyComponents(cids: readonly number[]): number[] {
     if (this.#engine === null) return [];
     const deleted = this.#engine.deleteComponents(cids);
+    this.#uploads?.componentsDestroyed(deleted);
     this.components.delete(deleted);
     return deleted;
   }
@@ -459,7 +538,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     let out: WireMessageDiff | null = diff && Object.keys(diff).length ? diff : null;
     if (events.length) out = { ...(out ?? {}), e: events };
     if (reply) out = { ...(out ?? {}), r: reply };
-    const livePatch = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
+    const livePatch: LivePatchTarget | null = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
     if (replying) {
       const payload: ReplyPayload = {};
       if (out) payload.diff = out;
@@ -476,18 +555,18 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     const signed = Object.keys(flash).length && this.#signFlash ? this.#signFlash(flash) : undefined;
     // Events pushed before leaving still reach the client first (flushed as a diff).
     const events: readonly PushedEvent[] = this.effects.takeEvents();
-    const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
-    const target: Record<string, unknown> = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
-    if (signed) target.flash = signed;
+    const carried = signed ? { flash: signed } : {};
+    const payload: ReplyPayload =
+      nav.kind === "redirect" ? { redirect: { to: nav.to, ...carried } } : { live_redirect: { to: nav.to, kind: nav.replace ? "replace" : "push", ...carried } };
     this.terminate("redirect");
     if (replying) {
-      const payload: ReplyPayload = { [key]: target };
       if (events.length) payload.diff = { e: events };
       this.#output.stopped("redirect");
       return payload;
     }
     if (events.length) this.#output.push("diff", { e: events });
-    this.#output.push(key, target);
+    if (payload.redirect) this.#output.push("redirect", payload.redirect);
+    else this.#output.push("live_redirect", payload.live_redirect!);
     this.#output.stopped("redirect");
     return undefined;
   }
@@ -513,11 +592,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     if (everySlot || this.state.hasChanges()) {
       const changed = everySlot ? null : this.state.changed;
       const titleChanged = request.kind === "mount" ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      const layout = this.#liveSession?.layout;
-      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
       if (request.kind === "mount") engine.reset();
-      diff = engine.render(rendered);
+      diff = this.#renderTree(engine, changed);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
@@ -527,10 +603,22 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       this.socket.hooks?.runAfterRender(this.socket);
     }
     if (componentOnly && this.components.get(dirty)?.state.hasChanges()) {
-      const components = engine.renderComponents!([dirty]);
+      this.children.beginRender();
+      const components = withChildRenderer(this.children.renderer, () => engine.renderComponents!([dirty]));
       if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
+  }
+
+  /** The view's tree through the engine; nested live views met on the way are kept by id (`children`). */
+  #renderTree(engine: Engine, changed: Changed): WireMessageDiff {
+    this.children.beginRender();
+    return withChildRenderer(this.children.renderer, () => {
+      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
+      const layout = this.#liveSession?.layout;
+      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
+      return engine.render(rendered);
+    });
   }
 
   /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
@@ -576,6 +664,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   #clearResources(): void {
     untrackView(this);
+    this.#uploads?.clear();
     this.#async?.clear();
     this.#messages.clear();
     this.components.clear();
@@ -629,15 +718,13 @@ function withLayout(layout: ViewLayout, inner: Rendered, assigns: Record<string,
  * it from `assigns.__changed__`, as LiveView's do.
  */
 function renderWith(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>, changed: Changed): Rendered {
-  if (typeof (template as { html?: unknown }).html === "function") {
-    return (template as unknown as (a: Record<string, unknown>, c: Changed) => Rendered)(assigns, changed);
-  }
+  // The runtime-managed keys (flash, streams) are in `assigns`: the state keeps them there.
+  if (template.html) return template(assigns as RenderAssigns<Record<string, unknown>>, changed);
   return template({ ...assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>);
 }
 
 /** A view's HTML: a compiled template's own HTML renderer, or the `html()` of what `render` returns. */
 function htmlOf(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>): string {
-  const html = (template as { html?: unknown }).html;
-  if (typeof html === "function") return (html as (a: Record<string, unknown>) => string)(assigns);
+  if (template.html) return template.html(assigns as RenderAssigns<Record<string, unknown>>);
   return renderWith(template, assigns, null).html();
 }
