@@ -14,6 +14,7 @@ export const EXAMPLES = [
   { path: "/todos", title: "Todo list (forms, validation, a stream)" },
   { path: "/dashboard", title: "Dashboard (pubsub, pagination with live navigation)" },
   { path: "/house/kitchen", title: "House (a Thermostat nested per room, a sticky clock across live navigation)" },
+  { path: "/avatar", title: "Avatar upload (preview, progress, drag and drop)" },
 ] as const;
 
 export function indexPage(): string {

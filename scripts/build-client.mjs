@@ -14,13 +14,18 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * through `scripts` (both speak to the same server).
  */
 export const CLIENT_ENTRY = "runtime/client/auto.ts";
+/** The upload support the client loads (served beside it) on pages with a file input of an upload. */
+export const UPLOADS_ENTRY = "runtime/client/uploads/index.ts";
 
-/** `{ code, map }` of the client bundle (the map's sources are relative to the bundle's URL). */
+/**
+ * `{ code, map }` of the client bundle and `uploads: { code, map }` of its upload module (the
+ * maps' sources are relative to the bundles' URLs).
+ */
 export async function bundleClient() {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [CLIENT_ENTRY],
-    outfile: "client.js",
+    entryPoints: { client: CLIENT_ENTRY, uploads: UPLOADS_ENTRY },
+    outdir: ".",
     bundle: true,
     format: "esm",
     platform: "browser",
@@ -30,14 +35,17 @@ export async function bundleClient() {
     write: false,
     logLevel: "silent",
   });
-  const file = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
-  return { code: `${file("client.js")}//# sourceMappingURL=client.js.map\n`, map: file("client.js.map") };
+  const file = (name) => result.outputFiles.find((f) => f.path.endsWith(`/${name}`)).text;
+  const bundle = (name) => ({ code: `${file(`${name}.js`)}//# sourceMappingURL=${name}.js.map\n`, map: file(`${name}.js.map`) });
+  return { ...bundle("client"), uploads: bundle("uploads") };
 }
 
-/** Writes client.js and client.js.map into `dir`. */
+/** Writes client.js, uploads.js and their maps into `dir`. */
 export async function buildClient(dir) {
-  const { code, map } = await bundleClient();
+  const { code, map, uploads } = await bundleClient();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "client.js"), code);
   writeFileSync(join(dir, "client.js.map"), map);
+  writeFileSync(join(dir, "uploads.js"), uploads.code);
+  writeFileSync(join(dir, "uploads.js.map"), uploads.map);
 }

@@ -8,6 +8,8 @@ import type { HookCallbacks } from "./hooks.ts";
 import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
 import { nestedContainers } from "./nested.ts";
+import { UPLOAD_INPUT, uploads } from "./upload-hook.ts";
+import { portalOwner } from "./portals.ts";
 import { View, type ViewHost } from "./view.ts";
 
 export interface LiveSocketOptions {
@@ -22,8 +24,10 @@ export interface LiveSocketOptions {
   reloadJitterMax?: number;
   maxReloads?: number;
   failsafeJitter?: number;
-  /** Accepted for compatibility; uploads are not part of this client yet. */
+  /** External uploaders by name: `(entries, onViewError) => …`, as the official client's. */
   uploaders?: Record<string, unknown>;
+  /** Where the upload module is served (default `/livehtml/uploads.js`, beside the client). */
+  uploadsURL?: string;
   [option: string]: unknown;
 }
 
@@ -41,9 +45,10 @@ export class LiveSocket implements ViewHost, CommandHost {
   readonly liveSocket = this;
   readonly hooks: Record<string, HookCallbacks>;
   readonly onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
-  private readonly opts: LiveSocketOptions;
+  /** The options given (the upload module reads `uploaders` from them). */
+  readonly opts: LiveSocketOptions;
   private readonly transport: Transport;
-  private readonly prefix: string;
+  readonly prefix: string;
   main: View | null = null;
   private views = new Map<string, View>();
   private unbind: (() => void) | null = null;
@@ -164,7 +169,9 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   viewOf(el: Element): View | null {
     const container = el.closest("[data-phx-session]");
-    return container ? this.views.get(container.id) ?? null : null;
+    if (container) return this.views.get(container.id) ?? null;
+    const owner = portalOwner(el);
+    return owner === null ? null : (this.views.get(owner) ?? null);
   }
 
   channel(topic: string, payload: () => Payload): Channel {
@@ -246,7 +253,8 @@ export class LiveSocket implements ViewHost, CommandHost {
       const own = input.hasAttribute(`${this.prefix}change`);
       const loading = [input, form];
       for (const l of loading) l.classList.add("phx-change-loading");
-      await view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: {}, cid: view.targetCid(form, target) });
+      const push = (files: Payload = {}) => view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: files, cid: view.targetCid(form, target) });
+      await (input.matches(UPLOAD_INPUT) ? this.uploads().then((u) => u.change(view, input, push)) : push());
       for (const l of loading) l.classList.remove("phx-change-loading");
       return;
     }
@@ -259,7 +267,6 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   private async submit(view: View, form: HTMLFormElement, name: string, submitter: HTMLElement | null, target: string | null): Promise<void> {
-    const value = serializeForm(form, submitter);
     const disabled: Array<[HTMLElement, string]> = [];
     for (const el of Array.from(form.querySelectorAll<HTMLElement>(`[${this.prefix}disable-with]`))) {
       disabled.push([el, el.innerText]);
@@ -267,12 +274,17 @@ export class LiveSocket implements ViewHost, CommandHost {
       el.setAttribute("disabled", "");
     }
     form.classList.add("phx-submit-loading");
-    await view.push({ type: "form", event: name, value, meta: {}, cid: view.targetCid(form, target) });
+    const push = () => view.push({ type: "form", event: name, value: serializeForm(form, submitter), meta: {}, cid: view.targetCid(form, target) });
+    await (form.querySelector(UPLOAD_INPUT) ? this.uploads().then((u) => u.submit(view, form, push)) : push());
     form.classList.remove("phx-submit-loading");
     for (const [el, text] of disabled) {
       el.innerText = text;
       el.removeAttribute("disabled");
     }
+  }
+
+  uploads(): ReturnType<typeof uploads> {
+    return uploads(this, String(this.opts.uploadsURL ?? "/livehtml/uploads.js"));
   }
 
   // ---- navigation -------------------------------------------------------------------------
@@ -386,9 +398,21 @@ export class LiveSocket implements ViewHost, CommandHost {
     });
     const popstate = (event: PopStateEvent) => this.onPopState(event);
     window.addEventListener("popstate", popstate);
+    // Files dropped on a drop target are read now (a transfer is readable only during its
+    // event) and handed to the upload module.
+    const drag = (event: DragEvent) => {
+      const zone = event.target instanceof Element && event.target.closest(`[${this.prefix}drop-target]`);
+      if (!zone) return;
+      event.preventDefault();
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (event.type === "drop") void this.uploads().then((u) => u.drop(zone, files));
+    };
+    const drags = ["dragover", "drop"] as const;
+    for (const type of drags) document.addEventListener(type, drag);
     this.unbind = () => {
       unbindEvents();
       window.removeEventListener("popstate", popstate);
+      for (const type of drags) document.removeEventListener(type, drag);
     };
   }
 }

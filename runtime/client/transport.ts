@@ -107,9 +107,10 @@ export class Transport {
     this.channels.delete(channel);
   }
 
-  send(frame: Frame): boolean {
+  /** Sends a frame as JSON, or as `encoded` gives it (the upload module's binary frames). */
+  send(frame: Frame, encoded?: ArrayBuffer): boolean {
     if (!this.isConnected()) return false;
-    this.conn!.send(JSON.stringify(frame));
+    this.conn!.send(encoded ?? JSON.stringify(frame));
     return true;
   }
 
@@ -189,10 +190,11 @@ export class Channel {
     this.failAll();
   }
 
-  push(event: string, payload: Payload, timeout = PUSH_TIMEOUT_MS): Promise<Reply> {
+  /** `binary` encodes the frame instead of JSON (upload chunks). */
+  push(event: string, payload: Payload, timeout = PUSH_TIMEOUT_MS, binary?: (joinRef: string, ref: string) => ArrayBuffer): Promise<Reply> {
     return new Promise((resolve) => {
       const ref = this.transport.makeRef();
-      if (this.state !== "joined" || !this.transport.send([this.joinRef, ref, this.topic, event, payload])) {
+      if (this.state !== "joined" || !this.transport.send([this.joinRef, ref, this.topic, event, payload], binary?.(this.joinRef!, ref))) {
         resolve({ status: "error", response: { reason: "not joined" } });
         return;
       }

@@ -8,6 +8,7 @@ import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
 import type { JS } from "./js.ts";
+import { Portals } from "./portals.ts";
 
 /** What a view needs from its live socket. */
 export interface ViewHost {
@@ -49,6 +50,7 @@ export class View {
   private touched: Set<Hook> | null = null;
   /** The view whose template placed this one (`data-phx-parent-id`); null for a root or sticky view. */
   parent: View | null = null;
+  private portals: Portals;
 
   constructor(
     readonly host: ViewHost,
@@ -58,6 +60,7 @@ export class View {
     public flash: string | null = null,
   ) {
     this.id = el.id;
+    this.portals = new Portals(this.id);
     this.channel = host.channel(`lv:${this.id}`, () => this.joinPayload());
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
     this.channel.on("redirect", (p) => host.onRedirect(String(p.to)));
@@ -93,6 +96,7 @@ export class View {
 
   leave(): void {
     this.destroyed = true;
+    this.portals.clear();
     this.channel.leave();
     for (const hook of this.hooks.values()) call(hook, "destroyed");
     this.hooks.clear();
@@ -265,13 +269,15 @@ export class View {
   private afterPatch(ctx: RenderContext, join: boolean): void {
     const touched = this.touched;
     this.touched = null;
+    // Before hooks mount: moved content is where its hooks and bindings live.
+    const moved = this.portals.sync(this.el);
     for (const [el, hook] of this.hooks) {
       if (!el.isConnected) {
         this.hooks.delete(el);
         call(hook, "destroyed");
       } else if (touched?.has(hook)) call(hook, "updated");
     }
-    const scan = join ? [this.el] : ctx.inserted;
+    const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
     // Before hooks: a nested view's container that was built again gets its view's DOM back.
     this.host.syncNested(this, scan);
     for (const root of scan) {

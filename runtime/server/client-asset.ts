@@ -2,13 +2,15 @@
 // `scripts` option is given), so a page goes live with no bundler set up. An installed package
 // serves the bundle `npm run build` wrote to dist/client/; run from the sources, it is bundled
 // on first request by scripts/build-client.mjs (which names the entry). Either way it is read or
-// built once per process, then answered from memory with an ETag (`304` on a match).
+// built once per process, then answered from memory with an ETag (`304` on a match). Beside it,
+// UPLOADS_PATH is the upload support the client imports on pages that have a file input.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const CLIENT_PATH = "/livehtml/client.js";
-const MAP_PATH = `${CLIENT_PATH}.map`;
+export const UPLOADS_PATH = "/livehtml/uploads.js";
+const PATHS = new Set([CLIENT_PATH, `${CLIENT_PATH}.map`, UPLOADS_PATH, `${UPLOADS_PATH}.map`]);
 
 interface Asset {
   readonly body: string;
@@ -16,17 +18,23 @@ interface Asset {
   readonly type: string;
 }
 
-let loading: Promise<{ code: Asset; map: Asset }> | null = null;
+interface Bundle {
+  code: string;
+  map: string;
+}
 
-/** Answers GET/HEAD of the client bundle and its source map; false for every other request. */
+/** The served files by path. */
+let loading: Promise<Map<string, Asset>> | null = null;
+
+/** Answers GET/HEAD of the client bundle, its upload module and their source maps; false for every other request. */
 export function serveClientAsset(req: IncomingMessage, res: ServerResponse): boolean {
-  if (!req.url?.startsWith(CLIENT_PATH)) return false;
-  const pathname = req.url.split("?", 1)[0];
-  if (pathname !== CLIENT_PATH && pathname !== MAP_PATH) return false;
+  if (!req.url?.startsWith("/livehtml/")) return false;
+  const pathname = req.url.split("?", 1)[0]!;
+  if (!PATHS.has(pathname)) return false;
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   loading ??= loadClient();
   void loading.then(
-    (assets) => send(req, res, pathname === CLIENT_PATH ? assets.code : assets.map),
+    (assets) => send(req, res, assets.get(pathname)!),
     (error: unknown) => {
       // Not cached: the next request tries again (say, once the missing build has been run).
       loading = null;
@@ -49,9 +57,16 @@ function send(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
   res.end(req.method === "HEAD" ? undefined : asset.body);
 }
 
-async function loadClient(): Promise<{ code: Asset; map: Asset }> {
-  const { code, map } = import.meta.url.endsWith(".ts") ? await bundleFromSources() : await readPrebuilt();
-  return { code: asset(code, "text/javascript; charset=utf-8"), map: asset(map, "application/json; charset=utf-8") };
+async function loadClient(): Promise<Map<string, Asset>> {
+  const { code, map, uploads } = import.meta.url.endsWith(".ts") ? await bundleFromSources() : await readPrebuilt();
+  const js = "text/javascript; charset=utf-8";
+  const json = "application/json; charset=utf-8";
+  return new Map([
+    [CLIENT_PATH, asset(code, js)],
+    [`${CLIENT_PATH}.map`, asset(map, json)],
+    [UPLOADS_PATH, asset(uploads.code, js)],
+    [`${UPLOADS_PATH}.map`, asset(uploads.map, json)],
+  ]);
 }
 
 function asset(body: string, type: string): Asset {
@@ -59,18 +74,19 @@ function asset(body: string, type: string): Asset {
 }
 
 /** dist/runtime/server/client-asset.js → dist/client/. */
-async function readPrebuilt(): Promise<{ code: string; map: string }> {
+async function readPrebuilt(): Promise<Bundle & { uploads: Bundle }> {
   const dir = new URL("../../client/", import.meta.url);
+  const read = (name: string) => readFile(new URL(name, dir), "utf8");
   try {
-    return { code: await readFile(new URL("client.js", dir), "utf8"), map: await readFile(new URL("client.js.map", dir), "utf8") };
+    return { code: await read("client.js"), map: await read("client.js.map"), uploads: { code: await read("uploads.js"), map: await read("uploads.js.map") } };
   } catch (error) {
     throw new Error(`the prebuilt client is missing (${(error as Error).message}); run \`npm run build\` in livehtml`, { cause: error });
   }
 }
 
-async function bundleFromSources(): Promise<{ code: string; map: string }> {
+async function bundleFromSources(): Promise<Bundle & { uploads: Bundle }> {
   // A computed specifier: the build script is plain JavaScript outside the compiled tree.
   const script = new URL("../../scripts/build-client.mjs", import.meta.url).href;
-  const { bundleClient } = (await import(script)) as { bundleClient(): Promise<{ code: string; map: string }> };
+  const { bundleClient } = (await import(script)) as { bundleClient(): Promise<Bundle & { uploads: Bundle }> };
   return bundleClient();
 }

@@ -26,6 +26,10 @@ import { childContainer } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
+import { ONE_DAY_MS } from "./token.ts";
+import { parseBinaryFrame } from "./uploads/binary-frame.ts";
+import { UPLOAD_SALT, UploadChannels } from "./uploads/upload-channels.ts";
+import type { UploadToken } from "./uploads/view-uploads.ts";
 import { randomToken } from "./random.ts";
 import { DiffLog, type Resumable } from "./resume.ts";
 import { CRASHED, eventValue, queryParams, ViewRuntime, type Crashed, type EventPayload, type ViewOutput } from "./view-runtime.ts";
@@ -177,6 +181,7 @@ interface ContextHelpers {
   mainRouteParams(url: URL, view: AnyView): Params | null;
   /** A URL's query params under the server's limits (throws a ParamsError past them). */
   queryParams(url: URL): Params;
+  signUpload(token: UploadToken): string;
 }
 
 const helpersByContext = new WeakMap<LiveContext, ContextHelpers>();
@@ -191,6 +196,7 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
         return m && m.route.view === view ? routeParams(m, queryParams(url, ctx.limits.params)) : null;
       },
       queryParams: (url) => queryParams(url, ctx.limits.params),
+      signUpload: (token) => ctx.signer.sign(UPLOAD_SALT, token, ONE_DAY_MS),
     };
     helpersByContext.set(ctx, helpers);
   }
@@ -208,6 +214,8 @@ export class LiveConnection {
   #warnedAt = -Infinity;
   /** Frames refused in a row; past `eventBurst` of them the client is flooding and is disconnected. */
   #strikes = 0;
+  /** The `lvu:` channels carrying upload chunks, created with the first. */
+  #uploadChannels: UploadChannels | null = null;
 
   constructor(
     private readonly ctx: LiveContext,
@@ -251,8 +259,45 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * Handles one binary frame: an upload chunk (PROTOCOL.md §4.1). Chunks for a joined upload
+   * channel are not counted as events (a file is many chunks, each waiting for its reply); any
+   * other binary frame is, and gets an error.
+   */
+  receiveBinary(data: Uint8Array): void {
+    if (this.#strikes > this.ctx.limits.eventBurst) return;
+    const parsed = parseBinaryFrame(data);
+    if (!(parsed.ok && this.#uploadChannels?.joined(parsed.frame))) {
+      if (!this.#bucket.take()) return this.#overRate(parsed.ok ? { ok: true, frame: parsed.frame } : { ok: false, joinRef: null, ref: null, topic: null });
+      this.#strikes = 0;
+    }
+    if (!parsed.ok) {
+      this.ctx.logger.error(`websocket: rejected binary frame: ${parsed.error}`);
+      this.transport.send(socketErrorFrame(parsed.error));
+      return;
+    }
+    const frame = parsed.frame;
+    if (!this.#uploadChannels) {
+      this.ctx.logger.error(`websocket: binary "${frame.event}" for ${frame.topic}, which is not a joined upload channel`);
+      if (frame.ref !== null) this.transport.send(errorReply(frame, { reason: "unmatched topic" }));
+      return;
+    }
+    this.#uploadChannels.chunk(frame);
+  }
+
+  #uploads(): UploadChannels {
+    return (this.#uploadChannels ??= new UploadChannels({
+      send: (text) => this.transport.send(text),
+      signer: this.ctx.signer,
+      logger: this.ctx.logger,
+      dir: this.ctx.uploadDir,
+      viewUploads: (id) => this.#channels.get(`lv:${id}`)?.runtime?.uploads ?? null,
+      ended: (token, channel) => this.#channels.get(`lv:${token.view}`)?.runtime?.uploadEnded(token, channel),
+    }));
+  }
+
   /** A frame past the events-per-second limit: refused (answered when it can be addressed), not handled. */
-  #overRate(parsed: ReturnType<typeof parseFrame>): void {
+  #overRate(parsed: { ok: true; frame: { joinRef: string | null; ref: string | null; topic: string } } | { ok: false; joinRef: string | null; ref: string | null; topic: string | null }): void {
     if (++this.#strikes > this.ctx.limits.eventBurst) {
       // Answering each frame of a flood costs as much as the flood: past a burst of refusals in a row, the socket goes.
       if (this.#strikes === this.ctx.limits.eventBurst + 1) {
@@ -285,12 +330,19 @@ export class LiveConnection {
       this.#close(channel, "closed");
     }
     this.#channels.clear();
+    this.#uploadChannels?.closeAll();
   }
 
   #dispatch(frame: Frame): void {
     if (frame.topic === "phoenix") {
       if (frame.event === "heartbeat") this.transport.send(okReply(frame, {}));
       else this.#error(frame, `unknown event "${frame.event}" on topic "phoenix"`, "unknown event");
+      return;
+    }
+    if (frame.topic.startsWith("lvu:")) {
+      if (frame.event === "phx_join") this.#uploads().join(frame);
+      else if (frame.event === "phx_leave") this.#uploads().leave(frame);
+      else this.#error(frame, `"${frame.event}" on ${frame.topic}: upload channels take binary "chunk" frames only`, "unknown event");
       return;
     }
     if (frame.event === "phx_join") {
@@ -352,6 +404,16 @@ export class LiveConnection {
           throw error;
         }
         void runtime.livePatch(url).then((reply) => channel.answer(frame, this.transport, reply));
+        return;
+      }
+      case "allow_upload":
+      case "progress": {
+        const answer = frame.event === "allow_upload" ? runtime.allowUpload(frame.payload) : runtime.uploadProgress(frame.payload);
+        void answer.then((result) => {
+          if (result === CRASHED) return;
+          if ("refused" in result) return this.#error(frame, `${frame.event} on ${frame.topic}: ${result.refused}`, result.refused);
+          channel.answer(frame, this.transport, result.ok);
+        });
         return;
       }
       case "cids_will_destroy":
@@ -507,6 +569,7 @@ export class LiveConnection {
       childContainer: childContainer(this.ctx, join.session.csrf, (): Record<string, unknown> => ({ ...runtime.session }), (): URL | null => runtime.url),
       // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
       ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
+      signUpload: helpers.signUpload,
     });
     channel.runtime = runtime;
     channel.onStopped = () => this.#endChildren(topic);
