@@ -9,6 +9,7 @@ import { TodoView } from "./todo/todo.ts";
 import { AvatarView } from "./avatar/avatar.ts";
 import { avatarOf } from "./avatar/avatars.ts";
 import { dashboardView } from "./dashboard/dashboard.ts";
+import { houseRoutes } from "./house/room.ts";
 import { MetricsFeed } from "./dashboard/metrics.ts";
 import { embeddedPage, indexPage, STYLESHEET_LINK } from "./pages.ts";
 
@@ -28,6 +29,7 @@ const server: LiveServer = createServer({
     live("/thermostat/colocated", ColocatedThermostatView),
     live("/todos", TodoView),
     live("/dashboard", dashboardView(feed)),
+    ...houseRoutes,
     live("/avatar", AvatarView),
   ],
   pubsub,

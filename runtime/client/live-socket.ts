@@ -7,6 +7,7 @@ import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
 import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
+import { nestedContainers } from "./nested.ts";
 import { UPLOAD_INPUT, uploads } from "./upload-hook.ts";
 import { View, type ViewHost } from "./view.ts";
 
@@ -128,6 +129,41 @@ export class LiveSocket implements ViewHost, CommandHost {
     }
     if (this.main && !history.state) this.replaceState({ type: "patch", id: this.main.id, scroll: scrollY, position: this.position });
     else if (history.state) this.position = (history.state as HistoryState).position ?? 0;
+  }
+
+  /**
+   * After `view` rendered `roots`: each nested container there that is this view's child (or
+   * sticky) gets the view already joined under its id back (the fresh container is empty, the
+   * joined one has the child's DOM), or a new view joined in it. Children of `view` whose
+   * containers left the page end, and so do sticky views no page renders any more.
+   */
+  syncNested(view: View, roots: readonly Element[]): void {
+    for (const container of nestedContainers(roots, view)) {
+      const existing = this.views.get(container.id);
+      if (existing) {
+        if (existing.el !== container && !existing.el.contains(container)) container.replaceWith(existing.el);
+        continue;
+      }
+      const child = new View(this, container, location.href);
+      if (!container.hasAttribute("data-phx-sticky")) child.parent = view;
+      this.views.set(child.id, child);
+      child.join();
+    }
+    for (const other of Array.from(this.views.values())) {
+      if (other.el.isConnected || other === this.main || this.pendingNavigation?.view === other) continue;
+      if (other.parent === view || (other.parent === null && other.el.hasAttribute("data-phx-sticky"))) this.destroyView(other);
+    }
+  }
+
+  destroyChildren(view: View): void {
+    for (const other of Array.from(this.views.values())) if (other.parent === view) this.destroyView(other);
+  }
+
+  /** Leaves `view` and, first, the views nested in it. */
+  private destroyView(view: View): void {
+    this.destroyChildren(view);
+    view.leave();
+    if (this.views.get(view.id) === view) this.views.delete(view.id);
   }
 
   viewOf(el: Element): View | null {
@@ -302,12 +338,10 @@ export class LiveSocket implements ViewHost, CommandHost {
     const old = this.main;
     if (!old) return;
     window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "redirect", to: href } }));
-    if (this.pendingNavigation) {
-      this.pendingNavigation.view.leave();
-      this.views.delete(this.pendingNavigation.view.id);
-    }
+    if (this.pendingNavigation) this.destroyView(this.pendingNavigation.view);
     const oldEl = this.pendingNavigation?.oldEl ?? old.el;
-    old.leave();
+    // Its nested views go with it; sticky ones stay (they are no view's children).
+    this.destroyView(old);
     const el = oldEl.cloneNode(false) as HTMLElement;
     const view = new View(this, el, href, true, flash);
     this.main = view;

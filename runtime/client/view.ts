@@ -25,6 +25,10 @@ export interface ViewHost {
   onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   isSocketConnected(): boolean;
   execAttr(el: Element, attr: string): void;
+  /** Joins the nested views whose containers `roots` hold, keeps the DOM of those already joined, ends those gone. */
+  syncNested(view: View, roots: readonly Element[]): void;
+  /** Ends the nested views of `view` (it crashed, left or navigated away). */
+  destroyChildren(view: View): void;
 }
 
 const STATUS = ["phx-connected", "phx-loading", "phx-error", "phx-client-error", "phx-server-error"];
@@ -43,6 +47,8 @@ export class View {
   private joinAttempts = 0;
   private destroyed = false;
   private touched: Set<Hook> | null = null;
+  /** The view whose template placed this one (`data-phx-parent-id`); null for a root or sticky view. */
+  parent: View | null = null;
 
   constructor(
     readonly host: ViewHost,
@@ -123,6 +129,8 @@ export class View {
     for (const diff of replay as WireMessageDiff[]) this.update(diff);
     this.resume = response.resume as { token: string; seq: number };
     this.host.onJoined(this, response);
+    // Its nested views ended with the drop (as they do when a parent fails): they join again.
+    this.host.syncNested(this, [this.el]);
     this.setStatus("phx-connected");
     window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
     for (const hook of this.hooks.values()) call(hook, "reconnected");
@@ -142,7 +150,7 @@ export class View {
     this.renderFull(diff);
     if (title !== undefined) document.title = title;
     this.setStatus("phx-connected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) this.host.execAttr(el, "phx-connected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) if (this.owns(el)) this.host.execAttr(el, "phx-connected");
     window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
     for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
     this.host.dispatchEvents(events);
@@ -166,8 +174,10 @@ export class View {
 
   private onError(): void {
     if (this.destroyed) return;
+    // Nested views end with their parent on the server; they join again after its next join.
+    this.host.destroyChildren(this);
     for (const hook of this.hooks.values()) call(hook, "disconnected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) this.host.execAttr(el, "phx-disconnected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) if (this.owns(el)) this.host.execAttr(el, "phx-disconnected");
     this.setStatus("phx-loading", "phx-error", this.host.isSocketConnected() ? "phx-server-error" : "phx-client-error");
     if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
   }
@@ -262,17 +272,24 @@ export class View {
       } else if (touched?.has(hook)) call(hook, "updated");
     }
     const scan = join ? [this.el] : ctx.inserted;
+    // Before hooks: a nested view's container that was built again gets its view's DOM back.
+    this.host.syncNested(this, scan);
     for (const root of scan) {
       if (!root.isConnected) continue;
       const found = root.matches("[phx-hook]") && root !== this.el ? [root] : [];
       found.push(...Array.from(root.querySelectorAll("[phx-hook]")));
-      for (const el of found) this.mountHook(el as HTMLElement);
+      for (const el of found) if (this.owns(el)) this.mountHook(el as HTMLElement);
       const mounted = root.matches("[phx-mounted]") && root !== this.el ? [root] : [];
       mounted.push(...Array.from(root.querySelectorAll("[phx-mounted]")));
-      for (const el of mounted) this.host.execAttr(el, "phx-mounted");
+      for (const el of mounted) if (this.owns(el)) this.host.execAttr(el, "phx-mounted");
       for (const form of Array.from(root.querySelectorAll("form[phx-trigger-action]"))) (form as HTMLFormElement).submit();
     }
     if (!join) this.destroyRemovedComponents();
+  }
+
+  /** Whether `el` is this view's, not a nested view's. */
+  owns(el: Element): boolean {
+    return el.closest("[data-phx-session]") === this.el;
   }
 
   private mountHook(el: HTMLElement): void {

@@ -21,6 +21,8 @@ import {
   type ReplyPayload,
 } from "./outgoing.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
+import { NestedChannels } from "./nested-channels.ts";
+import { childContainer } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
@@ -65,6 +67,8 @@ class Channel implements ViewOutput, Resumable {
   log: DiffLog | null = null;
   resumeToken = "";
   #released = false;
+  /** Called once when the view stops on its own (its nested views end with it). */
+  onStopped: (() => void) | null = null;
 
   constructor(
     readonly topic: string,
@@ -140,6 +144,7 @@ class Channel implements ViewOutput, Resumable {
     this.#release();
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
     if (reason === "crash" && this.joined) this.transport?.send(channelErrorFrame(this.joinRef, this.topic));
+    this.onStopped?.();
   }
 
   /** Ends the view for good. */
@@ -200,6 +205,8 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
 
 export class LiveConnection {
   readonly #channels = new Map<string, Channel>();
+  /** Which joined views are nested in which (`nested-channels.ts`). */
+  readonly #nested = new NestedChannels();
   /** Events per second (`limits.eventsPerSecond`); heartbeats are not counted. */
   readonly #bucket: TokenBucket;
   /** Frames refused over the rate since the last warning, which is logged at most once a second. */
@@ -436,6 +443,8 @@ export class LiveConnection {
     if (!previous && this.#channels.size >= this.ctx.limits.viewsPerConnection) {
       return this.#error(frame, `join of ${topic} refused: ${this.#channels.size} views already joined on this connection`, `too many views (limit ${this.ctx.limits.viewsPerConnection} per connection)`);
     }
+    const clash = previous ? this.#idClash(topic, frame.payload.session) : null;
+    if (clash) return this.#error(frame, `join of ${topic} refused: ${clash}`, "duplicate id");
     if (previous) {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");
@@ -444,7 +453,9 @@ export class LiveConnection {
     }
     const join = this.#authorize(frame);
     if ("refused" in join) return this.#stale(frame, join.refused);
-    const route = this.#route(frame, join);
+    const nested = this.#nested.resolve(join.session, (t) => this.#runningView(t));
+    if (nested.kind === "refused") return this.#stale(frame, `nested live view: ${nested.why}`);
+    const route = this.#route(frame, join, nested.kind === "child" ? nested.parent : null);
     if ("refused" in route) {
       if (!route.unauthorized) return this.#stale(frame, route.refused);
       this.ctx.logger.info(`join ${topic}: live navigation refused (${route.refused}); the client loads the page instead`);
@@ -486,14 +497,15 @@ export class LiveConnection {
   }
 
   /** Which view the join mounts, and its params: the URL's route for a main view, the token's view for another. */
-  #route(frame: Frame, join: AuthorizedJoin): RoutedJoin | (Refused & { unauthorized?: true }) {
+  #route(frame: Frame, join: AuthorizedJoin, parent: ViewRuntime | null): RoutedJoin | (Refused & { unauthorized?: true }) {
     const { payload } = frame;
-    const url = parseURL(payload.redirect ?? payload.url);
+    // A child's join carries no URL (it has its parent's), nor a sticky view's (its token has the page's).
+    const url = parent?.url ?? parseURL(payload.redirect ?? payload.url) ?? parseURL(join.session.url);
     if (!url) return { refused: `join without a valid url` };
     const navigating = payload.redirect !== undefined;
     if (!join.session.main) {
       const view = this.ctx.registry.get(join.session.view);
-      return view ? { view, url, navigating, mountParams: {} } : { refused: `unknown view "${join.session.view}"` };
+      return view ? { view, url, navigating, mountParams: {}, ...(parent ? { parent } : {}) } : { refused: `unknown view "${join.session.view}"` };
     }
     const match = matchRoute(this.ctx.routes, url.pathname);
     if (!match) return { refused: `no live route for ${url.pathname}` };
@@ -541,7 +553,7 @@ export class LiveConnection {
     const { topic, payload } = frame;
     const helpers = helpersOf(this.ctx);
     const main = join.session.main;
-    const runtime = new ViewRuntime({
+    const runtime: ViewRuntime = new ViewRuntime({
       view: route.view,
       id: join.id,
       connected: true,
@@ -554,9 +566,13 @@ export class LiveConnection {
       ...(route.liveSession ? { liveSession: route.liveSession } : {}),
       connectParams: join.params,
       staticChanged: staticChanged(this.ctx, join.params._track_static),
+      childContainer: childContainer(this.ctx, join.session.csrf, (): Record<string, unknown> => ({ ...runtime.session }), (): URL | null => runtime.url),
+      // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
+      ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
       signUpload: helpers.signUpload,
     });
     channel.runtime = runtime;
+    channel.onStopped = () => this.#endChildren(topic);
     const result = await runtime.mount(route.mountParams, join.session.session, route.url, join.flash);
     if (result === CRASHED) {
       // The crash was logged; the join fails so the client retries (and reloads after repeated failures).
@@ -586,6 +602,7 @@ export class LiveConnection {
       response.resume = { token: channel.resumeToken, seq: 0 };
     }
     channel.joined = true;
+    this.#nested.joined(topic, join.session);
     this.transport.send(joinedReply(frame, response));
   }
 
@@ -595,7 +612,38 @@ export class LiveConnection {
   }
 
   #close(channel: Channel, reason: string): void {
+    if (reason === "leave") this.#forgetChild(channel.topic);
     channel.end(reason);
+    if (reason !== "closed") this.#endChildren(channel.topic);
+  }
+
+  /** A nested view the client left: its parent need not keep its container any more. */
+  #forgetChild(topic: string): void {
+    const parent = this.#nested.parentOf(topic);
+    if (parent) this.#runningView(parent)?.children.forget(topic.slice(3));
+  }
+
+  /** A joined view that is running now on `topic`, or null. */
+  #runningView(topic: string): ViewRuntime | null {
+    const channel = this.#channels.get(topic);
+    return channel && channel.joined && !channel.closed && channel.runtime?.alive ? channel.runtime : null;
+  }
+
+  /** The view of `topic` ended: its nested views end too, and the client is told each closed. */
+  #endChildren(topic: string): void {
+    for (const child of this.#nested.ended(topic)) {
+      const channel = this.#channels.get(child);
+      if (!channel) continue;
+      this.#channels.delete(child);
+      this.#close(channel, "parent exited");
+      this.transport.send(channelCloseFrame(channel.joinRef, child));
+    }
+  }
+
+  /** Why a join may not replace the view joined on its topic (another view uses the id), or null. */
+  #idClash(topic: string, token: unknown): string | null {
+    const verified = this.ctx.signer.verify<SessionToken>(SALT.session, token);
+    return verified.ok ? this.#nested.clash(topic, verified.data) : null;
   }
 
   #error(frame: Frame, message: string, reason: string): void {
@@ -626,6 +674,8 @@ interface RoutedJoin {
   readonly navigating: boolean;
   readonly mountParams: Params;
   readonly liveSession?: LiveSessionInfo;
+  /** A nested live view's parent, running on this connection. */
+  readonly parent?: ViewRuntime;
 }
 
 /** Whether the page's tracked assets (the client's `_track_static` URLs) are not the server's current ones. */

@@ -46,6 +46,12 @@ export interface SessionToken {
   csrf: string;
   /** The page's live session (null outside any): live navigation may not leave it. */
   liveSession?: string | null;
+  /** A nested live view's parent container id: it joins only beside that parent. */
+  parent?: string;
+  /** A sticky live view: joined on its own, kept across live navigation. */
+  sticky?: boolean;
+  /** A sticky view's page URL (its join carries none). */
+  url?: string;
 }
 
 export interface StaticToken {

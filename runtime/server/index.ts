@@ -9,6 +9,7 @@ export { liveComponent, componentRef, type ComponentDefinition, type ComponentCa
 export { StreamValue, type StreamOptions, type StreamInsertOptions, type StreamConfig } from "./stream.ts";
 export { live, matchRoute, type LiveRoute, type LiveRouteOptions } from "./router.ts";
 export type { ContainerOptions } from "./container.ts";
+export { liveRender, type LiveRenderOptions } from "./nested.ts";
 export { liveSession, type LiveSessionOptions, type OnMountHook, type ViewLayout } from "./live-session.ts";
 export { MemoryPubSub, type PubSub, type Unsubscribe } from "./pubsub.ts";
 export { consoleLogger, MemoryLogger, type Logger } from "./log.ts";

@@ -25,6 +25,8 @@ import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
 import { componentName } from "./component.ts";
 import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
 import { ViewMessages } from "./view-messages.ts";
+import { ChildViews, type ChildContainer } from "./child-views.ts";
+import { ChildCollector, withChildRenderer } from "./nested.ts";
 import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
@@ -58,6 +60,8 @@ export interface ViewRuntimeOptions {
   connectParams?: Readonly<Record<string, unknown>>;
   /** The page's tracked static assets differ from the server's (computed at the join). */
   staticChanged?: boolean;
+  /** Builds the containers of the nested live views a connected render meets (`liveRender`). */
+  childContainer?: ChildContainer;
   /** Signs the token an upload channel joins with (connected views; without it nothing uploads). */
   signUpload?: (token: UploadToken) => string;
 }
@@ -92,6 +96,11 @@ export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
 
+/** A runtime made without `childContainer` (no server around it) cannot place nested views. */
+const noChildContainer: ChildContainer = (child) => {
+  throw new Error(`liveRender(${JSON.stringify(child.id)}): this view runs without a server connection, which nested live views need`);
+};
+
 /** Where the output of a view nobody listens to goes (HTTP renders). */
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
@@ -122,6 +131,10 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   #staticChanged: boolean;
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
+  /** The nested live views its connected renders placed (`liveRender`). */
+  readonly children: ChildViews;
+  /** The session the view mounted with (its nested views' sessions start from it). */
+  session: Session = {};
   /** Uploads, created with the first `allowUpload`. */
   #uploads: ViewUploads | null = null;
   #signUpload: ((token: UploadToken) => string) | null;
@@ -149,6 +162,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.socket.uploadHost = { uploads, cid: null };
     this.components.uploads = uploads;
     this.#createEngine = options.createEngine ?? createDiffEngine;
+    this.children = new ChildViews(this.id, options.childContainer ?? noChildContainer);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
   }
@@ -185,7 +199,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    * HTML renderer, stateful components included. No diff engine state is built for a render
    * that is thrown away; the connected mount that follows builds its own.
    */
-  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string } | { navigation: Navigation } | Crashed> {
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string; children: ChildCollector } | { navigation: Navigation } | Crashed> {
     return this.#run("mount", async () => {
       const mounted = await this.#mountCallbacks(params, session, url, flash);
       if (mounted.leave) return { navigation: mounted.leave };
@@ -197,15 +211,18 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         // The live session's layout goes inside the container, around the view (as in #render).
         return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
       };
-      const html = renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref));
+      // Nested live views become placeholders, filled by the caller with their own HTTP renders.
+      const children = new ChildCollector();
+      const html = withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref)));
       this.state.clearChanged();
-      return { html };
+      return { html, children };
     });
   }
 
   /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
   async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
     this.url = url;
+    this.session = session;
     if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
     const halted = await this.#onMount(params, session);
     if (halted) return { leave: halted, patch: null };
@@ -564,11 +581,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     if (everySlot || this.state.hasChanges()) {
       const changed = everySlot ? null : this.state.changed;
       const titleChanged = request.kind === "mount" ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      const layout = this.#liveSession?.layout;
-      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
       if (request.kind === "mount") engine.reset();
-      diff = engine.render(rendered);
+      diff = this.#renderTree(engine, changed);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
@@ -578,10 +592,22 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       this.socket.hooks?.runAfterRender(this.socket);
     }
     if (componentOnly && this.components.get(dirty)?.state.hasChanges()) {
-      const components = engine.renderComponents!([dirty]);
+      this.children.beginRender();
+      const components = withChildRenderer(this.children.renderer, () => engine.renderComponents!([dirty]));
       if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
+  }
+
+  /** The view's tree through the engine; nested live views met on the way are kept by id (`children`). */
+  #renderTree(engine: Engine, changed: Changed): WireMessageDiff {
+    this.children.beginRender();
+    return withChildRenderer(this.children.renderer, () => {
+      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
+      const layout = this.#liveSession?.layout;
+      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
+      return engine.render(rendered);
+    });
   }
 
   /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
