@@ -9,6 +9,7 @@ import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, ty
 import { Transport, type Channel, type Payload } from "./transport.ts";
 import { nestedContainers } from "./nested.ts";
 import { UPLOAD_INPUT, uploads } from "./upload-hook.ts";
+import { portalOwner } from "./portals.ts";
 import { View, type ViewHost } from "./view.ts";
 
 export interface LiveSocketOptions {
@@ -168,7 +169,9 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   viewOf(el: Element): View | null {
     const container = el.closest("[data-phx-session]");
-    return container ? this.views.get(container.id) ?? null : null;
+    if (container) return this.views.get(container.id) ?? null;
+    const owner = portalOwner(el);
+    return owner === null ? null : (this.views.get(owner) ?? null);
   }
 
   channel(topic: string, payload: () => Payload): Channel {

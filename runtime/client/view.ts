@@ -8,6 +8,7 @@ import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
 import type { JS } from "./js.ts";
+import { Portals } from "./portals.ts";
 
 /** What a view needs from its live socket. */
 export interface ViewHost {
@@ -49,6 +50,7 @@ export class View {
   private touched: Set<Hook> | null = null;
   /** The view whose template placed this one (`data-phx-parent-id`); null for a root or sticky view. */
   parent: View | null = null;
+  private portals: Portals;
 
   constructor(
     readonly host: ViewHost,
@@ -58,6 +60,7 @@ export class View {
     public flash: string | null = null,
   ) {
     this.id = el.id;
+    this.portals = new Portals(this.id);
     this.channel = host.channel(`lv:${this.id}`, () => this.joinPayload());
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
     this.channel.on("redirect", (p) => host.onRedirect(String(p.to)));
@@ -93,6 +96,7 @@ export class View {
 
   leave(): void {
     this.destroyed = true;
+    this.portals.clear();
     this.channel.leave();
     for (const hook of this.hooks.values()) call(hook, "destroyed");
     this.hooks.clear();
@@ -119,7 +123,7 @@ export class View {
       return;
     }
     if (this.resumed(response)) return;
-    this.rejoin(response);
+    this.mounted(response);
   }
 
   /** The server handed back the view it kept: the diffs this page missed are applied, nothing is rebuilt. */
@@ -132,13 +136,14 @@ export class View {
     // Its nested views ended with the drop (as they do when a parent fails): they join again.
     this.host.syncNested(this, [this.el]);
     this.setStatus("phx-connected");
+    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) this.host.execAttr(el, "phx-connected");
     window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
     for (const hook of this.hooks.values()) call(hook, "reconnected");
     return true;
   }
 
   /** A mount (the first join, or a rejoin the server could not resume): a full render, forms recovered. */
-  private rejoin(response: Payload): void {
+  private mounted(response: Payload): void {
     this.resume = (response.resume as { token: string; seq: number } | undefined) ?? null;
     const rejoin = this.joinCount > 0;
     this.joinCount += 1;
@@ -265,13 +270,15 @@ export class View {
   private afterPatch(ctx: RenderContext, join: boolean): void {
     const touched = this.touched;
     this.touched = null;
+    // Before hooks mount: moved content is where its hooks and bindings live.
+    const moved = this.portals.sync(this.el);
     for (const [el, hook] of this.hooks) {
       if (!el.isConnected) {
         this.hooks.delete(el);
         call(hook, "destroyed");
       } else if (touched?.has(hook)) call(hook, "updated");
     }
-    const scan = join ? [this.el] : ctx.inserted;
+    const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
     // Before hooks: a nested view's container that was built again gets its view's DOM back.
     this.host.syncNested(this, scan);
     for (const root of scan) {

@@ -3,6 +3,7 @@
 import type { KnownComponent } from "../../compiler/analyze/component-calls.ts";
 
 export const BUILTIN_COMPONENTS: ReadonlyMap<string, KnownComponent> = new Map<string, KnownComponent>([
+  ["asyncResult", {"names":["assign","loading","failed","inner_block"],"required":["assign"],"rest":null}],
   ["dynamicTag", {"names":["tagName","rest","inner_block"],"required":["tagName"],"rest":{"name":"rest","extra":["*"]}}],
   ["focusWrap", {"names":["id","rest","inner_block"],"required":["id","inner_block"],"rest":{"name":"rest","extra":[]}}],
   ["form", {"names":["for","as","errors","action","method","csrfToken","multipart","rest","inner_block"],"required":[],"rest":{"name":"rest","extra":["autocomplete","name","rel","enctype","novalidate","target"]}}],
@@ -13,4 +14,5 @@ export const BUILTIN_COMPONENTS: ReadonlyMap<string, KnownComponent> = new Map<s
   ["liveFileInput", {"names":["upload","accept","rest"],"required":["upload"],"rest":{"name":"rest","extra":["accept","capture","disabled","form","required"]}}],
   ["liveImgPreview", {"names":["entry","id","rest"],"required":["entry"],"rest":{"name":"rest","extra":["alt","width","height","loading","decoding"]}}],
   ["liveTitle", {"names":["prefix","suffix","default","inner_block"],"required":["inner_block"],"rest":null}],
+  ["portal", {"names":["id","target","class","container","inner_block"],"required":["id","target","inner_block"],"rest":null}],
 ]);

@@ -12,3 +12,5 @@ export { default as intersperse } from "./intersperse.live.html.ts";
 export { default as liveFileInput } from "./live-file-input.live.html.ts";
 export { default as liveImgPreview } from "./live-img-preview.live.html.ts";
 export { dynamicTag } from "./dynamic-tag.ts";
+export { default as asyncResult } from "./async-result.live.html.ts";
+export { default as portal } from "./portal.live.html.ts";

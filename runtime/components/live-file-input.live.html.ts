@@ -46,8 +46,8 @@ return $o;
 type $Props = Omit<Assigns, "rest"> & NonNullable<Assigns["rest"]>;
 const $DECLARED = {"component":"live-file-input","names":["upload","accept","rest"],"required":["upload"],"rest":"rest", "defaults": null };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S0, 7935559338278592, true, (track: boolean) => {
 const $t = !track || $c === null;
@@ -67,5 +67,5 @@ return [
 }, () => $h0(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h0($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h0($declared<Assigns>($DECLARED, $attributes));
 export default render;

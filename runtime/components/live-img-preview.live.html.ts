@@ -28,8 +28,8 @@ return $o;
 type $Props = Omit<Assigns, "rest"> & NonNullable<Assigns["rest"]>;
 const $DECLARED = {"component":"live-img-preview","names":["entry","id","rest"],"required":["entry"],"rest":"rest", "defaults": null };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S0, 2063329197240862, true, (track: boolean) => {
 const $t = !track || $c === null;
@@ -42,5 +42,5 @@ return [
 }, () => $h0(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h0($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h0($declared<Assigns>($DECLARED, $attributes));
 export default render;

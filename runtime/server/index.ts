@@ -5,7 +5,7 @@ export { defineView, type ViewDefinition, type ViewCallbacks, type RenderAssigns
 export type { ViewSocket, TimerRef } from "./socket.ts";
 export type { HookStage, HookResult } from "./hooks.ts";
 export { AsyncResult, type AsyncOutcome, type AsyncWork } from "./async.ts";
-export { liveComponent, componentRef, type ComponentDefinition, type ComponentCallbacks, type ComponentOwnAssigns } from "./component.ts";
+export { liveComponent, componentRef, type ComponentDefinition, type ComponentCallbacks, type ComponentOwnAssigns, type ComponentUpdateEntry } from "./component.ts";
 export { StreamValue, type StreamOptions, type StreamInsertOptions, type StreamConfig } from "./stream.ts";
 export { live, matchRoute, type LiveRoute, type LiveRouteOptions } from "./router.ts";
 export type { ContainerOptions } from "./container.ts";

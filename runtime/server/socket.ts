@@ -80,6 +80,12 @@ export interface ViewSocket<A, Info = unknown> {
    * fills the keys from the object it resolves to (`ok`), or with the reason it failed.
    */
   assignAsync<K extends keyof A & string>(keys: K | readonly K[], fn: AsyncWork<{ [P in K]: AsyncValue<A[P]> }>): this;
+  /**
+   * A stream filled by async work: sets `name` to a loading `AsyncResult` and creates the (empty)
+   * stream `name`; once connected, runs `fn` beside the view and inserts the items it resolves to
+   * with `opts` (`reset`, `at`, `limit`, `domId`), then `name` is `ok`. A rejection makes it `failed`.
+   */
+  streamAsync<T>(name: keyof A & string, fn: AsyncWork<Iterable<T>>, opts?: StreamOptions & StreamConfig<T>): this;
   /** Runs `fn` beside the view (connected only); its outcome goes to `handleAsync(name, …)`. */
   startAsync<T>(name: string, fn: AsyncWork<T>): this;
   /**
@@ -374,6 +380,14 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     if (this.runtime.connected) host.tasks().assign(list, fn);
     return this;
   }
+  streamAsync<T>(name: keyof A & string, fn: AsyncWork<Iterable<T>>, opts: StreamOptions & StreamConfig<T> = {}): this {
+    const host = this.#host("streamAsync");
+    this.#stream<T>(name, opts);
+    this.state.touchStream(name);
+    this.state.set(name, AsyncResult.loading(asyncResultOf(this.state.assigns[name])));
+    if (this.runtime.connected) host.tasks().assign([name], fn, { ...opts });
+    return this;
+  }
   startAsync<T>(name: string, fn: AsyncWork<T>): this {
     const host = this.#host("startAsync");
     if (this.runtime.connected) host.tasks().start(name, fn);
@@ -436,7 +450,7 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   }
 
   #host(what: string): ViewHost {
-    if (!this.host) throw new Error(`livehtml: ${what} is for a view's socket; a component's cannot run async work yet`);
+    if (!this.host) throw new Error(`livehtml: ${what} needs a socket that belongs to a running view or component`);
     return this.host;
   }
 }

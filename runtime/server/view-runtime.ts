@@ -23,7 +23,8 @@ import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts
 import { LiveSocket, SocketState, type TimerRef, type ViewHost } from "./socket.ts";
 import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
 import { componentName } from "./component.ts";
-import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
+import { AsyncTasks, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
+import { applyAsyncOutcome } from "./async-outcome.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { ChildViews, type ChildContainer } from "./child-views.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
@@ -161,6 +162,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     const uploads = () => (this.#uploads ??= new ViewUploads(this.id, this.#signUpload));
     this.socket.uploadHost = { uploads, cid: null };
     this.components.uploads = uploads;
+    this.components.asyncHost = this;
     this.#createEngine = options.createEngine ?? createDiffEngine;
     this.children = new ChildViews(this.id, options.childContainer ?? noChildContainer);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
@@ -213,7 +215,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       };
       // Nested live views become placeholders, filled by the caller with their own HTTP renders.
       const children = new ChildCollector();
-      const html = withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref)));
+      const html = withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch)));
       this.state.clearChanged();
       return { html, children };
     });
@@ -386,40 +388,38 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         if (!this.#async?.isCurrent(task)) return;
         this.#async.finish(task);
       }
-      if (task.kind === "assign") this.#fillAsync(task.keys, outcome);
-      else {
-        if (!this.view.handleAsync) throw new Error(`startAsync("${task.keys[0]}") finished but the view has no handleAsync`);
-        await this.view.handleAsync(task.keys[0]!, outcome, this.socket);
-      }
+      await applyAsyncOutcome(this.socket, task, outcome, { name: this.name, logger: this.#logger, handleAsync: this.view.handleAsync });
       await this.#afterCallback(undefined, false);
     }, task.keys.join(","));
   }
 
-  /** Resolves once the async work running now has finished and its results were handled. */
-  async asyncIdle(): Promise<void> {
-    await this.#async?.idle();
-    await this.idle();
+  /**
+   * A stateful component's work finished (or its `startAsync` was cancelled): delivered to the
+   * component in the view's mailbox, and only its diff is sent. Dropped when the component was
+   * removed (or replaced) meanwhile, or newer work replaced it.
+   */
+  componentAsyncDone(cid: number, tasks: AsyncTasks, task: AsyncTask, outcome: AsyncOutcome, cancelled: boolean): void {
+    void this.#run("handleAsync", async () => {
+      const instance = this.components.get(cid);
+      if (!instance || instance.tasks !== tasks) return;
+      if (!cancelled) {
+        if (!tasks.isCurrent(task)) return;
+        tasks.finish(task);
+      }
+      const name = `${this.name}: component ${componentName(instance.definition)} "${String(instance.state.assigns.id)}"`;
+      await applyAsyncOutcome(instance.socket, task, outcome, { name, logger: this.#logger, handleAsync: instance.definition.handleAsync });
+      await this.#afterCallback(undefined, false, instance.state.hasChanges() ? cid : null);
+    }, task.keys.join(","));
   }
 
-  #fillAsync(keys: readonly string[], outcome: AsyncOutcome): void {
-    if (outcome.status === "exit") {
-      this.#logger.warn(`${this.name}: assignAsync(${keys.join(", ")}) failed: ${describeError(outcome.reason)}`);
-    }
-    for (const key of keys) {
-      const current = this.state.assigns[key];
-      const previous = isAsyncResult(current) ? current : null;
-      if (outcome.status === "exit") {
-        this.socket.assign(key, AsyncResult.failed(previous, outcome.reason));
-        continue;
-      }
-      const values = outcome.result;
-      if (typeof values === "object" && values !== null && Object.prototype.hasOwnProperty.call(values, key)) {
-        this.socket.assign(key, AsyncResult.ok((values as Record<string, unknown>)[key]));
-      } else {
-        const reason = new Error(`assignAsync(${keys.map((k) => JSON.stringify(k)).join(", ")}): the function's result has no "${key}"`);
-        this.#logger.warn(`${this.name}: ${reason.message}`);
-        this.socket.assign(key, AsyncResult.failed(previous, reason));
-      }
+  /** Resolves once the async work running now (the view's and its components') has finished and its results were handled. */
+  async asyncIdle(): Promise<void> {
+    // Bounded: a result may start more work, which is waited for too, a few rounds deep.
+    for (let round = 0; round < 100; round++) {
+      await this.#async?.idle();
+      await this.components.asyncIdle();
+      await this.idle();
+      if (!this.#async?.running && !this.components.asyncRunning) return;
     }
   }
 

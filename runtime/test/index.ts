@@ -18,6 +18,8 @@ import { findElements, type FoundElement } from "./element.ts";
 import { uploadFiles, type TestFile, type UploadOptions } from "./upload.ts";
 import { childIdsIn, expandTestChildren, testChildContainer } from "./nested.ts";
 import type { ChildSpec } from "../server/nested.ts";
+import { StreamItems } from "./streams.ts";
+import { mergeFormValues, renderedForm, type FormPair } from "./form-values.ts";
 
 export interface MountOptions {
   /** The page URL (query params reach mount/handleParams). Default `http://localhost/`. */
@@ -53,6 +55,8 @@ export class LiveViewTest {
   readonly navigations: TestNavigation[] = [];
   readonly replies: Record<string, unknown>[] = [];
   #state: RenderedState | null = null;
+  /** What each stream shows in the page (the merged state holds only the last render's items). */
+  #streams = new StreamItems();
   #title: string | undefined;
   #crashed = false;
   #stopped = false;
@@ -77,7 +81,7 @@ export class LiveViewTest {
   /** The view's HTML as the client would have it now. */
   html(): string {
     if (!this.#state) throw new Error("livehtml/test: the view has not rendered (did mount redirect?)");
-    return toHTML(this.#state);
+    return toHTML(this.#state, { stream: (ref) => this.#streams.html(ref) });
   }
   get lastDiff(): WireMessageDiff | undefined {
     return this.diffs[this.diffs.length - 1];
@@ -138,6 +142,26 @@ export class LiveViewTest {
   }
   change(target: Target, form: Record<string, unknown> = {}, changedField?: string): Promise<Record<string, unknown>> {
     return this.#form("phx-change", target, form, changedField);
+  }
+
+  /**
+   * The form matching `selector`, filled as a user would leave it: what it renders now (inputs,
+   * checked boxes, selected options, textareas, hidden inputs) with `values` over it. A value for
+   * a name the form has no control for is an error. Read when called: call again after a render.
+   */
+  form(selector: string, values: Record<string, unknown> = {}): TestForm {
+    const form = renderedForm(this.html(), selector);
+    const encoded = new URLSearchParams(mergeFormValues(form, formPairs(values), selector) as [string, string][]).toString();
+    const send = (binding: string, changedField?: string) => {
+      const event = form.element.attributes[binding];
+      if (event === undefined) throw new AssertionError({ message: `livehtml/test: the form "${selector}" has no ${binding}` });
+      const payload: EventPayload = { type: "form", event, value: encoded };
+      if (changedField) payload.meta = { _target: changedField };
+      const cid = targetCid(form.element);
+      if (cid !== undefined) payload.cid = cid;
+      return this.#push(payload);
+    };
+    return { encoded, submit: () => send("phx-submit"), change: (changedField) => send("phx-change", changedField) };
   }
   /** A hook's `pushEvent`. */
   hook(event: string, value: Record<string, unknown> = {}, cid?: number): Promise<Record<string, unknown>> {
@@ -346,6 +370,7 @@ export class LiveViewTest {
     for (const e of events) this.pushedEvents.push([e[0], e[1]]);
     this.#state = mergeDiff(this.#state, diff);
     this.#syncChildren();
+    this.#streams.update(this.#state);
   }
 
   /** @internal */
@@ -378,14 +403,29 @@ function targetCid(el: FoundElement): number | undefined {
 
 /** FormData-style encoding of nested values: `{ user: { name: "a" }, tags: ["x"] }` → `user[name]=a&tags[]=x`. */
 export function encodeForm(form: Record<string, unknown>): string {
-  const pairs: [string, string][] = [];
+  return new URLSearchParams(formPairs(form) as [string, string][]).toString();
+}
+
+/** The name/value pairs of nested form values, as `encodeForm` sends them. */
+export function formPairs(form: Record<string, unknown>): FormPair[] {
+  const pairs: FormPair[] = [];
   const walk = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) for (const v of value) walk(`${prefix}[]`, v);
     else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v);
     else pairs.push([prefix, value === null || value === undefined ? "" : String(value)]);
   };
   for (const [k, v] of Object.entries(form)) walk(k, v);
-  return new URLSearchParams(pairs).toString();
+  return pairs;
+}
+
+/** A rendered form with values over its rendered ones (`view.form(selector, values)`). */
+export interface TestForm {
+  /** What it would send: the rendered values with the given ones over them, URL-encoded. */
+  readonly encoded: string;
+  /** Its `phx-submit`, with these values. */
+  submit(): Promise<Record<string, unknown>>;
+  /** Its `phx-change`, with these values; `changedField` is the input the user touched (`_target`). */
+  change(changedField?: string): Promise<Record<string, unknown>>;
 }
 
 export interface TestNavigation {

@@ -35,4 +35,19 @@ export const ANALYSIS_CASES: AnalysisCase[] = [
     start: [3, 27],
     end: [3, 28],
   },
+  { code: "LH0520", kind: "template", source: `<script type="hook">export default {}</script>`, start: [1, 1], end: [1, 21] },
+  {
+    code: "LH0521",
+    kind: "template",
+    source: `<i id="i" phx-hook=".Nope"></i><script type="hook" name=".Yes">export default {}</script>`,
+    start: [1, 11],
+    end: [1, 27],
+  },
+  {
+    code: "LH0522",
+    kind: "template",
+    source: `<script type="hook" name=".A">x</script><script type="hook" name=".A">y</script>`,
+    start: [1, 41],
+    end: [1, 71],
+  },
 ];
