@@ -15,6 +15,7 @@ import type { AnyView, Flash } from "../server/view.ts";
 import type { LiveSessionInfo } from "../server/live-session.ts";
 import { matchRoute, type LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
+import { uploadFiles, type TestFile, type UploadOptions } from "./upload.ts";
 import { childIdsIn, expandTestChildren, testChildContainer } from "./nested.ts";
 import type { ChildSpec } from "../server/nested.ts";
 import { StreamItems } from "./streams.ts";
@@ -167,6 +168,16 @@ export class LiveViewTest {
   /** A hook's `pushEvent`. */
   hook(event: string, value: Record<string, unknown> = {}, cid?: number): Promise<Record<string, unknown>> {
     return this.#push({ type: "hook", event, value, ...(cid !== undefined ? { cid } : {}) });
+  }
+
+  /**
+   * Chooses `files` for upload `name` and uploads them whole, as a browser would (LiveView's
+   * `render_upload`); resolves with the preflight reply (`error` when the choice was refused).
+   * `progress` below 100 leaves them in progress.
+   */
+  upload(name: string, files: readonly TestFile[], options: UploadOptions = {}): Promise<Record<string, unknown>> {
+    if (this.#stopped) throw new Error("livehtml/test: the view has stopped (it crashed or navigated away)");
+    return uploadFiles(this.runtime, name, files, options, (reply) => this.#applyReply(reply), () => this.#crash());
   }
 
   /** Delivers a message to handleInfo and waits for it to be handled. */
@@ -518,6 +529,8 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
     staticChanged: options.staticChanged ?? false,
     childContainer: testChildContainer,
+    // Upload tokens are never verified here: `upload` hands the entry to the view directly.
+    signUpload: (token) => JSON.stringify(token),
   });
   test = new LiveViewTest(runtime, staticHTML, url, logger);
   test.mountChild = (spec, parent) => mountTestChild(spec, parent, { ...options, pubsub, logger });
@@ -582,3 +595,5 @@ function lastError(logger: Logger): string {
 }
 
 export { renderTemplate, type RenderedTemplate, type TemplateFunction } from "./render-template.ts";
+
+export type { TestFile, UploadOptions as TestUploadOptions } from "./upload.ts";
