@@ -15,16 +15,32 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  */
 export const CLIENT_ENTRY = "runtime/client/auto.ts";
 
+/**
+ * The esbuild options every build of the client shares (this one, the benchmark's and the
+ * browser tests'), so what is measured and tested is what is served. Class fields compile to
+ * plain assignments (no `__publicField` helper per field).
+ */
+export const CLIENT_BUILD_OPTIONS = {
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2020",
+  tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+};
+
+/**
+ * The size budget of the served bundle, min+gzip (gzip -9), checked by a test: the bytes a page
+ * pays before it goes live. Lowered as the client shrinks; raise it only knowingly.
+ */
+export const CLIENT_SIZE_BUDGET = 15_500;
+
 /** `{ code, map }` of the client bundle (the map's sources are relative to the bundle's URL). */
 export async function bundleClient() {
   const result = await build({
+    ...CLIENT_BUILD_OPTIONS,
     absWorkingDir: root,
     entryPoints: [CLIENT_ENTRY],
     outfile: "client.js",
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2020",
     minify: true,
     sourcemap: "external",
     write: false,

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { suite } from "uvu";
+import { CLIENT_BUILD_OPTIONS } from "../../../scripts/build-client.mjs";
 import { createServer, MemoryLogger, type LiveRoute, type LiveServer } from "../../../runtime/server/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -48,6 +49,8 @@ export function bundleClient(client: ClientName = "official", options: Record<st
   let bundle = bundles.get(key);
   if (!bundle) {
     bundle = build({
+      // Our client is built as it is served (so the tests cover its build options).
+      ...(client === "livehtml" ? CLIENT_BUILD_OPTIONS : {}),
       stdin: { contents: CLIENT_ENTRIES[client](options), resolveDir: root, loader: "js" },
       bundle: true,
       format: "esm",

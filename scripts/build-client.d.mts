@@ -1,0 +1,8 @@
+// Types of build-client.mjs for the TypeScript that imports it (tests, the benchmark).
+import type { BuildOptions } from "esbuild";
+
+export const CLIENT_ENTRY: string;
+export const CLIENT_BUILD_OPTIONS: BuildOptions;
+export const CLIENT_SIZE_BUDGET: number;
+export function bundleClient(): Promise<{ code: string; map: string }>;
+export function buildClient(dir: string): Promise<void>;
