@@ -4,5 +4,6 @@ import type { BuildOptions } from "esbuild";
 export const CLIENT_ENTRY: string;
 export const CLIENT_BUILD_OPTIONS: BuildOptions;
 export const CLIENT_SIZE_BUDGET: number;
+export function bundleFiles(): Promise<Record<string, string>>;
 export function bundleClient(): Promise<{ code: string; map: string }>;
 export function buildClient(dir: string): Promise<void>;

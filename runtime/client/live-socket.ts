@@ -3,6 +3,7 @@
 // (the Socket argument is accepted and ignored: the transport is built in).
 import type { WireEvent } from "../shared/wire.ts";
 import { bindEvents, valuesOf } from "./bindings.ts";
+import { binding, emit, setBindingPrefix } from "./dom.ts";
 import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
 import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
@@ -42,7 +43,6 @@ export class LiveSocket implements ViewHost, CommandHost {
   readonly onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   private readonly opts: LiveSocketOptions;
   private readonly transport: Transport;
-  private readonly prefix: string;
   main: View | null = null;
   private views = new Map<string, View>();
   private unbind: (() => void) | null = null;
@@ -54,12 +54,9 @@ export class LiveSocket implements ViewHost, CommandHost {
     const opts = (typeof socketOrOpts === "function" ? maybeOpts : (socketOrOpts as LiveSocketOptions | undefined)) ?? {};
     this.opts = opts;
     this.hooks = opts.hooks ?? {};
-    this.prefix = opts.bindingPrefix ?? "phx-";
+    setBindingPrefix(opts.bindingPrefix ?? "phx-");
     this.onBeforeElUpdated = opts.dom?.onBeforeElUpdated ?? null;
-    this.transport = new Transport(url, () => {
-      const params = typeof opts.params === "function" ? opts.params(document.body) : opts.params ?? {};
-      return params as Payload;
-    });
+    this.transport = new Transport(url, () => this.connectParams(document.body));
   }
 
   connect(): void {
@@ -82,7 +79,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   isSocketConnected(): boolean {
-    return this.transport.isConnected();
+    return this.isConnected();
   }
 
   /** The transport (its `conn` is the WebSocket), as `getSocket()` of the official client. */
@@ -104,18 +101,13 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   execJS(el: Element, encoded: string, eventType = "exec"): void {
     const view = this.viewOf(el);
-    if (!view) return;
-    this.run(view, el, eventType, encoded, {}, null);
-  }
-
-  exec(el: Element, encoded: string, eventType: string): void {
-    this.execJS(el, encoded, eventType);
+    if (view) this.run(view, el, eventType, encoded, {}, null);
   }
 
   // ---- views ------------------------------------------------------------------------------
 
   private joinRoots(): void {
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-phx-session]"))) {
+    for (const el of document.querySelectorAll<HTMLElement>("[data-phx-session]")) {
       if (this.views.has(el.id) || el.parentElement?.closest("[data-phx-session]")) continue;
       const view = new View(this, el, location.href);
       this.views.set(el.id, view);
@@ -143,7 +135,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   dispatchEvents(events: readonly WireEvent[]): void {
     for (const [name, payload] of events) {
       for (const view of this.views.values()) for (const callback of view.handlers.get(name) ?? []) callback(payload);
-      window.dispatchEvent(new CustomEvent(`phx:${name}`, { detail: payload }));
+      emit(`phx:${name}`, payload);
     }
   }
 
@@ -157,7 +149,7 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
     const scroll = pending.scroll ?? 0;
     requestAnimationFrame(() => scrollTo(0, scroll));
-    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "redirect", to: view.href } }));
+    emit("phx:page-loading-stop", { kind: "redirect", to: view.href });
   }
 
   reload(reason: string): void {
@@ -176,9 +168,10 @@ export class LiveSocket implements ViewHost, CommandHost {
     setTimeout(() => location.reload(), wait);
   }
 
-  execAttr(el: Element, attr: string): void {
-    const encoded = el.getAttribute(attr);
-    if (encoded) this.execJS(el, encoded, attr);
+  /** Runs the commands of binding `name` on `el` (`phx-mounted`, `phx-connected`, …), if any. */
+  execBinding(el: Element, name: string): void {
+    const encoded = el.getAttribute(binding(name));
+    if (encoded) this.execJS(el, encoded, binding(name));
   }
 
   // ---- events -----------------------------------------------------------------------------
@@ -197,7 +190,7 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (!view) return;
     const target = (args.target as string | undefined) ?? null;
     const extra = (args.value as Record<string, unknown> | undefined) ?? {};
-    const base = eventType === "submit" ? { submitter: (event as SubmitEvent | null)?.submitter ?? null } : eventType === "change" ? { target: (sourceEl as HTMLInputElement).name } : valuesOf(sourceEl, this.prefix);
+    const base = eventType === "submit" ? { submitter: (event as SubmitEvent | null)?.submitter ?? null } : eventType === "change" ? { target: (sourceEl as HTMLInputElement).name } : valuesOf(sourceEl);
     void this.pushFrom(view, sourceEl, eventType, String(args.event), { ...base, ...extra }, target);
   }
 
@@ -206,15 +199,16 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (eventType === "change") {
       const input = el as HTMLInputElement;
       const form = input.form;
-      if (!form) throw new Error(`${this.prefix}change on ${input.name || input.localName} needs the input to be inside a form`);
-      const own = input.hasAttribute(`${this.prefix}change`);
+      if (!form) throw new Error(`${binding("change")} on ${input.name || input.localName} needs the input to be inside a form`);
+      const own = input.hasAttribute(binding("change"));
       const loading = [input, form];
       for (const l of loading) l.classList.add("phx-change-loading");
       await view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: {}, cid: view.targetCid(form, target) });
       for (const l of loading) l.classList.remove("phx-change-loading");
       return;
     }
-    const type = eventType.startsWith("phx-") || eventType === "exec" ? "click" : eventType;
+    // Commands run from code or from a lifecycle binding (`phx-mounted`) push as clicks.
+    const type = eventType.includes("-") || eventType === "exec" ? "click" : eventType;
     const loadingClass = `phx-${type}-loading`;
     el.classList.add(loadingClass);
     const { submitter: _, target: __, owner: ___, ...rest } = value;
@@ -225,9 +219,10 @@ export class LiveSocket implements ViewHost, CommandHost {
   private async submit(view: View, form: HTMLFormElement, name: string, submitter: HTMLElement | null, target: string | null): Promise<void> {
     const value = serializeForm(form, submitter);
     const disabled: Array<[HTMLElement, string]> = [];
-    for (const el of Array.from(form.querySelectorAll<HTMLElement>(`[${this.prefix}disable-with]`))) {
+    const disableWith = binding("disable-with");
+    for (const el of form.querySelectorAll<HTMLElement>(`[${disableWith}]`)) {
       disabled.push([el, el.innerText]);
-      el.innerText = el.getAttribute(`${this.prefix}disable-with`)!;
+      el.innerText = el.getAttribute(disableWith)!;
       el.setAttribute("disabled", "");
     }
     form.classList.add("phx-submit-loading");
@@ -292,7 +287,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   private replaceMain(href: string, flash: string | null, kind: "push" | "replace" | null, scroll: number | null): void {
     const old = this.main;
     if (!old) return;
-    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "redirect", to: href } }));
+    emit("phx:page-loading-start", { kind: "redirect", to: href });
     if (this.pendingNavigation) {
       this.pendingNavigation.view.leave();
       this.views.delete(this.pendingNavigation.view.id);
@@ -344,7 +339,6 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   private bindAll(): void {
     const unbindEvents = bindEvents({
-      prefix: this.prefix,
       viewOf: (el) => this.viewOf(el),
       run: (view, el, type, encoded, value, event) => this.run(view, el, type, encoded, value, event),
       linkClick: (event, link) => this.linkClick(event, link),

@@ -13,6 +13,8 @@ import { COMPONENTS, KEYED, KEYED_COUNT, KEYED_MOVED, STATIC, STREAM, type WireD
 import { toHTML } from "../shared/to-html.ts";
 import type { RenderedState } from "../shared/merge.ts";
 import { compileTemplate, follow, seen, type Template } from "./template.ts";
+import { binding } from "./dom.ts";
+import { noteCommands } from "./js.ts";
 import { decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
 
 /** What a patch needs from its view. */
@@ -54,7 +56,7 @@ function valueHTML(value: WireDynamic | undefined, ctx: RenderContext): string {
 function ignored(node: Node | null): boolean {
   if (!seen.phxUpdate || !node) return false;
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest('[phx-update="ignore"]') != null;
+  return el?.closest(`[${binding("update")}="ignore"]`) != null;
 }
 
 function noteInserted(fragment: ParentNode, ctx: RenderContext): void {
@@ -282,7 +284,7 @@ export class ChildPart {
     this.clear();
     this.mode = "html";
     const fragment = parseHTML(html);
-    if (html.includes("phx-")) noteInserted(fragment, ctx);
+    if (html.includes(binding(""))) noteInserted(fragment, ctx);
     this.insert(fragment);
   }
 
@@ -378,7 +380,9 @@ export class AttrPart {
     for (let i = 0; i < this.slots.length; i++) value += valueHTML(node[this.slots[i]!], ctx) + this.strings[i + 1];
     if (!fresh && ignored(this.el.parentNode)) return;
     if (!fresh) ctx.touch?.(this.el);
-    setAttr(this.el, this.name, decode(value));
+    value = decode(value);
+    noteCommands(value);
+    setAttr(this.el, this.name, value);
   }
 
   remap(map: Map<Node, Node>): void {
@@ -397,7 +401,10 @@ export class AttrsPart {
     if (!fresh) ctx.touch?.(this.el);
     const now = pairs.map(([name]) => name);
     for (const name of this.names) if (!now.includes(name)) setAttr(this.el, name, null);
-    for (const [name, value] of pairs) setAttr(this.el, name, value);
+    for (const [name, value] of pairs) {
+      noteCommands(value);
+      setAttr(this.el, name, value);
+    }
     this.names = now;
   }
 

@@ -12,6 +12,9 @@
 // name, a comment, part of a raw text element) is "opaque": its instances are re-rendered as
 // HTML when they change, which is correct, only not in proportion.
 
+import { binding } from "./dom.ts";
+import { noteCommands } from "./js.ts";
+
 export type PartSpec =
   | { kind: "child"; path: number[]; slot: number }
   | { kind: "attr"; path: number[]; name: string; strings: string[]; slots: number[] }
@@ -122,9 +125,12 @@ export function compileTemplate(statics: readonly string[]): Template {
   return template;
 }
 
+const LIFECYCLE = ["hook", "mounted", "remove"];
+
 function build(statics: readonly string[]): Template {
-  const lifecycle = statics.some((s) => /phx-(hook|mounted|remove)|data-phx-link/.test(s));
-  if (statics.some((s) => s.includes("phx-update"))) seen.phxUpdate = true;
+  const lifecycle = statics.some((s) => s.includes("data-phx-link") || LIFECYCLE.some((name) => s.includes(binding(name))));
+  if (statics.some((s) => s.includes(binding("update")))) seen.phxUpdate = true;
+  for (const s of statics) noteCommands(s);
   const contexts = slotContexts(statics);
   const opaque: Template = { element: null, parts: [], slotPart: [], lifecycle: true, statics };
   if (contexts.includes("bad")) return opaque;

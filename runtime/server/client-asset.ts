@@ -1,14 +1,15 @@
 // The browser client every server serves at CLIENT_PATH (and the default layout loads when no
-// `scripts` option is given), so a page goes live with no bundler set up. An installed package
-// serves the bundle `npm run build` wrote to dist/client/; run from the sources, it is bundled
-// on first request by scripts/build-client.mjs (which names the entry). Either way it is read or
-// built once per process, then answered from memory with an ETag (`304` on a match).
+// `scripts` option is given), so a page goes live with no bundler set up; next to it, its source
+// map and the modules it imports on demand (`client-<hash>.js`). An installed package serves the
+// files `npm run build` wrote to dist/client/; run from the sources, they are bundled on first
+// request by scripts/build-client.mjs (which names the entry). Either way they are read or built
+// once per process, then answered from memory with an ETag (`304` on a match).
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const CLIENT_PATH = "/livehtml/client.js";
-const MAP_PATH = `${CLIENT_PATH}.map`;
+const CLIENT_DIR = CLIENT_PATH.slice(0, CLIENT_PATH.lastIndexOf("/") + 1);
 
 interface Asset {
   readonly body: string;
@@ -16,17 +17,28 @@ interface Asset {
   readonly type: string;
 }
 
-let loading: Promise<{ code: Asset; map: Asset }> | null = null;
+/** The client's files by name (`client.js`, `client.js.map`, `client-<hash>.js`, …). */
+let loading: Promise<Map<string, Asset>> | null = null;
 
-/** Answers GET/HEAD of the client bundle and its source map; false for every other request. */
+/** The file name a request asks for when it names one of the client's files (by their naming). */
+function clientFile(url: string | undefined): string | null {
+  if (!url?.startsWith(CLIENT_DIR)) return null;
+  const name = url.split("?", 1)[0]!.slice(CLIENT_DIR.length);
+  return /^client(-[\w-]+)?\.js(\.map)?$/.test(name) ? name : null;
+}
+
+/** Answers GET/HEAD of the client's files; false for every other request. */
 export function serveClientAsset(req: IncomingMessage, res: ServerResponse): boolean {
-  if (!req.url?.startsWith(CLIENT_PATH)) return false;
-  const pathname = req.url.split("?", 1)[0];
-  if (pathname !== CLIENT_PATH && pathname !== MAP_PATH) return false;
+  const name = clientFile(req.url);
+  if (name === null) return false;
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   loading ??= loadClient();
   void loading.then(
-    (assets) => send(req, res, pathname === CLIENT_PATH ? assets.code : assets.map),
+    (assets) => {
+      const asset = assets.get(name);
+      if (asset) send(req, res, asset);
+      else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`livehtml: the browser client has no file ${name}\n`);
+    },
     (error: unknown) => {
       // Not cached: the next request tries again (say, once the missing build has been run).
       loading = null;
@@ -49,9 +61,13 @@ function send(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
   res.end(req.method === "HEAD" ? undefined : asset.body);
 }
 
-async function loadClient(): Promise<{ code: Asset; map: Asset }> {
-  const { code, map } = import.meta.url.endsWith(".ts") ? await bundleFromSources() : await readPrebuilt();
-  return { code: asset(code, "text/javascript; charset=utf-8"), map: asset(map, "application/json; charset=utf-8") };
+async function loadClient(): Promise<Map<string, Asset>> {
+  const files = import.meta.url.endsWith(".ts") ? await bundleFromSources() : await readPrebuilt();
+  const assets = new Map<string, Asset>();
+  for (const [name, text] of Object.entries(files)) {
+    assets.set(name, asset(text, name.endsWith(".map") ? "application/json; charset=utf-8" : "text/javascript; charset=utf-8"));
+  }
+  return assets;
 }
 
 function asset(body: string, type: string): Asset {
@@ -59,18 +75,20 @@ function asset(body: string, type: string): Asset {
 }
 
 /** dist/runtime/server/client-asset.js → dist/client/. */
-async function readPrebuilt(): Promise<{ code: string; map: string }> {
+async function readPrebuilt(): Promise<Record<string, string>> {
   const dir = new URL("../../client/", import.meta.url);
   try {
-    return { code: await readFile(new URL("client.js", dir), "utf8"), map: await readFile(new URL("client.js.map", dir), "utf8") };
+    const files: Record<string, string> = { "client.js": await readFile(new URL("client.js", dir), "utf8") };
+    for (const name of await readdir(dir)) if (name !== "client.js") files[name] = await readFile(new URL(name, dir), "utf8");
+    return files;
   } catch (error) {
     throw new Error(`the prebuilt client is missing (${(error as Error).message}); run \`npm run build\` in livehtml`, { cause: error });
   }
 }
 
-async function bundleFromSources(): Promise<{ code: string; map: string }> {
+async function bundleFromSources(): Promise<Record<string, string>> {
   // A computed specifier: the build script is plain JavaScript outside the compiled tree.
   const script = new URL("../../scripts/build-client.mjs", import.meta.url).href;
-  const { bundleClient } = (await import(script)) as { bundleClient(): Promise<{ code: string; map: string }> };
-  return bundleClient();
+  const { bundleFiles } = (await import(script)) as { bundleFiles(): Promise<Record<string, string>> };
+  return bundleFiles();
 }
