@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { privateNames } from "./client-private-names.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,10 +16,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  */
 export const CLIENT_ENTRY = "runtime/client/auto.ts";
 
+const mangled = privateNames([join(root, "runtime/client"), join(root, "runtime/shared")]);
+
 /**
  * The esbuild options every build of the client shares (this one, the benchmark's and the
  * browser tests'), so what is measured and tested is what is served. Class fields compile to
- * plain assignments (no `__publicField` helper per field).
+ * plain assignments (no `__publicField` helper per field); private members get short names
+ * (see client-private-names.mjs).
  */
 export const CLIENT_BUILD_OPTIONS = {
   bundle: true,
@@ -26,6 +30,7 @@ export const CLIENT_BUILD_OPTIONS = {
   platform: "browser",
   target: "es2020",
   tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+  mangleProps: new RegExp(`^(${mangled.join("|")})$`),
 };
 
 /**
