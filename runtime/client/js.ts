@@ -53,6 +53,13 @@ export function execCommands(host: CommandHost, source: Element, commands: Comma
   }
 }
 
+/** How long a command list's transitions run (ms): what an element with `phx-remove` waits. */
+export function transitionTime(commands: Command[]): number {
+  let time = 0;
+  for (const [, args = {}] of commands) if (args.transition) time = Math.max(time, Number(args.time ?? 200));
+  return time;
+}
+
 /** The chainable `js()` API of hooks: each method runs its command at once. */
 export interface JS {
   exec(el: Element, encoded: string): void;

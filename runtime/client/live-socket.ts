@@ -6,7 +6,8 @@ import { bindEvents, valuesOf } from "./bindings.ts";
 import { binding, emit, setBindingPrefix } from "./dom.ts";
 import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
-import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
+import { execCommands, isCommandList, jsAPI, parseCommands, transitionTime, type CommandHost, type JS } from "./js.ts";
+import { removal } from "./parts.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
 import { View, type ViewHost } from "./view.ts";
 
@@ -56,6 +57,11 @@ export class LiveSocket implements ViewHost, CommandHost {
     this.hooks = opts.hooks ?? {};
     setBindingPrefix(opts.bindingPrefix ?? "phx-");
     this.onBeforeElUpdated = opts.dom?.onBeforeElUpdated ?? null;
+    removal.run = (el, done) => {
+      const encoded = el.getAttribute(binding("remove"))!;
+      this.execJS(el, encoded, "remove");
+      setTimeout(done, isCommandList(encoded) ? transitionTime(parseCommands(encoded)) : 0);
+    };
     this.transport = new Transport(url, () => this.connectParams(document.body));
   }
 

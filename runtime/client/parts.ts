@@ -28,6 +28,44 @@ export interface RenderContext {
   inserted: Element[];
   /** Called with an element before one of its slots is written (hooks' beforeUpdate). */
   touch: ((el: Node) => void) | null;
+  /** The app's `dom.onBeforeElUpdated(from, to)`, for every element a patch writes. */
+  beforeElUpdated: ((from: Element, to: Element) => unknown) | null;
+}
+
+/**
+ * Before a patch writes `el` (through `write`, which may be a no-op when only its children
+ * change): hooks hear `beforeUpdate`, and the app's `dom.onBeforeElUpdated(from, to)` gets a
+ * copy of the element with the write applied. What the callback sets on the copy is kept, as
+ * when a morphing client copies `to` onto `from`.
+ */
+function patchElement(el: Element, ctx: RenderContext, write: (target: Element) => void): void {
+  ctx.touch?.(el);
+  const before = ctx.beforeElUpdated;
+  if (!before) return write(el);
+  const to = el.cloneNode(false) as Element;
+  write(to);
+  before(el, to);
+  write(el);
+  for (const attr of to.attributes) if (el.getAttribute(attr.name) !== attr.value) setAttr(el, attr.name, attr.value);
+  for (const attr of Array.from(el.attributes)) if (!to.hasAttribute(attr.name)) setAttr(el, attr.name, null);
+}
+
+/** Elements waiting for their `phx-remove` transition before they leave. */
+const leaving = new WeakSet<Node>();
+
+/**
+ * Runs an element's `phx-remove` commands and removes it when their transition ends; set by
+ * the live socket (it runs commands).
+ */
+export const removal: { run: ((el: Element, done: () => void) => void) | null } = { run: null };
+
+/** Removes `node`; an element with `phx-remove` leaves after its commands' transition. */
+function discard(node: ChildNode): void {
+  if (leaving.has(node)) return;
+  if (seen.phxRemove && removal.run && node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(binding("remove"))) {
+    leaving.add(node);
+    removal.run(node as Element, () => node.remove());
+  } else node.remove();
 }
 
 type Part = ChildPart | AttrPart | AttrsPart | ContentPart;
@@ -105,7 +143,7 @@ export class Instance {
     let node: Node | null = this.first();
     while (node) {
       const next: Node | null = node === last ? null : node.nextSibling;
-      node.parentNode?.removeChild(node);
+      discard(node as ChildNode);
       node = next;
     }
   }
@@ -217,7 +255,8 @@ export class ChildPart {
   set(value: WireDynamic | undefined, diff: WireDynamic | undefined, ctx: RenderContext, fresh = false): void {
     if (value === undefined) return;
     if (!fresh && ignored(this.start.parentNode)) return;
-    if (!fresh) ctx.touch?.(this.start.parentNode!);
+    const parent = this.start.parentNode!;
+    if (!fresh && parent.nodeType === Node.ELEMENT_NODE) patchElement(parent as Element, ctx, () => {});
     if (typeof value === "string") {
       if (value.includes("<")) this.setHTML(value, ctx, fresh);
       else this.setText(decode(value));
@@ -334,13 +373,17 @@ export class ChildPart {
   clear(): void {
     if (this.end === this.start) return;
     const parent = this.start.parentNode!;
-    if (this.start === parent.firstChild && this.end === parent.lastChild && parent.nodeType === Node.ELEMENT_NODE) {
+    if (this.start === parent.firstChild && this.end === parent.lastChild && parent.nodeType === Node.ELEMENT_NODE && !seen.phxRemove) {
       // The range is the whole element: one native call instead of one removal per node.
       (parent as Element).textContent = "";
       parent.appendChild(this.start);
       parent.appendChild(this.end);
     } else {
-      while (this.start.nextSibling && this.start.nextSibling !== this.end) parent.removeChild(this.start.nextSibling);
+      for (let node = this.start.nextSibling; node && node !== this.end; ) {
+        const next: ChildNode | null = node.nextSibling;
+        discard(node);
+        node = next;
+      }
     }
     this.release();
   }
@@ -379,10 +422,11 @@ export class AttrPart {
     let value = this.strings[0]!;
     for (let i = 0; i < this.slots.length; i++) value += valueHTML(node[this.slots[i]!], ctx) + this.strings[i + 1];
     if (!fresh && ignored(this.el.parentNode)) return;
-    if (!fresh) ctx.touch?.(this.el);
-    value = decode(value);
-    noteCommands(value);
-    setAttr(this.el, this.name, value);
+    const text = decode(value);
+    noteCommands(text);
+    const write = (el: Element) => setAttr(el, this.name, text);
+    if (fresh) write(this.el);
+    else patchElement(this.el, ctx, write);
   }
 
   remap(map: Map<Node, Node>): void {
@@ -398,13 +442,18 @@ export class AttrsPart {
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
     if (!fresh && ignored(this.el.parentNode)) return;
     const pairs = parseAttributes(valueHTML(node[this.slot], ctx));
-    if (!fresh) ctx.touch?.(this.el);
     const now = pairs.map(([name]) => name);
-    for (const name of this.names) if (!now.includes(name)) setAttr(this.el, name, null);
     for (const [name, value] of pairs) {
       noteCommands(value);
-      setAttr(this.el, name, value);
+      // Rendered as a spread, `phx-remove` is not in any statics.
+      if (name === binding("remove")) seen.phxRemove = true;
     }
+    const write = (el: Element) => {
+      for (const name of this.names) if (!now.includes(name)) setAttr(el, name, null);
+      for (const [name, value] of pairs) setAttr(el, name, value);
+    };
+    if (fresh) write(this.el);
+    else patchElement(this.el, ctx, write);
     this.names = now;
   }
 
@@ -421,7 +470,7 @@ export class ContentPart {
     const html = valueHTML(node[this.slot], ctx);
     const text = this.el.localName === "script" || this.el.localName === "style" ? html : decode(html);
     if (!fresh && ignored(this.el)) return;
-    if (!fresh) ctx.touch?.(this.el);
+    if (!fresh) patchElement(this.el, ctx, () => {});
     if (this.el.localName === "textarea") {
       if (isFocusedInput(this.el)) return;
       (this.el as HTMLTextAreaElement).defaultValue = text;
@@ -561,9 +610,12 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
   const inserts = new Map((ops?.[1] ?? []).map((op) => [op[0], op] as const));
   const parent = part.end.parentNode!;
   if (ops && ops.length > 3) {
-    for (const item of streamItems(part)) if (!inserts.has(item.id)) parent.removeChild(item);
+    for (const item of streamItems(part)) if (!inserts.has(item.id)) discard(item);
   }
-  for (const id of ops?.[2] ?? []) streamItem(part, id)?.remove();
+  for (const id of ops?.[2] ?? []) {
+    const item = streamItem(part, id);
+    if (item) discard(item);
+  }
   let appendBatch: DocumentFragment | null = null;
   const flush = () => {
     if (appendBatch) part.insert(appendBatch);
@@ -593,8 +645,8 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
     if (limit !== null && limit !== undefined) {
       flush();
       const items = streamItems(part);
-      if (limit < 0) for (let j = 0; j < items.length + limit; j++) items[j]!.remove();
-      else for (let j = limit; j < items.length; j++) items[j]!.remove();
+      if (limit < 0) for (let j = 0; j < items.length + limit; j++) discard(items[j]!);
+      else for (let j = limit; j < items.length; j++) discard(items[j]!);
     }
   }
   flush();

@@ -40,9 +40,9 @@ const cache = new Map<string, Template>();
 
 /**
  * Whether any template so far can produce `phx-update` (then writes check for an ignored
- * ancestor; pages without it pay nothing).
+ * ancestor) or `phx-remove` (then removals check for it); pages without them pay nothing.
  */
-export const seen = { phxUpdate: false };
+export const seen = { phxUpdate: false, phxRemove: false };
 
 type Context = "text" | "attrs" | "value" | "raw" | "bad";
 
@@ -130,6 +130,7 @@ const LIFECYCLE = ["hook", "mounted", "remove"];
 function build(statics: readonly string[]): Template {
   const lifecycle = statics.some((s) => s.includes("data-phx-link") || LIFECYCLE.some((name) => s.includes(binding(name))));
   if (statics.some((s) => s.includes(binding("update")))) seen.phxUpdate = true;
+  if (statics.some((s) => s.includes(binding("remove")))) seen.phxRemove = true;
   for (const s of statics) noteCommands(s);
   const contexts = slotContexts(statics);
   const opaque: Template = { element: null, parts: [], slotPart: [], lifecycle: true, statics };

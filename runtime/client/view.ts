@@ -169,6 +169,7 @@ export class View {
       built: new Set(),
       inserted: [],
       touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
+      beforeElUpdated: this.host.onBeforeElUpdated,
     };
   }
 

@@ -23,20 +23,21 @@ export const CLIENTS = ["official", "livehtml"] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
 // `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests.
-// Hooks come from `window.testHooks`, set by a suite's `head` script.
+// Hooks come from `window.testHooks` and `dom` callbacks from `window.testDom`, set by a suite's
+// `head` script.
 const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => string> = {
   official: (options) => `
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
   livehtml: (options) => `
 import { LiveSocket } from "./runtime/client/index.ts";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
