@@ -1,12 +1,14 @@
 // Element lifecycle with each client: phx-remove runs its commands and the element leaves when
 // their transition ends; dom.onBeforeElUpdated hears the elements a patch writes (and what it
-// sets on `to` stays); a push made before the join reply.
+// sets on `to` stays); a push made before the join reply; a select whose prompt is a lone
+// conditional option keeps the chosen option as the prompt comes and goes.
 import * as assert from "uvu/assert";
 import { live } from "../../runtime/server/index.ts";
 import { browserSuite, openLive, waitForText } from "./helpers/app.ts";
 
 await import("../../runtime/register.ts");
 const { LifecycleView } = await import("./fixtures/lifecycle.ts");
+const { PickerView } = await import("./fixtures/picker.ts");
 
 // The callback logs each element it sees and keeps a client-side attribute the server never
 // renders (a morphing client would drop it without this).
@@ -20,7 +22,7 @@ window.testDom = {
 };
 `;
 
-const e2e = browserSuite("element lifecycle in Chromium", [live("/life", LifecycleView)], { head: HEAD });
+const e2e = browserSuite("element lifecycle in Chromium", [live("/life", LifecycleView), live("/pick", PickerView)], { head: HEAD });
 
 e2e("phx-remove: the element runs its transition, stays while it runs, then leaves", async ({ page, app }) => {
   await openLive(page, app.url("/life"));
@@ -71,6 +73,28 @@ e2e("a click made before the join reply: our client sends it once joined, the of
     assert.is(await page.textContent("#n"), "0");
   }
   await page.unrouteAll({ behavior: "ignoreErrors" });
+});
+
+e2e("a lone conditional <option> prompt: the user's and the server's choice survive it coming and going", async ({ page, app }) => {
+  await openLive(page, app.url("/pick"));
+  const chosen = () => page.evaluate(() => {
+    const select = document.getElementById("sel") as HTMLSelectElement;
+    return [select.value, Array.from(select.options).filter((o) => o.selected).length];
+  });
+  await page.click("#to-none");
+  await waitForText(page, "#value", "");
+  assert.equal(await chosen(), ["", 1], "the prompt is chosen when the server's value is empty");
+  await page.selectOption("#sel", "a");
+  await waitForText(page, "#value", "a");
+  await page.click("#toggle");
+  await waitForText(page, "#p", "false");
+  assert.equal(await chosen(), ["a", 1]);
+  await page.click("#toggle");
+  await waitForText(page, "#p", "true");
+  assert.equal(await chosen(), ["a", 1], "the prompt coming back does not take the choice");
+  await page.click("#to-c");
+  await waitForText(page, "#value", "c");
+  assert.equal(await chosen(), ["c", 1]);
 });
 
 e2e.run();
