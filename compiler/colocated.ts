@@ -8,16 +8,12 @@
 import ts from "./utils/typescript.cjs";
 import type { SourceMap } from "magic-string";
 import type { Diagnostic } from "./diagnostics/types.ts";
-import { parse } from "./parse/index.ts";
+import { CompileContext } from "./context.ts";
+import { parseIn } from "./parse/index.ts";
+import { analyze } from "./analyze/index.ts";
 import { bindingsOf } from "./analyze/module-bindings.ts";
-import { analyzeAndLower, internalError } from "./compile.ts";
-import { generateInline } from "./generate/index.ts";
-import { builtinImportLine } from "./generate/emit.ts";
-import { toJavaScript } from "./generate/to-js.ts";
-import { CodeWriter } from "./generate/writer.ts";
-import { createLocator } from "./utils/locator.ts";
-import { codeFrame } from "./diagnostics/frame.ts";
-import { createDiagnostic } from "./diagnostics/create.ts";
+import { lower } from "./lower/index.ts";
+import { builtinImportLine, CodeWriter, emitInline, finishModule } from "./emit/index.ts";
 
 export interface ColocatedOptions {
   filename?: string;
@@ -46,16 +42,17 @@ interface Found {
 }
 
 export function compileColocated(source: string, options: ColocatedOptions = {}): ColocatedResult {
-  const filename = options.filename ?? "module.ts";
-  const diagnostics: Diagnostic[] = [];
+  const ctx = new CompileContext(source, options.filename ?? "module.ts");
+  const diagnostics = ctx.diagnostics;
   try {
-    const file = ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    const found = findTemplates(file, options.tag ?? "live", source, filename, diagnostics);
-    if (found.length === 0 || diagnostics.some((d) => d.severity === "error")) {
+    const file = ts.createSourceFile(ctx.filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const found = findTemplates(file, options.tag ?? "live", ctx);
+    if (found.length === 0 || ctx.failed) {
       return { code: source, map: null, diagnostics, templates: 0 };
     }
-    const moduleNames = bindingsOf(file).names;
-    const out = new CodeWriter(source, filename);
+    // A `live` template reads its module's top-level names; it has no frontmatter of its own.
+    const module = { ...bindingsOf(file), declaresAssigns: false, declared: null };
+    const out = new CodeWriter(ctx);
     const helpers = new Set<string>();
     const builtins = new Set<string>();
     let hoisted = "";
@@ -64,14 +61,15 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     const pieces: Array<{ at: number; write: () => void }> = [];
 
     found.forEach((template, n) => {
+      // The blanked copy has the file's line breaks, so it shares the file's line table: positions
+      // and frames are the file's own.
       const masked = blankOutside(source, template.textStart, template.textEnd);
-      const parsed = parse(masked, { filename });
-      // Positions are the file's already; the frames must show the file, not the blanked copy.
-      const locator = createLocator(source);
-      for (const d of parsed.diagnostics) diagnostics.push({ ...d, frame: codeFrame(locator, d.start.offset, d.end.offset) });
-      if (parsed.diagnostics.some((d) => d.severity === "error")) return;
-      const { analysis, lowered } = analyzeAndLower(parsed.ast, source, filename, moduleNames, diagnostics);
-      const generated = generateInline(source, analysis, lowered, { filename, prefix: `${n}_` });
+      const errorsBefore = ctx.diagnostics.filter((d) => d.severity === "error").length;
+      const ast = parseIn(ctx, masked);
+      if (ctx.diagnostics.filter((d) => d.severity === "error").length > errorsBefore) return;
+      const analysis = analyze(ast, ctx, { module });
+      const lowered = lower(ast, analysis);
+      const generated = emitInline(ctx, analysis, lowered, { prefix: `${n}_` });
       hoisted += generated.hoisted;
       for (const h of generated.helpers.split(", ").filter(Boolean)) helpers.add(h);
       for (const b of generated.builtins) builtins.add(b);
@@ -84,7 +82,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
         },
       });
     });
-    if (diagnostics.some((d) => d.severity === "error")) return { code: source, map: null, diagnostics, templates: 0 };
+    if (ctx.failed) return { code: source, map: null, diagnostics, templates: 0 };
 
     const preamble = () => {
       out.expression(cursor, insertAt, []);
@@ -96,17 +94,16 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     for (const piece of ordered) piece.write();
     out.expression(cursor, source.length, []);
 
-    const generated = options.sourcemap === false ? { code: out.toString(), map: null } : out.toCodeWithMap();
-    const { code, map } = options.lang === "js" ? toJavaScript(generated.code, generated.map, filename) : generated;
+    const { code, map } = finishModule(out, ctx, options);
     return { code, map, diagnostics, templates: found.length };
   } catch (error) {
-    diagnostics.push(internalError(error, source, filename));
+    ctx.internalError(error);
     return { code: source, map: null, diagnostics, templates: 0 };
   }
 }
 
 /** Every `tag\`…\`` in the file; a template with `${…}` substitutions is an error. */
-function findTemplates(file: ts.SourceFile, tag: string, source: string, filename: string, diagnostics: Diagnostic[]): Found[] {
+function findTemplates(file: ts.SourceFile, tag: string, ctx: CompileContext): Found[] {
   const found: Found[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === tag) {
@@ -115,8 +112,7 @@ function findTemplates(file: ts.SourceFile, tag: string, source: string, filenam
         found.push({ start: node.getStart(), end: node.end, textStart: literal.getStart() + 1, textEnd: literal.end - 1 });
       } else {
         const span = literal.templateSpans[0]!;
-        const locator = createLocator(source);
-        diagnostics.push(createDiagnostic("LH0503", { tag }, span.expression.getStart() - 2, span.expression.end + 1, filename, locator));
+        ctx.report("LH0503", { tag }, span.expression.getStart() - 2, span.expression.end + 1);
       }
       return;
     }

@@ -3,7 +3,7 @@ export { parse } from "./parse/index.ts";
 export type { ParseOptions, ParseResult } from "./parse/index.ts";
 export { compile } from "./compile.ts";
 export type { CompileOptions, CompileResult } from "./compile.ts";
-export type { CompileMeta, SlotMeta } from "./meta.ts";
+export type { CompileMeta, SlotMeta } from "./emit/meta.ts";
 export { compileColocated } from "./colocated.ts";
 export type { ColocatedOptions, ColocatedResult } from "./colocated.ts";
 export { formatDiagnostic } from "./diagnostics/create.ts";

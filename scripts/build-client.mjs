@@ -11,8 +11,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * The entry bundled: livehtml's own client, connected to `/live` with the page's CSRF token.
- * `runtime/browser/official-client.js` is the official phoenix + phoenix_live_view pair, for apps
- * that pass it through `scripts` (both speak to the same server).
+ * Apps that prefer the official phoenix + phoenix_live_view pair bundle it themselves and pass it
+ * through `scripts` (both speak to the same server).
  */
 export const CLIENT_ENTRY = "runtime/client/auto.ts";
 

@@ -146,6 +146,19 @@ readme("the forms sample validates through Zod and shows errors under used input
   }
 });
 
+readme("the async sample shows its loading state, then the organisation", async () => {
+  const { mountView } = await import("../runtime/test/index.ts");
+  const { OrgView } = await import("../docs/readme/async/org.ts");
+  const view = await mountView(OrgView, { params: { slug: "acme" } });
+  try {
+    assert.match(view.html(), /<p>Loading…<\/p>/);
+    assert.match(await view.renderAsync(), /<h1>ACME<\/h1>/);
+    assert.not.match(view.html(), /Loading…/);
+  } finally {
+    view.terminate();
+  }
+});
+
 readme("the button sample forwards its rest attributes only", async () => {
   const { default: button } = (await import("../docs/readme/components/button.live.html")) as { default: Parameters<typeof renderToString>[0] };
   assert.is(renderToString(button, { label: "Save", type: "submit", "phx-click": "save" }), `<button class="btn btn-plain" type="submit" phx-click="save">Save</button>`);

@@ -5,6 +5,7 @@
 
 import type * as AST from "../parse/ast.ts";
 import type { Args } from "../diagnostics/catalogue.ts";
+import { isBlankText } from "../utils/html.ts";
 import { GLOBAL_ATTRIBUTES, GLOBAL_PREFIXES } from "../../runtime/shared/declared.ts";
 
 /** A component's attributes as the checks need them. */
@@ -44,7 +45,7 @@ export function checkComponentCall(node: AST.Component, known: KnownComponent, r
       if (!known.names.includes(child.slotName)) {
         report("LH0510", { name: `<:${child.slotName}>`, component: node.name, expected: expected() }, child.nameSpan.start, child.nameSpan.end);
       }
-    } else if (!(child.type === "Text" && child.data.trim() === "")) {
+    } else if (!(child.type === "Text" && isBlankText(child.data))) {
       hasBody = true;
     }
   }

@@ -1,7 +1,8 @@
-// Results of the analysis phase, read by generate/. Nothing here is written back onto the AST.
+// Results of the analysis phase, read by lower/ and emit/. Nothing here is written back onto the AST.
 
 import type { Component, Expression, ExpressionAttribute, Node } from "../parse/ast.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
+import type { ModuleBindings } from "./module-bindings.ts";
+import type { ImplicitHelper } from "../utils/implicit-helpers.ts";
 
 /** A scope opened by a template construct: a `:for` (tracked per item) or a `:let` (always fresh). */
 export interface TemplateScope {
@@ -38,7 +39,8 @@ export interface ExpressionInfo {
   deps: Dependencies;
 }
 
-export interface Analysis {
+/** What the template's expressions, scopes and component calls are. */
+export interface TemplateAnalysis {
   /** Attributes written as a string or template literal, split into literal text and substitutions. */
   attributePieces: Map<ExpressionAttribute, Array<string | Expression>>;
   expressions: Map<Expression, ExpressionInfo>;
@@ -46,9 +48,16 @@ export interface Analysis {
   scopes: Map<Node, TemplateScope>;
   /** The `:let` scope of a component or slot body. */
   letScopes: Map<Node, TemplateScope>;
-  diagnostics: Diagnostic[];
   /** Free identifiers read by any expression that are not template bindings (module names, globals, runtime helpers). */
   freeNames: Set<string>;
   /** Component calls that resolve to a built-in component (`<.link>` with no `link` in scope). */
   builtinCalls: Set<Component>;
+}
+
+/** The analysis phase's result: the template's, plus what the frontmatter (or module) declares. */
+export interface Analysis extends TemplateAnalysis {
+  /** Top-level names, the `Assigns` type and the declared attributes of the frontmatter or module. */
+  module: ModuleBindings;
+  /** Runtime helpers the template reads without importing them (the module imports them). */
+  implicitImports: ImplicitHelper[];
 }

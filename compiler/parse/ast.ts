@@ -1,5 +1,5 @@
-// The syntax tree of a livehtml template: the one contract between parse/, analyze/ and
-// generate/. Every node carries half-open `start`/`end` offsets into the original source;
+// The syntax tree of a livehtml template: the one contract between parse/ and the phases after
+// it (analyze/, lower/, emit/). Every node carries half-open `start`/`end` offsets into the original source;
 // line and column are computed on demand from the source's line table (see utils/locator.ts),
 // so building the tree never pays for positions nobody asks about.
 //

@@ -10,7 +10,7 @@ import type { ParseContext } from "./context.ts";
 import type { EexToken } from "./eex.ts";
 import { sortAttributes, validatePlacement, type SortedAttributes } from "./attributes.ts";
 import { Tokenizer, type OpenTagToken, type TokenSink } from "./tokenizer.ts";
-import { RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from "../utils/html.ts";
+import { isBlankText, RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from "../utils/html.ts";
 import { isScriptSafeExpression } from "./script-values.ts";
 import { closest } from "../diagnostics/suggest.ts";
 
@@ -76,7 +76,7 @@ export class TreeBuilder implements TokenSink {
 
   // ── sink ────────────────────────────────────────────────────────────────────────────────
   text(start: number, end: number, data: string): void {
-    if (start === this.pruneAt && isBlank(data)) return;
+    if (start === this.pruneAt && isBlankText(data)) return;
     const list = this.top.children;
     const last = list[list.length - 1];
     if (last && last.type === "Text" && last.end === start) {
@@ -237,7 +237,7 @@ export class TreeBuilder implements TokenSink {
     const list = this.top.children;
     for (let i = list.length - 1; i >= 0; i--) {
       const prev = list[i]!;
-      if (prev.type === "Text" && isBlank(prev.data)) continue;
+      if (prev.type === "Text" && isBlankText(prev.data)) continue;
       if ((prev.type === "Element" || prev.type === "Component" || prev.type === "Slot") && prev.directives.if) return;
       break;
     }
@@ -419,17 +419,9 @@ function isMisspelling(name: string, open: string): boolean {
 /** Whitespace-only text at the very start and end of a template is not part of it. */
 function trimTemplateEdges(children: Node[]): void {
   const first = children[0];
-  if (first && first.type === "Text" && isBlank(first.data)) children.shift();
+  if (first && first.type === "Text" && isBlankText(first.data)) children.shift();
   const last = children[children.length - 1];
-  if (last && last.type === "Text" && isBlank(last.data)) children.pop();
-}
-
-function isBlank(data: string): boolean {
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
-  }
-  return true;
+  if (last && last.type === "Text" && isBlankText(last.data)) children.pop();
 }
 
 function trim(src: string, start: number, end: number): [number, number] {

@@ -18,9 +18,13 @@ export class ParseContext {
   /** Lines and columns, computed only when a diagnostic needs them. */
   readonly locator: Locator;
 
-  constructor(readonly source: string) {
+  /** `locator` may be a compile's own (any text with the same line breaks shares it). */
+  constructor(
+    readonly source: string,
+    locator: Locator = createLocator(source),
+  ) {
     this.scanner = new ExpressionScanner(source);
-    this.locator = createLocator(source);
+    this.locator = locator;
   }
 
   report(code: Code, args: Args, start: number, end: number): void {

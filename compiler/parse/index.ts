@@ -6,7 +6,7 @@
 import type { Template } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { createDiagnostic } from "../diagnostics/create.ts";
-import { createLocator } from "../utils/locator.ts";
+import { CompileContext, DEFAULT_FILENAME } from "../context.ts";
 import { ParseContext } from "./context.ts";
 import { readFrontmatter } from "./frontmatter.ts";
 import { TreeBuilder } from "./builder.ts";
@@ -23,8 +23,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const DEFAULT_FILENAME = "template.live.html";
-
 // TypeScript diagnostic codes for literals that run off their end (see expression/scan.ts).
 const UNTERMINATED: ReadonlyMap<number, string> = new Map([
   [1002, "string literal"],
@@ -34,17 +32,26 @@ const UNTERMINATED: ReadonlyMap<number, string> = new Map([
 ]);
 
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
-  const filename = options.filename ?? DEFAULT_FILENAME;
+  const ctx = new CompileContext(typeof source === "string" ? source : "", options.filename ?? DEFAULT_FILENAME);
+  // A non-string source (from untyped callers) makes the parse throw: reported as LH0900.
+  const ast = parseIn(ctx, source);
+  return { ast, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * The parse phase of a compile: the template's tree, its problems added to `ctx`. `text` is the
+ * text to parse when it is not `ctx.source` itself but has the same line breaks (a `live`
+ * template inside a `.ts` file, with the code around it blanked out).
+ */
+export function parseIn(ctx: CompileContext, text: string = ctx.source): Template {
   try {
-    return parseTemplate(new ParseContext(source), filename);
+    const result = parseTemplate(new ParseContext(text, ctx.locator), ctx.filename);
+    ctx.diagnostics.push(...result.diagnostics);
+    return result.ast;
   } catch (error) {
     // The parser is written not to throw; this keeps a bug from reaching users as a crash.
-    const text = typeof source === "string" ? source : "";
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ast: { type: "Template", start: 0, end: text.length, frontmatter: null, children: [] },
-      diagnostics: [createDiagnostic("LH0900", { text: message }, 0, 0, filename, createLocator(text))],
-    };
+    ctx.internalError(error);
+    return { type: "Template", start: 0, end: ctx.source.length, frontmatter: null, children: [] };
   }
 }
 

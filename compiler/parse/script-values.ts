@@ -4,20 +4,20 @@
 // raw text, and no escaping can know whether the slot sits in a string, a template literal or
 // plain code, where `1; alert(1)` needs no quote at all.
 import ts from "../utils/typescript.cjs";
+import { SCRIPT_SAFE_HELPERS } from "../utils/implicit-helpers.ts";
 
-const TRUSTED_CALLEES = new Set(["raw", "json"]);
 // `@name` is not TypeScript; `$name` has the same length.
 const AT_NAME = /@(?=[\p{ID_Start}_$\\])/gu;
 
-/** Whether `code` is one call of `raw` or `json`, and nothing else. */
+/** Whether `code` is one call of a script-safe helper (`raw`, `json`), and nothing else. */
 export function isScriptSafeExpression(code: string): boolean {
   const trimmed = code.trim();
-  const callee = /^(raw|json)\s*\(/.exec(trimmed)?.[1];
-  if (callee === undefined || !trimmed.endsWith(")")) return false;
+  const callee = /^([\w$]+)\s*\(/.exec(trimmed)?.[1];
+  if (callee === undefined || !SCRIPT_SAFE_HELPERS.has(callee) || !trimmed.endsWith(")")) return false;
   const file = ts.createSourceFile("script-value.ts", `(${trimmed.replace(AT_NAME, "$$")})`, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const statement = file.statements[0];
   if (file.statements.length !== 1 || !statement || !ts.isExpressionStatement(statement)) return false;
   let expression = statement.expression;
   while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
-  return ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && TRUSTED_CALLEES.has(expression.expression.text);
+  return ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && SCRIPT_SAFE_HELPERS.has(expression.expression.text);
 }

@@ -15,6 +15,19 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
 /** Elements whose body is raw text up to the literal close tag (HEEx: script and style only). */
 export const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(["script", "style"]);
 
+/**
+ * Text of HTML whitespace only (space, tab, LF, FF, CR: the HTML standard's ASCII whitespace).
+ * The one definition of "blank" for the parser's whitespace rules and for lowering (whitespace
+ * between `:if` siblings, around slot content).
+ */
+export function isBlankText(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
+
 export function isVoidElement(name: string): boolean {
   return VOID_ELEMENTS.has(name);
 }

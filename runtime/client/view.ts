@@ -40,6 +40,8 @@ export class View {
   hooks = new Map<Element, Hook>();
   handlers: EventHandlers = new Map();
   joinCount = 0;
+  /** What the server granted to resume this view after a drop: its token, and the last diff applied. */
+  private resume: { token: string; seq: number } | null = null;
   private joinAttempts = 0;
   private destroyed = false;
   private touched: Set<Hook> | null = null;
@@ -74,6 +76,8 @@ export class View {
       static: this.el.getAttribute("data-phx-static"),
       ...(this.flash ? { flash: this.flash } : {}),
       sticky: this.el.hasAttribute("data-phx-sticky"),
+      // Asks the server to keep the view when the socket drops, or to hand it back.
+      resume: this.resume ?? true,
     };
   }
 
@@ -107,6 +111,26 @@ export class View {
       this.channel.scheduleRejoin();
       return;
     }
+    if (this.resumed(response)) return;
+    this.rejoin(response);
+  }
+
+  /** The server handed back the view it kept: the diffs this page missed are applied, nothing is rebuilt. */
+  private resumed(response: Payload): boolean {
+    const replay = response.replay;
+    if (!Array.isArray(replay) || !this.state || !this.root) return false;
+    for (const diff of replay as WireMessageDiff[]) this.update(diff);
+    this.resume = response.resume as { token: string; seq: number };
+    this.host.onJoined(this, response);
+    this.setStatus("phx-connected");
+    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    for (const hook of this.hooks.values()) call(hook, "reconnected");
+    return true;
+  }
+
+  /** A mount (the first join, or a rejoin the server could not resume): a full render, forms recovered. */
+  private rejoin(response: Payload): void {
+    this.resume = (response.resume as { token: string; seq: number } | undefined) ?? null;
     const rejoin = this.joinCount > 0;
     this.joinCount += 1;
     const recovery = rejoin ? this.formsToRecover() : [];
@@ -192,6 +216,8 @@ export class View {
 
   /** Applies a message diff (a push or the `diff` of a reply); returns the reply map. */
   update(message: WireMessageDiff): Record<string, unknown> | null {
+    // Every diff the server sends is numbered in order; the count is what a resume asks from.
+    if (this.resume) this.resume.seq += 1;
     const { diff, title, reply, events } = extract(message);
     const before = events.filter((e) => e[2] === true);
     if (before.length) this.host.dispatchEvents(before);

@@ -9,11 +9,11 @@ import type { Effects } from "./effects.ts";
 import type { ComponentUpdates } from "./send-update.ts";
 import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
-import type { RenderAssigns } from "./view.ts";
+import type { RenderAssigns, Template } from "./view.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
 /** A component's template; a compiled one carries its HTML renderer. */
-type CompiledComponent = ((assigns: RenderAssigns<ComponentAssigns>) => Rendered) & { html?: (assigns: RenderAssigns<ComponentAssigns>) => string };
+type CompiledComponent = Template<ComponentAssigns>;
 
 interface Instance {
   readonly cid: number;

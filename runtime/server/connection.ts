@@ -2,12 +2,31 @@
 // `lv:<id>` topic, each running its own ViewRuntime (PROTOCOL.md §4.1, §4.4–4.6).
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
 import { assetPath, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
-import { encodeFrame, encodeReply, parseFrame, type Frame } from "./frames.ts";
+import { parseFrame, type Frame } from "./frames.ts";
+import {
+  channelCloseFrame,
+  channelErrorFrame,
+  diffPushFrame,
+  errorReply,
+  joinedReply,
+  okReply,
+  okReplyWithDiff,
+  pushFrame,
+  resumedReply,
+  socketErrorFrame,
+  type ErrorResponse,
+  type JoinResponse,
+  type PushEvent,
+  type PushPayloads,
+  type ReplyPayload,
+} from "./outgoing.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
-import { CRASHED, eventValue, queryParams, ViewRuntime, type EventPayload, type ViewOutput } from "./view-runtime.ts";
+import { randomToken } from "./random.ts";
+import { DiffLog, type Resumable } from "./resume.ts";
+import { CRASHED, eventValue, queryParams, ViewRuntime, type Crashed, type EventPayload, type ViewOutput } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export interface Transport {
@@ -19,8 +38,12 @@ export interface Transport {
  * One joined `lv:` topic, and the output of the view running on it. A class rather than closures
  * made in the join: those would keep the join's whole scope (its frame, with the session and
  * static tokens) alive for as long as the view runs.
+ *
+ * A channel whose client asked for resume (`log` set) numbers and keeps its diffs, and can
+ * outlive its socket: it then waits in the server's ResumeStore (`transport` null) until its
+ * client rejoins on another socket (`attach`) or the window ends.
  */
-class Channel implements ViewOutput {
+class Channel implements ViewOutput, Resumable {
   runtime: ViewRuntime | null = null;
   closed = false;
   /**
@@ -34,26 +57,111 @@ class Channel implements ViewOutput {
    * forever, where the error reply makes it reload the page (or reach its failsafe).
    */
   joined = false;
+  /** The diffs sent, numbered; only for a client that asked for resume. */
+  log: DiffLog | null = null;
+  resumeToken = "";
+  #released = false;
 
   constructor(
     readonly topic: string,
-    readonly joinRef: string,
-    private readonly transport: Transport,
+    public joinRef: string,
+    /** Where messages go; null while the view waits for its client. */
+    private transport: Transport | null,
     /** The connection's channels, which this one leaves when its view stops on its own. */
-    private readonly channels: Map<string, Channel>,
+    private channels: Map<string, Channel> | null,
+    private readonly ctx: LiveContext,
+    /** The signed session token it was joined with: it holds one of that token's view slots. */
+    private readonly sessionToken: string,
   ) {}
 
-  push(event: string, body: Record<string, unknown>): void {
-    if (!this.closed) this.transport.send(encodeFrame(this.joinRef, null, this.topic, event, body));
+  get id(): string {
+    return this.topic.slice(3);
+  }
+
+  /** Whether `transport` is where this channel's messages go now (and `joinRef` its join). */
+  isOn(transport: Transport, joinRef: string | null): boolean {
+    return this.transport === transport && this.joinRef === joinRef;
+  }
+
+  push<E extends PushEvent>(event: E, body: PushPayloads[E]): void {
+    if (this.closed) return;
+    if (event === "diff" && this.log) {
+      const json = JSON.stringify(body);
+      this.log.record(json);
+      if (this.transport) this.transport.send(diffPushFrame(this.joinRef, this.topic, json));
+      else this.ctx.resume.grew(this);
+      return;
+    }
+    if (this.transport) this.transport.send(pushFrame(this.joinRef, this.topic, event, body));
+    else if (this.log) {
+      // Only diffs are replayed: a view that navigates while its client is away cannot resume.
+      this.log.break();
+      this.ctx.resume.grew(this);
+    }
+  }
+
+  /**
+   * Answers a message that arrived on `from`. A reply's diff is numbered like a push. When the
+   * socket that asked is gone (the channel waits, or resumed on another socket), the diff still
+   * reaches the client, as a push (or a replay).
+   */
+  answer(frame: Frame, from: Transport, reply: ReplyPayload | Crashed): void {
+    if (reply === CRASHED || (this.closed && !this.redirected)) return;
+    const diff = reply.diff;
+    if (!this.log || (diff === undefined && this.isOn(from, frame.joinRef))) {
+      from.send(okReply(frame, reply));
+      return;
+    }
+    if (this.isOn(from, frame.joinRef)) {
+      const { diff: _, ...rest } = reply;
+      const json = JSON.stringify(diff);
+      this.log.record(json);
+      from.send(okReplyWithDiff(frame, rest, json));
+      return;
+    }
+    if (diff !== undefined) {
+      // The reply map (`r`) has no one waiting for it any more.
+      const { r: _, ...pushed } = diff;
+      if (Object.keys(pushed).length) this.push("diff", pushed);
+    }
+    if (reply.live_patch) this.push("live_patch", reply.live_patch);
   }
 
   stopped(reason: "crash" | "redirect"): void {
     if (this.closed) return;
     this.closed = true;
     this.redirected = reason === "redirect";
-    if (this.channels.get(this.topic) === this) this.channels.delete(this.topic);
+    if (this.channels?.get(this.topic) === this) this.channels.delete(this.topic);
+    if (this.log) this.ctx.resume.forget(this);
+    this.#release();
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
-    if (reason === "crash" && this.joined) this.transport.send(encodeFrame(this.joinRef, this.joinRef, this.topic, "phx_error", {}));
+    if (reason === "crash" && this.joined) this.transport?.send(channelErrorFrame(this.joinRef, this.topic));
+  }
+
+  /** Ends the view for good. */
+  end(reason: string): void {
+    this.closed = true;
+    this.runtime?.terminate(reason);
+    this.#release();
+  }
+
+  /** The socket dropped: the view keeps running, its messages kept in the log. */
+  detach(): void {
+    this.transport = null;
+    this.channels = null;
+  }
+
+  /** The client came back on another socket. */
+  attach(transport: Transport, joinRef: string, channels: Map<string, Channel>): void {
+    this.transport = transport;
+    this.joinRef = joinRef;
+    this.channels = channels;
+  }
+
+  #release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.ctx.sessionViews.release(this.sessionToken);
   }
 }
 
@@ -120,9 +228,9 @@ export class LiveConnection {
     if (!parsed.ok) {
       this.ctx.logger.error(`websocket: rejected frame: ${parsed.error}`);
       if (parsed.topic !== null && parsed.ref !== null) {
-        this.transport.send(encodeReply({ joinRef: parsed.joinRef, ref: parsed.ref, topic: parsed.topic }, "error", { reason: parsed.error }));
+        this.transport.send(errorReply({ joinRef: parsed.joinRef, ref: parsed.ref, topic: parsed.topic }, { reason: parsed.error }));
       } else {
-        this.transport.send(encodeFrame(null, null, "phoenix", "phx_error", { reason: parsed.error }));
+        this.transport.send(socketErrorFrame(parsed.error));
       }
       return;
     }
@@ -132,7 +240,7 @@ export class LiveConnection {
     } catch (error) {
       // Defensive: dispatch itself does not throw by design, but one bad frame must not end the connection.
       this.ctx.logger.error(`websocket: error handling "${frame.event}" on ${frame.topic}`, error);
-      if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason: "internal error" }));
+      if (frame.ref !== null) this.transport.send(errorReply(frame, { reason: "internal error" }));
     }
   }
 
@@ -156,19 +264,25 @@ export class LiveConnection {
     }
     const to = parsed.ok ? parsed.frame : parsed;
     if (to.topic !== null && to.ref !== null) {
-      this.transport.send(encodeReply({ joinRef: to.joinRef, ref: to.ref, topic: to.topic }, "error", { reason: `rate limited: more than ${this.ctx.limits.eventsPerSecond} events per second` }));
+      this.transport.send(errorReply({ joinRef: to.joinRef, ref: to.ref, topic: to.topic }, { reason: `rate limited: more than ${this.ctx.limits.eventsPerSecond} events per second` }));
     }
   }
 
-  /** The socket closed: every view on it ends. */
+  /** The socket closed: every view on it ends, but those whose client can resume wait for it. */
   closed(): void {
-    for (const channel of this.#channels.values()) this.#close(channel, "closed");
+    for (const channel of this.#channels.values()) {
+      if (channel.log && channel.joined && !channel.closed) {
+        channel.detach();
+        if (this.ctx.resume.keep(channel)) continue;
+      }
+      this.#close(channel, "closed");
+    }
     this.#channels.clear();
   }
 
   #dispatch(frame: Frame): void {
     if (frame.topic === "phoenix") {
-      if (frame.event === "heartbeat") this.transport.send(encodeReply(frame, "ok", {}));
+      if (frame.event === "heartbeat") this.transport.send(okReply(frame, {}));
       else this.#error(frame, `unknown event "${frame.event}" on topic "phoenix"`, "unknown event");
       return;
     }
@@ -176,7 +290,7 @@ export class LiveConnection {
       this.#join(frame).catch((error: unknown) => {
         this.ctx.logger.error(`websocket: join of ${frame.topic} failed`, error);
         this.#channels.delete(frame.topic);
-        this.transport.send(encodeReply(frame, "error", { reason: "join failed" }));
+        this.transport.send(errorReply(frame, { reason: "join failed" }));
       });
       return;
     }
@@ -188,10 +302,10 @@ export class LiveConnection {
         this.#channels.delete(frame.topic);
       }
       // Leaving a topic that is gone (e.g. after a redirect) is fine: Phoenix answers ok too.
-      this.transport.send(encodeReply(frame, "ok", {}));
+      this.transport.send(okReply(frame, {}));
       // Then the channel is closed, as Phoenix closes a channel that left; the client waits for
       // this `phx_close` before it considers the leave done.
-      if (leaving) this.transport.send(encodeFrame(frame.joinRef, frame.joinRef, frame.topic, "phx_close", {}));
+      if (leaving) this.transport.send(channelCloseFrame(frame.joinRef, frame.topic));
       return;
     }
     if (!channel || channel.joinRef !== frame.joinRef) {
@@ -218,7 +332,7 @@ export class LiveConnection {
           if (error instanceof ParamsError) return this.#error(frame, `event "${p.event}" on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
           throw error;
         }
-        void runtime.event(p as unknown as EventPayload, value).then((reply) => this.#reply(channel, frame, reply));
+        void runtime.event(p as unknown as EventPayload, value).then((reply) => channel.answer(frame, this.transport, reply));
         return;
       }
       case "live_patch": {
@@ -230,16 +344,16 @@ export class LiveConnection {
           if (error instanceof ParamsError) return this.#error(frame, `live_patch on ${frame.topic}: ${error.message}`, `invalid params: ${error.message}`);
           throw error;
         }
-        void runtime.livePatch(url).then((reply) => this.#reply(channel, frame, reply));
+        void runtime.livePatch(url).then((reply) => channel.answer(frame, this.transport, reply));
         return;
       }
       case "cids_will_destroy":
         runtime.willDestroyComponents(cidList(frame.payload.cids));
-        this.transport.send(encodeReply(frame, "ok", {}));
+        this.transport.send(okReply(frame, {}));
         return;
       case "cids_destroyed": {
         const cids = cidList(frame.payload.cids);
-        this.transport.send(encodeReply(frame, "ok", { cids: runtime.destroyComponents(cids) }));
+        this.transport.send(okReply(frame, { cids: runtime.destroyComponents(cids) }));
         return;
       }
       default:
@@ -247,8 +361,12 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * A `phx_join`, in named steps: authorize (the page's signed tokens), route (which view, with
+   * which params), then resume the view waiting for this client, or mount a new one; then reply.
+   */
   async #join(frame: Frame): Promise<void> {
-    const { topic, payload } = frame;
+    const { topic } = frame;
     if (!topic.startsWith("lv:") || frame.joinRef === null) {
       return this.#error(frame, `cannot join "${topic}"`, "unmatched topic");
     }
@@ -259,126 +377,192 @@ export class LiveConnection {
     if (previous) {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");
-      this.transport.send(encodeFrame(previous.joinRef, previous.joinRef, topic, "phx_close", {}));
-    }
-    const channel = new Channel(topic, frame.joinRef, this.transport, this.#channels);
-    this.#channels.set(topic, channel);
-    const stale = (why: string) => {
-      this.ctx.logger.warn(`join ${topic} refused (${why}): the client will reload the page`);
       this.#channels.delete(topic);
-      this.transport.send(encodeReply(frame, "error", { reason: "stale" }));
-    };
+      this.transport.send(channelCloseFrame(previous.joinRef, topic));
+    }
+    const join = this.#authorize(frame);
+    if ("refused" in join) return this.#stale(frame, join.refused);
+    const route = this.#route(frame, join);
+    if ("refused" in route) {
+      if (!route.unauthorized) return this.#stale(frame, route.refused);
+      this.ctx.logger.info(`join ${topic}: live navigation refused (${route.refused}); the client loads the page instead`);
+      this.transport.send(errorReply(frame, { reason: "unauthorized" }));
+      return;
+    }
+    if (this.#resume(frame, join, route)) return;
+    const token = join.sessionToken;
+    if (!this.ctx.sessionViews.take(token)) {
+      const limit = this.ctx.limits.viewsPerSession;
+      return this.#error(frame, `join of ${topic} refused: ${limit} views already joined with this page's session token`, `too many views for this page (limit ${limit} per session token)`);
+    }
+    const channel = new Channel(topic, frame.joinRef, this.transport, this.#channels, this.ctx, token);
+    this.#channels.set(topic, channel);
+    await this.#mount(frame, channel, join, route);
+  }
 
-    const id = topic.slice(3);
+  /** The join's signed tokens: session (for this container), CSRF (for this page), static and flash. */
+  #authorize(frame: Frame): AuthorizedJoin | Refused {
+    const { payload } = frame;
+    const id = frame.topic.slice(3);
     const session = this.ctx.signer.verify<SessionToken>(SALT.session, payload.session);
-    if (!session.ok) return stale(`session token ${session.reason}`);
-    if (session.data.id !== id) return stale("session token belongs to another container");
+    if (!session.ok) return { refused: `session token ${session.reason}` };
+    if (session.data.id !== id) return { refused: "session token belongs to another container" };
     const params = (typeof payload.params === "object" && payload.params !== null ? payload.params : {}) as Record<string, unknown>;
     const csrf = this.ctx.signer.verify<string>(SALT.csrf, params._csrf_token ?? this.connectParams._csrf_token);
-    if (!csrf.ok || csrf.data !== session.data.csrf) return stale(csrf.ok ? "CSRF token does not match the page" : `CSRF token ${csrf.reason}`);
+    if (!csrf.ok || csrf.data !== session.data.csrf) return { refused: csrf.ok ? "CSRF token does not match the page" : `CSRF token ${csrf.reason}` };
     let flash: Flash = {};
     if (typeof payload.static === "string" && payload.static !== "") {
       const st = this.ctx.signer.verify<StaticToken>(SALT.static, payload.static);
-      if (!st.ok || st.data.id !== id) return stale("static token invalid");
+      if (!st.ok || st.data.id !== id) return { refused: "static token invalid" };
       flash = st.data.flash;
     }
     if (typeof payload.flash === "string") {
       const f = this.ctx.signer.verify<Flash>(SALT.flash, payload.flash);
       if (f.ok) flash = f.data;
     }
+    return { id, session: session.data, sessionToken: payload.session as string, params, flash };
+  }
 
+  /** Which view the join mounts, and its params: the URL's route for a main view, the token's view for another. */
+  #route(frame: Frame, join: AuthorizedJoin): RoutedJoin | (Refused & { unauthorized?: true }) {
+    const { payload } = frame;
     const url = parseURL(payload.redirect ?? payload.url);
-    if (!url) return stale(`join without a valid url`);
-    let view: AnyView | undefined = this.ctx.registry.get(session.data.view);
-    let mountParams: Params = {};
-    let liveSession: LiveSessionInfo | undefined;
-    if (session.data.main) {
-      const match = matchRoute(this.ctx.routes, url.pathname);
-      if (!match) return stale(`no live route for ${url.pathname}`);
-      const navigating = payload.redirect !== undefined;
-      // A plain rejoin must still route to the same view; a live navigation may go to another one.
-      if (!navigating && this.ctx.registry.keyOf(match.route.view) !== session.data.view) {
-        return stale(`${url.pathname} now routes to another view`);
-      }
-      // Live navigation stays inside the page's live session: another one is entered by a page
-      // load, which runs that session's request side (session values, authentication) again.
-      if ((session.data.liveSession ?? null) !== sessionName(match.route)) {
-        const why = `${url.pathname} is in ${describeSession(sessionName(match.route))}, the page in ${describeSession(session.data.liveSession ?? null)}`;
-        if (!navigating) return stale(why);
-        this.ctx.logger.info(`join ${topic}: live navigation refused (${why}); the client loads the page instead`);
-        this.#channels.delete(topic);
-        this.transport.send(encodeReply(frame, "error", { reason: "unauthorized" }));
-        return;
-      }
-      view = match.route.view;
-      liveSession = match.route.liveSession;
-      try {
-        mountParams = routeParams(match, queryParams(url, this.ctx.limits.params));
-      } catch (error) {
-        // The page reloads, and its HTTP request is answered 400 with the reason.
-        if (error instanceof ParamsError) return stale(error.message);
-        throw error;
-      }
+    if (!url) return { refused: `join without a valid url` };
+    const navigating = payload.redirect !== undefined;
+    if (!join.session.main) {
+      const view = this.ctx.registry.get(join.session.view);
+      return view ? { view, url, navigating, mountParams: {} } : { refused: `unknown view "${join.session.view}"` };
     }
-    if (!view) return stale(`unknown view "${session.data.view}"`);
+    const match = matchRoute(this.ctx.routes, url.pathname);
+    if (!match) return { refused: `no live route for ${url.pathname}` };
+    // A plain rejoin must still route to the same view; a live navigation may go to another one.
+    if (!navigating && this.ctx.registry.keyOf(match.route.view) !== join.session.view) {
+      return { refused: `${url.pathname} now routes to another view` };
+    }
+    // Live navigation stays inside the page's live session: another one is entered by a page
+    // load, which runs that session's request side (session values, authentication) again.
+    if ((join.session.liveSession ?? null) !== sessionName(match.route)) {
+      const why = `${url.pathname} is in ${describeSession(sessionName(match.route))}, the page in ${describeSession(join.session.liveSession ?? null)}`;
+      return navigating ? { refused: why, unauthorized: true } : { refused: why };
+    }
+    try {
+      const mountParams = routeParams(match, queryParams(url, this.ctx.limits.params));
+      return { view: match.route.view, url, navigating, mountParams, ...(match.route.liveSession ? { liveSession: match.route.liveSession } : {}) };
+    } catch (error) {
+      // The page reloads, and its HTTP request is answered 400 with the reason.
+      if (error instanceof ParamsError) return { refused: error.message };
+      throw error;
+    }
+  }
 
+  /**
+   * A rejoin that names a view waiting for its client (its resume token, the last diff the
+   * client applied): the view moves to this socket, and the reply replays what the client
+   * missed. False when there is nothing to resume: the caller mounts instead.
+   */
+  #resume(frame: Frame, join: AuthorizedJoin, route: RoutedJoin): boolean {
+    const ask = frame.payload.resume;
+    if (route.navigating || typeof ask !== "object" || ask === null) return false;
+    const { token, seq } = ask as { token?: unknown; seq?: unknown };
+    const taken = this.ctx.resume.take(join.id, token, seq);
+    if (!taken) return false;
+    const channel = taken.view as Channel;
+    channel.attach(this.transport, frame.joinRef!, this.#channels);
+    this.#channels.set(frame.topic, channel);
+    this.ctx.logger.info(`join ${frame.topic}: resumed, ${taken.replay.length} diff(s) replayed`);
+    this.transport.send(resumedReply(frame, this.ctx.liveVersion, { token: channel.resumeToken, seq: channel.log!.seq }, taken.replay));
+    return true;
+  }
+
+  /** A new view on the channel: mount, handleParams, first render; the join's reply. */
+  async #mount(frame: Frame, channel: Channel, join: AuthorizedJoin, route: RoutedJoin): Promise<void> {
+    const { topic, payload } = frame;
     const helpers = helpersOf(this.ctx);
+    const main = join.session.main;
     const runtime = new ViewRuntime({
-      view,
-      id,
+      view: route.view,
+      id: join.id,
       connected: true,
       pubsub: this.ctx.pubsub,
       logger: this.ctx.logger,
       createEngine: this.ctx.createEngine,
       signFlash: helpers.signFlash,
-      routeParams: session.data.main ? helpers.mainRouteParams : helpers.queryParams,
+      routeParams: main ? helpers.mainRouteParams : helpers.queryParams,
       output: channel,
-      ...(liveSession ? { liveSession } : {}),
-      connectParams: params,
-      staticChanged: staticChanged(this.ctx, params._track_static),
+      ...(route.liveSession ? { liveSession: route.liveSession } : {}),
+      connectParams: join.params,
+      staticChanged: staticChanged(this.ctx, join.params._track_static),
     });
     channel.runtime = runtime;
-    const result = await runtime.mount(mountParams, session.data.session, url, flash);
+    const result = await runtime.mount(route.mountParams, join.session.session, route.url, join.flash);
     if (result === CRASHED) {
       // The crash was logged; the join fails so the client retries (and reloads after repeated failures).
       if (!channel.closed) this.#channels.delete(topic);
-      this.transport.send(encodeReply(frame, "error", { reason: "join crashed" }));
+      channel.end("crash");
+      this.transport.send(errorReply(frame, { reason: "join crashed" }));
       return;
     }
     if (channel.closed || this.#channels.get(topic) !== channel) {
-      runtime.terminate("replaced");
+      channel.end("replaced");
       return;
     }
     if ("navigation" in result) {
       const nav = result.navigation;
       this.#channels.delete(topic);
-      runtime.terminate("redirect");
-      const kind = nav.kind === "redirect" ? "redirect" : "live_redirect";
-      const target = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
-      this.transport.send(encodeReply(frame, "error", { [kind]: target }));
+      channel.end("redirect");
+      const response: ErrorResponse = nav.kind === "redirect" ? { redirect: { to: nav.to } } : { live_redirect: { to: nav.to, kind: nav.replace ? "replace" : "push" } };
+      this.transport.send(errorReply(frame, response));
       return;
     }
-    const response: Record<string, unknown> = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
+    const response: JoinResponse = { rendered: result.rendered, liveview_version: this.ctx.liveVersion };
     if (result.livePatch) response.live_patch = { to: result.livePatch.to, kind: "replace" };
+    // The client asked to be able to resume (livehtml's own does; the official one sends nothing).
+    if (payload.resume !== undefined && this.ctx.resume.enabled) {
+      channel.log = new DiffLog(this.ctx.resume.options.viewBytes);
+      channel.resumeToken = randomToken(18);
+      response.resume = { token: channel.resumeToken, seq: 0 };
+    }
     channel.joined = true;
-    this.transport.send(encodeReply(frame, "ok", response));
+    this.transport.send(joinedReply(frame, response));
   }
 
-  /** Answers a callback's message, unless the view crashed or its channel ended meanwhile. */
-  #reply(channel: Channel, frame: Frame, reply: Record<string, unknown> | typeof CRASHED): void {
-    if (reply === CRASHED || (channel.closed && !channel.redirected)) return;
-    this.transport.send(encodeReply(frame, "ok", reply));
+  #stale(frame: Frame, why: string): void {
+    this.ctx.logger.warn(`join ${frame.topic} refused (${why}): the client will reload the page`);
+    this.transport.send(errorReply(frame, { reason: "stale" }));
   }
 
   #close(channel: Channel, reason: string): void {
-    channel.closed = true;
-    channel.runtime?.terminate(reason);
+    channel.end(reason);
   }
 
   #error(frame: Frame, message: string, reason: string): void {
     this.ctx.logger.error(`websocket: ${message}`);
-    if (frame.ref !== null) this.transport.send(encodeReply(frame, "error", { reason }));
+    if (frame.ref !== null) this.transport.send(errorReply(frame, { reason }));
   }
+}
+
+interface Refused {
+  readonly refused: string;
+}
+
+/** A join whose tokens are good. */
+interface AuthorizedJoin {
+  readonly id: string;
+  readonly session: SessionToken;
+  /** The signed session token as sent: the key of the page's view slots. */
+  readonly sessionToken: string;
+  readonly params: Record<string, unknown>;
+  readonly flash: Flash;
+}
+
+/** Where a join goes. */
+interface RoutedJoin {
+  readonly view: AnyView;
+  readonly url: URL;
+  /** A live navigation (`redirect` in the payload) rather than a plain join or rejoin. */
+  readonly navigating: boolean;
+  readonly mountParams: Params;
+  readonly liveSession?: LiveSessionInfo;
 }
 
 /** Whether the page's tracked assets (the client's `_track_static` URLs) are not the server's current ones. */

@@ -3,6 +3,8 @@
 import { CLIENT_PATH } from "./client-asset.ts";
 import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
+import { resolveResume, ResumeStore, type ResumeOptions } from "./resume.ts";
+import { SessionViews } from "./session-views.ts";
 import { resolveLimits, type LimitOptions, type Limits } from "./limits.ts";
 import { boundedLogger, consoleLogger, type Logger } from "./log.ts";
 import { MemoryPubSub, type PubSub } from "./pubsub.ts";
@@ -72,6 +74,12 @@ export interface LiveContext {
   readonly liveVersion: string;
   /** The current URLs (paths) of the assets pages mark `phx-track-static`; null when not tracked. */
   readonly staticAssets: ReadonlySet<string> | null;
+  /** Views waiting for their client to come back (`resume.ts`). */
+  readonly resume: ResumeStore;
+  /** Views joined per signed session token, across connections (`limits.viewsPerSession`). */
+  readonly sessionViews: SessionViews;
+  /** Whether `X-Forwarded-For` names the client (the server is behind a proxy it trusts). */
+  readonly trustProxy: boolean;
 }
 
 export interface LiveContextOptions extends ResponseHeaderOptions {
@@ -108,6 +116,16 @@ export interface LiveContextOptions extends ResponseHeaderOptions {
   scripts?: readonly string[];
   /** Extra HTML for the default layout's <head> (a stylesheet link, icons…). */
   head?: string;
+  /**
+   * Resume instead of remount, for clients that ask (livehtml's own): how long a view outlives
+   * its dropped socket, and what the waiting views may hold (`resume.ts`). `false` turns it off.
+   */
+  resume?: Partial<ResumeOptions> | false;
+  /**
+   * The server is behind a proxy that sets `X-Forwarded-For`: its last address is the client's
+   * (for the per-address upgrade limit). Off by default: a client could write the header itself.
+   */
+  trustProxy?: boolean;
 }
 
 export function createContext(options: LiveContextOptions, liveVersion: string): LiveContext {
@@ -130,6 +148,9 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     requestAssigns: options.assigns,
     liveVersion,
     staticAssets: options.staticAssets ? new Set(options.staticAssets.map(assetPath)) : null,
+    resume: new ResumeStore(resolveResume(options.resume), logger),
+    sessionViews: new SessionViews(limits.viewsPerSession),
+    trustProxy: options.trustProxy ?? false,
   };
 }
 

@@ -53,3 +53,16 @@ export function encodeFrame(joinRef: string | null, ref: string | null, topic: s
 export function encodeReply(frame: { joinRef: string | null; ref: string | null; topic: string }, status: "ok" | "error", response: unknown): string {
   return encodeFrame(frame.joinRef, frame.ref, frame.topic, "phx_reply", { status, response });
 }
+
+/** A frame whose payload is JSON text already (a diff kept for resume is encoded once, sent and kept as is). */
+export function encodeFrameJSON(joinRef: string | null, ref: string | null, topic: string, event: string, payloadJSON: string): string {
+  return `[${JSON.stringify(joinRef)},${JSON.stringify(ref)},${JSON.stringify(topic)},${JSON.stringify(event)},${payloadJSON}]`;
+}
+
+/** An ok reply whose response is `response` plus keys whose values are JSON text already. */
+export function encodeReplyJSON(frame: { joinRef: string | null; ref: string | null; topic: string }, response: Record<string, unknown>, encoded: Record<string, string>): string {
+  const plain = JSON.stringify(response);
+  const extra = Object.entries(encoded).map(([key, json]) => `${JSON.stringify(key)}:${json}`).join(",");
+  const body = extra === "" ? plain : plain === "{}" ? `{${extra}}` : `${plain.slice(0, -1)},${extra}}`;
+  return encodeFrameJSON(frame.joinRef, frame.ref, frame.topic, "phx_reply", `{"status":"ok","response":${body}}`);
+}

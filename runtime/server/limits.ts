@@ -11,6 +11,12 @@ export interface Limits {
   readonly eventBurst: number;
   /** Views joined at the same time on one connection. */
   readonly viewsPerConnection: number;
+  /** Views joined at the same time from one signed session token (one page's tokens), across connections. */
+  readonly viewsPerSession: number;
+  /** WebSocket upgrades one client address may make per second, on average (a token bucket; loopback is not limited unless `trustProxy`). */
+  readonly upgradesPerSecond: number;
+  /** Upgrades one client address may make at once before the per-second rate applies. */
+  readonly upgradeBurst: number;
   /** Open WebSocket connections on one server; upgrades beyond it are answered 503. */
   readonly connections: number;
   /** Bytes queued for a client that does not read; past it, the socket is closed (1013). */
@@ -30,6 +36,11 @@ export const DEFAULT_LIMITS: Limits = {
   eventsPerSecond: 100,
   eventBurst: 200,
   viewsPerConnection: 100,
+  // One for the page, more for a reconnect that overlaps the old socket (it is not yet known closed).
+  viewsPerSession: 4,
+  // A page opens one socket and reconnects with backoff; a burst covers a page with a few tabs behind one address (a NAT).
+  upgradesPerSecond: 10,
+  upgradeBurst: 50,
   connections: 10_000,
   outgoingBufferBytes: 4 * 1024 * 1024,
   // The official client sends a heartbeat every 30 s; Phoenix closes a socket after 60 s of silence.

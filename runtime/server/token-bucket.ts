@@ -26,4 +26,9 @@ export class TokenBucket {
     this.#tokens -= 1;
     return true;
   }
+
+  /** Whether the bucket would be full at `now` (an idle one: forgetting it changes nothing). */
+  isFull(now = performance.now()): boolean {
+    return this.#tokens + ((now - this.#refilledAt) * this.rate) / 1000 >= this.burst;
+  }
 }

@@ -12,6 +12,7 @@ import { renderHtmlWithComponents } from "./component-html.ts";
 import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
 import { Effects, type Navigation, type PushedEvent } from "./effects.ts";
 import type { WireMessageDiff } from "../shared/wire.ts";
+import type { LivePatchTarget, PushEvent, PushPayloads, ReplyPayload } from "./outgoing.ts";
 import { createDiffEngine, type Engine, type EngineFactory } from "./engine.ts";
 import { trackView, untrackView, type HotView } from "./hot.ts";
 import { clientText, consoleLogger, describeError, type Logger } from "./log.ts";
@@ -28,7 +29,7 @@ import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, typ
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
 export interface ViewOutput {
-  push(event: "diff" | "redirect" | "live_redirect" | "live_patch", payload: Record<string, unknown>): void;
+  push<E extends PushEvent>(event: E, payload: PushPayloads[E]): void;
   /** The view ended on its own: crashed, or redirected away. */
   stopped(reason: "crash" | "redirect"): void;
 }
@@ -67,7 +68,7 @@ export interface EventPayload {
   meta?: Record<string, unknown>;
 }
 
-export type ReplyPayload = Record<string, unknown>;
+export type { ReplyPayload };
 export const CRASHED: unique symbol = Symbol("crashed");
 
 /**
@@ -452,7 +453,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     let out: WireMessageDiff | null = diff && Object.keys(diff).length ? diff : null;
     if (events.length) out = { ...(out ?? {}), e: events };
     if (reply) out = { ...(out ?? {}), r: reply };
-    const livePatch = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
+    const livePatch: LivePatchTarget | null = patch && patch.kind === "patch" ? { to: patch.to, kind: patch.replace ? "replace" : "push" } : null;
     if (replying) {
       const payload: ReplyPayload = {};
       if (out) payload.diff = out;
@@ -469,18 +470,18 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     const signed = Object.keys(flash).length && this.#signFlash ? this.#signFlash(flash) : undefined;
     // Events pushed before leaving still reach the client first (flushed as a diff).
     const events: readonly PushedEvent[] = this.effects.takeEvents();
-    const key = nav.kind === "redirect" ? "redirect" : "live_redirect";
-    const target: Record<string, unknown> = nav.kind === "redirect" ? { to: nav.to } : { to: nav.to, kind: nav.replace ? "replace" : "push" };
-    if (signed) target.flash = signed;
+    const carried = signed ? { flash: signed } : {};
+    const payload: ReplyPayload =
+      nav.kind === "redirect" ? { redirect: { to: nav.to, ...carried } } : { live_redirect: { to: nav.to, kind: nav.replace ? "replace" : "push", ...carried } };
     this.terminate("redirect");
     if (replying) {
-      const payload: ReplyPayload = { [key]: target };
       if (events.length) payload.diff = { e: events };
       this.#output.stopped("redirect");
       return payload;
     }
     if (events.length) this.#output.push("diff", { e: events });
-    this.#output.push(key, target);
+    if (payload.redirect) this.#output.push("redirect", payload.redirect);
+    else this.#output.push("live_redirect", payload.live_redirect!);
     this.#output.stopped("redirect");
     return undefined;
   }
@@ -618,15 +619,13 @@ function withLayout(layout: ViewLayout, inner: Rendered, assigns: Record<string,
  * it from `assigns.__changed__`, as LiveView's do.
  */
 function renderWith(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>, changed: Changed): Rendered {
-  if (typeof (template as { html?: unknown }).html === "function") {
-    return (template as unknown as (a: Record<string, unknown>, c: Changed) => Rendered)(assigns, changed);
-  }
+  // The runtime-managed keys (flash, streams) are in `assigns`: the state keeps them there.
+  if (template.html) return template(assigns as RenderAssigns<Record<string, unknown>>, changed);
   return template({ ...assigns, __changed__: changed } as RenderAssigns<Record<string, unknown>>);
 }
 
 /** A view's HTML: a compiled template's own HTML renderer, or the `html()` of what `render` returns. */
 function htmlOf(template: Template<Record<string, unknown>>, assigns: Record<string, unknown>): string {
-  const html = (template as { html?: unknown }).html;
-  if (typeof html === "function") return (html as (a: Record<string, unknown>) => string)(assigns);
+  if (template.html) return template.html(assigns as RenderAssigns<Record<string, unknown>>);
   return renderWith(template, assigns, null).html();
 }

@@ -2,7 +2,8 @@
 //
 // A view's `render` returns a `Rendered` (what compiled templates produce); a view compiled
 // from a sibling `name.live.html` passes that function as `template` instead.
-import type { Changed, Rendered } from "../shared/rendered.ts";
+import type { Changed } from "../shared/rendered.ts";
+import type { Template as SharedTemplate } from "../shared/template.ts";
 import type { AsyncOutcome } from "./async.ts";
 import type { OnMountHook } from "./live-session.ts";
 import type { Params } from "./params.ts";
@@ -19,7 +20,8 @@ export type RenderAssigns<A> = Readonly<A> & {
   readonly pageTitle?: string;
 };
 
-export type Template<A> = (assigns: RenderAssigns<A>) => Rendered;
+/** A view's template (`render`, or a compiled `template`): shared/template.ts's one type, over the render assigns. */
+export type Template<A> = SharedTemplate<RenderAssigns<A>>;
 
 /** Session values signed into the page (`data-phx-session`). */
 export type Session = Readonly<Record<string, unknown>>;

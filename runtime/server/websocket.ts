@@ -1,12 +1,14 @@
-// The WebSocket endpoint `/live/websocket` (vsn 2.0.0) on top of `ws`, attachable to any
+// The WebSocket endpoint `/live/websocket` (vsn CHANNEL_VSN, 2.0.0) on top of `ws`, attachable to any
 // node:http server's "upgrade" event.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { LiveConnection, type Transport } from "./connection.ts";
 import type { LiveContext } from "./context.ts";
+import { CHANNEL_VSN } from "../shared/wire.ts";
 import { clientText } from "./log.ts";
 import { requestURL } from "./request-url.ts";
+import { UpgradeThrottle } from "./upgrade-throttle.ts";
 
 export const SOCKET_PATH = "/live/websocket";
 
@@ -80,8 +82,8 @@ function sweepInterval(timeoutMs: number): number {
 }
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket. */
-function refuse(socket: Duplex, status: number, statusText: string, why: string): void {
-  socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${why}\n`);
+function refuse(socket: Duplex, status: number, statusText: string, why: string, headers = ""): void {
+  socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\n${headers}Content-Type: text/plain; charset=utf-8\r\n\r\n${why}\n`);
 }
 
 export class LiveWebSocketEndpoint {
@@ -89,8 +91,12 @@ export class LiveWebSocketEndpoint {
   readonly #sockets = new Set<WebSocket>();
   /** Checks heartbeats of every socket; one timer for all of them, started with the first. */
   #sweeper: NodeJS.Timeout | null = null;
+  readonly #throttle: UpgradeThrottle;
+  #refusedUpgrades = 0;
+  #warnedAt = -Infinity;
 
   constructor(private readonly ctx: LiveContext) {
+    this.#throttle = new UpgradeThrottle(ctx.limits.upgradesPerSecond, ctx.limits.upgradeBurst, ctx.trustProxy);
     // ws enforces the size limit itself and closes with 1009 ("message too big") before
     // buffering an oversized frame.
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: ctx.maxFrameBytes });
@@ -119,9 +125,14 @@ export class LiveWebSocketEndpoint {
       return true;
     }
     const vsn = url.searchParams.get("vsn");
-    if (vsn !== null && vsn !== "2.0.0") {
-      this.ctx.logger.warn(`websocket: refused protocol vsn ${clientText(vsn)} (only 2.0.0 is spoken)`);
+    if (vsn !== null && vsn !== CHANNEL_VSN) {
+      this.ctx.logger.warn(`websocket: refused protocol vsn ${clientText(vsn)} (only ${CHANNEL_VSN} is spoken)`);
       refuse(socket, 400, "Bad Request", "unsupported vsn");
+      return true;
+    }
+    if (!this.#throttle.allow(request)) {
+      this.#throttled(this.#throttle.addressOf(request));
+      refuse(socket, 429, "Too Many Requests", "too many connections from this address", "Retry-After: 1\r\n");
       return true;
     }
     if (this.#sockets.size >= this.ctx.limits.connections) {
@@ -132,6 +143,16 @@ export class LiveWebSocketEndpoint {
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, Object.fromEntries(url.searchParams)));
     return true;
   };
+
+  /** Logs refused upgrades at most once a second: a client reconnecting in a loop must not flood the log too. */
+  #throttled(address: string | null): void {
+    this.#refusedUpgrades++;
+    const now = performance.now();
+    if (now - this.#warnedAt < 1000) return;
+    this.ctx.logger.warn(`websocket: refused ${this.#refusedUpgrades} upgrade(s) over ${this.ctx.limits.upgradesPerSecond} per second per address (last from ${address})`);
+    this.#warnedAt = now;
+    this.#refusedUpgrades = 0;
+  }
 
   get logger(): LiveContext["logger"] {
     return this.ctx.logger;
@@ -166,6 +187,7 @@ export class LiveWebSocketEndpoint {
   close(): void {
     if (this.#sweeper) clearInterval(this.#sweeper);
     this.#sweeper = null;
+    this.ctx.resume.shutdown();
     for (const ws of this.#sockets) ws.terminate();
     this.#wss.close();
   }

@@ -1,6 +1,6 @@
 // Server-side values produced by compiled templates, before they become wire JSON.
 //
-// This is the contract between the compiler's generated code (compiler/generate/) and the
+// This is the contract between the compiler's generated code (compiler/emit/) and the
 // diff engine (runtime/server/diff.ts), modelled on Phoenix LiveView's `%Rendered{}`,
 // `%Comprehension{}` and `%Component{}` (engine.ex / diff.ex):
 //

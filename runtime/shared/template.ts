@@ -2,8 +2,8 @@
 // escaping and attribute rules lives here, so that a compiled module imports one subpath
 // (`livehtml/runtime`) and runs the same on the server, in tests and in the browser.
 //
-// IMPORTANT: the generated code relies on the exact signatures below; compiler/generate/
-// names them through one registry (compiler/generate/helpers.ts).
+// IMPORTANT: the generated code relies on the exact signatures below; compiler/emit/
+// names them through one registry (compiler/emit/helpers.ts).
 
 import type { Changed, ComponentRef, Comprehension, ComprehensionEntry, ComprehensionSource, Dynamic, Rendered, SparseDynamics, StreamPatch } from "./rendered.ts";
 import { escapeHTML, SafeHTML, toText } from "./escape.ts";
@@ -272,9 +272,18 @@ export function propsHtml<P extends object>(attributes: NoInfer<P>): P {
   return attributes;
 }
 
-/** A compiled template: the tree renderer, with its direct HTML renderer attached. */
-export interface CompiledTemplate<A> {
+/**
+ * The one template type: a render function of the assigns. A compiled template takes the change
+ * map as its second argument and carries its direct HTML renderer (`html`); a hand-written
+ * `render` has no `html` and reads the change map from `assigns.__changed__`, as LiveView's do.
+ */
+export interface Template<A> {
   (assigns: A, changed?: Changed): Rendered;
+  html?(assigns: A): string;
+}
+
+/** A compiled template: the tree renderer, with its direct HTML renderer attached. */
+export interface CompiledTemplate<A> extends Template<A> {
   html(assigns: A): string;
 }
 

@@ -7,12 +7,20 @@
 // `vbscript:` run code; `data:` can carry a document (HTML, SVG) that does. Only raster images
 // in `data:` are let through, and only where an image is expected (`<img src>` and the like).
 // A refused value renders as `about:invalid`: an inert URL that loads and navigates nowhere.
+//
+// Besides the attributes that hold a URL by name, two hold one by what the element does: an SVG
+// animation (`<set attributeName="href" to="…">`, `<animate … values="…">`) sets another
+// attribute, possibly a link's `href`, to its `to`/`from`/`by`/`values`; and `<meta content>`
+// is a refresh's URL when the page says `http-equiv="refresh"`. Both are judged whatever the
+// other attribute says (it may be dynamic too): an animation value or a meta content that is
+// not a URL has no scheme and passes. CSS `url(javascript:…)` in `style` runs nowhere today
+// (no current engine fetches or runs a script URL from CSS), so style values are escaped only.
 
 /** What a refused URL renders as. */
 export const REFUSED_URL = "about:invalid";
 
 /** How an attribute's value is read as URLs; `null` for attributes that hold no URL. */
-export type UrlKind = "url" | "image" | "srcset" | "list";
+export type UrlKind = "url" | "image" | "srcset" | "list" | "values" | "refresh";
 
 // Attributes holding one URL, on any element (HTML, SVG, MathML).
 const URL_ATTRIBUTES = new Set([
@@ -22,6 +30,10 @@ const URL_ATTRIBUTES = new Set([
 
 // Elements whose `src` (or `href`, for SVG's <image>) is fetched as an image, never a document.
 const IMAGE_SOURCES = new Set(["img", "source", "input", "image"]);
+
+// SVG animation elements (lower case) and their value attributes: `values` is a `;` list.
+const ANIMATIONS = new Set(["animate", "set", "animatemotion", "animatetransform"]);
+const ANIMATION_VALUES = new Set(["to", "from", "by"]);
 
 /**
  * The URL kind of attribute `name` on element `tag` (lower case; `null` when the element is not
@@ -33,6 +45,11 @@ export function urlKind(tag: string | null, name: string): UrlKind | null {
   if (n === "ping") return "list";
   if (n === "poster" || n === "background") return "image";
   if (n === "data") return tag === "object" ? "url" : null;
+  if (tag !== null && ANIMATIONS.has(tag)) {
+    if (ANIMATION_VALUES.has(n)) return "url";
+    if (n === "values") return "values";
+  }
+  if (n === "content") return tag === "meta" ? "refresh" : null;
   if (!URL_ATTRIBUTES.has(n)) return null;
   if (tag !== null && IMAGE_SOURCES.has(tag) && (n === "src" || n === "href" || n === "xlink:href")) return "image";
   return "url";
@@ -98,9 +115,19 @@ export function isSafeUrl(value: string, kind: UrlKind = "url"): boolean {
   }
 }
 
-/** `value` when it is safe for an attribute of `kind`, else `REFUSED_URL`. */
+/**
+ * `value` when it is safe for an attribute of `kind`, else `REFUSED_URL`. `value` may be
+ * HTML-escaped (as attribute helpers pass it): escaping changes no scheme, and where quotes and
+ * semicolons matter (a refresh, an animation's values) the escapes are read back first.
+ */
 export function safeUrl(value: string, kind: UrlKind = "url"): string {
   switch (kind) {
+    case "values":
+      return unescapeHTML(value).split(";").every((url) => isSafeUrl(url)) ? value : REFUSED_URL;
+    case "refresh": {
+      const url = refreshUrl(unescapeHTML(value));
+      return url === null || isSafeUrl(url) ? value : REFUSED_URL;
+    }
     case "url":
     case "image":
       return isSafeUrl(value, kind) ? value : REFUSED_URL;
@@ -118,7 +145,8 @@ export function safeUrl(value: string, kind: UrlKind = "url"): string {
  * is settled at compile time; `href={`${@url}`}` and `href={`java${@x}`}` are not.
  */
 export function settlesSafeUrl(prefix: string, kind: UrlKind): boolean {
-  if (kind === "srcset" || kind === "list") return false; // several URLs: a later one may be anything
+  // Several URLs, or a URL after a prefix of its own: a later piece may hold anything.
+  if (kind === "srcset" || kind === "list" || kind === "values" || kind === "refresh") return false;
   const url = normalizeUrl(prefix);
   if (url === "") return false;
   const match = /^[a-z][a-z0-9+.-]*/i.exec(url);
@@ -159,3 +187,42 @@ export function srcsetUrls(value: string): string[] {
   }
   return urls;
 }
+
+/**
+ * The URL a `<meta http-equiv="refresh">` content would go to, read as HTML's "shared declarative
+ * refresh steps" read it (`5; url='…'`, `0,URL=…`, `0 …`), or `null` when the content is not a
+ * refresh with a URL (`30`, `width=device-width`).
+ */
+export function refreshUrl(content: string): string | null {
+  const space = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\f" || c === "\r";
+  let i = 0;
+  while (space(content[i])) i++;
+  const digits = /^[0-9]*/.exec(content.slice(i))![0];
+  if (digits === "" && content[i] !== ".") return null;
+  i += digits.length;
+  while (i < content.length && /[0-9.]/.test(content[i]!)) i++;
+  if (i >= content.length) return null;
+  if (content[i] !== ";" && content[i] !== "," && !space(content[i])) return null;
+  while (space(content[i])) i++;
+  if (content[i] === ";" || content[i] === ",") i++;
+  while (space(content[i])) i++;
+  if (i >= content.length) return null;
+  let rest = content.slice(i);
+  const named = /^url[\t\n\f\r ]*=[\t\n\f\r ]*/i.exec(rest);
+  if (named) rest = rest.slice(named[0].length);
+  const quote = rest[0] === "'" || rest[0] === '"' ? rest[0] : null;
+  if (quote) {
+    rest = rest.slice(1);
+    const close = rest.indexOf(quote);
+    if (close !== -1) rest = rest.slice(0, close);
+  }
+  return rest;
+}
+
+/** The text `escapeHTML` wrote, read back (only its five entities). */
+function unescapeHTML(text: string): string {
+  if (text.indexOf("&") === -1) return text;
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };

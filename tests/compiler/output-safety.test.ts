@@ -50,6 +50,18 @@ test("URL attributes refuse script URLs in first paint, join and diff", async ()
   await expectAll(`<a HREF={@u}>x</a>`, { u: "javascript:alert(1)" }, { u: "/a" }, `<a HREF="about:invalid">x</a>`);
 });
 
+test("an SVG animation cannot set a script URL; a refresh cannot go to one", async () => {
+  await expectAll(`<svg><a><set attributeName="href" to={@u} /></a></svg>`, { u: ATTACK }, { u: "/a" }, `<svg><a><set attributeName="href" to="about:invalid"></set></a></svg>`);
+  await expectAll(`<svg><a><animate attributeName="xlink:href" values={@u} /></a></svg>`, { u: "/a;javascript:alert(1)" }, { u: "/a" },
+    `<svg><a><animate attributeName="xlink:href" values="about:invalid"></animate></a></svg>`);
+  await expectAll(`<svg><animateMotion from={@u} by={@u} /></svg>`, { u: "javascript:alert(1)" }, { u: "1" }, `<svg><animateMotion from="about:invalid" by="about:invalid"></animateMotion></svg>`);
+  await expectAll(`<svg><animate attributeName="x" values={@u} /></svg>`, { u: "0;10;0" }, { u: "1" }, `<svg><animate attributeName="x" values="0;10;0"></animate></svg>`);
+  await expectAll(`<meta http-equiv="refresh" content={@c}>`, { c: "0; url='javascript:alert(1)'" }, { c: "5" }, `<meta http-equiv="refresh" content="about:invalid">`);
+  await expectAll("<meta http-equiv=\"refresh\" content={`0;url=${@u}`}>", { u: "javascript:alert(1)" }, { u: "/a" }, `<meta http-equiv="refresh" content="about:invalid">`);
+  await expectAll(`<meta http-equiv="refresh" content={@c}>`, { c: "0;url=/next" }, { c: "5" }, `<meta http-equiv="refresh" content="0;url=/next">`);
+  await expectAll(`<meta {...@m}>`, { m: { "http-equiv": "refresh", content: "0;url=javascript:alert(1)" } }, { m: {} }, `<meta http-equiv="refresh" content="about:invalid">`);
+});
+
 test("images may hold raster data: URLs, other elements may not", async () => {
   const png = "data:image/png;base64,iVBORw0KGgo=";
   await expectAll(`<img src={@u}>`, { u: png }, { u: "/a.png" }, `<img src="${png}">`);

@@ -94,6 +94,36 @@ test("urlKind knows URL attributes and where images are expected", () => {
   assert.is(urlKind("a", "data-href"), null);
 });
 
+test("SVG animations: to, from, by and values are URLs (they may set an href), each of values judged", () => {
+  for (const tag of ["animate", "set", "animatemotion"]) {
+    for (const name of ["to", "from", "by"]) assert.is(urlKind(tag, name), "url", `${tag} ${name}`);
+    assert.is(urlKind(tag, "values"), "values", `${tag} values`);
+  }
+  assert.is(urlKind("rect", "to"), null);
+  assert.is(safeUrl("javascript:alert(1)", urlKind("set", "to")!), REFUSED_URL);
+  assert.is(safeUrl("/a; \tJaVaScRiPt:alert(1)", "values"), REFUSED_URL);
+  assert.is(safeUrl("0;10;0", "values"), "0;10;0");
+  assert.is(safeUrl("/a;https://example.com/b", "values"), "/a;https://example.com/b");
+});
+
+test("<meta content> is judged as a refresh's URL when it is one", () => {
+  assert.is(urlKind("meta", "content"), "refresh");
+  assert.is(urlKind("div", "content"), null);
+  const refused = [
+    "0;url=javascript:alert(1)",
+    "0; URL = 'javascript:alert(1)'",
+    " 5 , url=\"data:text/html,<script>alert(1)</script>\"",
+    "1.5;Url=  \tjava\tscript:alert(1)",
+    "0 javascript:alert(1)",
+    "0;vbscript:x",
+    // As rendered: escaped quotes are still quotes to the browser.
+    "0;url=&#39;javascript:alert(1)&#39;",
+  ];
+  for (const content of refused) assert.is(safeUrl(content, "refresh"), REFUSED_URL, JSON.stringify(content));
+  const kept = ["0;url=/next", "30", "5; url=https://example.com/", "javascript: the good parts", "width=device-width", "x;url=javascript:alert(1)"];
+  for (const content of kept) assert.is(safeUrl(content, "refresh"), content, JSON.stringify(content));
+});
+
 test("urlScheme reads the scheme the browser reads", () => {
   assert.is(urlScheme(" \u0001Ja\tVa\nScript:x"), "javascript");
   assert.is(urlScheme("HTTPS://x"), "https");

@@ -4,7 +4,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { resolveLimits, type LimitOptions } from "../../runtime/server/limits.ts";
+import type { IncomingMessage } from "node:http";
 import { TokenBucket } from "../../runtime/server/token-bucket.ts";
+import { UpgradeThrottle } from "../../runtime/server/upgrade-throttle.ts";
 import { TestSocket } from "./helpers/client.ts";
 import { click, joinCounter, response, startApp, status, within, type App } from "./helpers/live-app.ts";
 
@@ -163,4 +165,91 @@ capacity("connections past the limit are refused with 503; the open ones keep wo
   }
 });
 
+capacity("one page's session token joins a few views at once across connections, not thousands", async () => {
+  const app = await startApp();
+  try {
+    const page = await joinCounter(app);
+    const join = (socket: TestSocket, ref: string) =>
+      socket.push(ref, page.topic, "phx_join", {
+        url: `${app.origin}/counter`,
+        params: { _csrf_token: page.page.csrf, _mounts: 0 },
+        session: page.page.session,
+        static: page.page.static,
+      });
+    const sockets = [page.socket];
+    for (let i = 0; i < 3; i++) {
+      const socket = await TestSocket.open(app.port, { _csrf_token: page.page.csrf });
+      sockets.push(socket);
+      assert.is(status(await join(socket, "1")), "ok", `copy ${i + 2} of the page's tokens`);
+    }
+    const fifth = await TestSocket.open(app.port, { _csrf_token: page.page.csrf });
+    sockets.push(fifth);
+    assert.equal(await join(fifth, "1").then((m) => m[4]), { status: "error", response: { reason: "too many views for this page (limit 4 per session token)" } });
+    assert.ok(app.logger.has("error", /join of lv:phx-\S+ refused: 4 views already joined with this page's session token/));
+    // The views already joined keep working, another page is not affected, and a view that leaves frees its slot.
+    assert.equal(response(await click(page.socket, page.topic)), { diff: { "0": "1" } });
+    const other = await joinCounter(app);
+    assert.is(status(other.reply), "ok");
+    await sockets[1]!.push("1", page.topic, "phx_leave", {});
+    assert.is(status(await join(fifth, "2")), "ok", "a slot freed by a leave");
+    for (const socket of [...sockets, other.socket]) socket.close();
+  } finally {
+    await app.server.close();
+  }
+});
+
+capacity("upgrades per client address are throttled (the proxy's X-Forwarded-For with trustProxy); other addresses connect", async () => {
+  const app = await startApp({ limits: { upgradesPerSecond: 1, upgradeBurst: 3 }, trustProxy: true });
+  try {
+    const from = (address: string) => TestSocket.open(app.port, {}, { "x-forwarded-for": `198.51.100.1, ${address}` }).then((s) => (s.close(), "accepted"), (error: Error) => error.message);
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await from("203.0.113.7"));
+    assert.equal(results.slice(0, 3), ["accepted", "accepted", "accepted"]);
+    assert.match(results[3]!, /Unexpected server response: 429/);
+    assert.match(results[4]!, /Unexpected server response: 429/);
+    assert.is(await from("203.0.113.8"), "accepted", "another client behind the same proxy");
+    assert.ok(app.logger.has("warn", /refused 1 upgrade\(s\) over 1 per second per address \(last from 203.0.113.7\)/));
+  } finally {
+    await app.server.close();
+  }
+});
+
+capacity("without trustProxy, X-Forwarded-For is the client's own word and is ignored", async () => {
+  const app = await startApp({ limits: { upgradesPerSecond: 1, upgradeBurst: 1 } });
+  try {
+    // Loopback peers are not limited (the host itself, or a proxy that does not say for whom);
+    // a client cannot make itself limited, or unlimited, by writing the header.
+    for (let i = 0; i < 4; i++) {
+      const socket = await TestSocket.open(app.port, {}, { "x-forwarded-for": "203.0.113.9" });
+      socket.close();
+    }
+    assert.not.ok(app.logger.has("warn", /refused \d+ upgrade/));
+  } finally {
+    await app.server.close();
+  }
+});
+
 capacity.run();
+
+const throttle = suite("limits: the upgrade throttle");
+
+throttle("counts the peer address, or the last forwarded one behind a trusted proxy; loopback alone is not limited", () => {
+  const request = (remoteAddress: string, forwarded?: string) => ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { "x-forwarded-for": forwarded } }) as unknown as IncomingMessage;
+  const direct = new UpgradeThrottle(1, 2, false);
+  assert.is(direct.addressOf(request("203.0.113.1", "198.51.100.1")), "203.0.113.1");
+  assert.is(direct.addressOf(request("127.0.0.1")), null);
+  assert.is(direct.addressOf(request("::ffff:127.0.0.1")), null);
+  assert.equal([0, 0, 0].map(() => direct.allow(request("203.0.113.1"), 0)), [true, true, false]);
+  assert.is(direct.allow(request("203.0.113.1"), 1000), true, "refilled at the rate");
+  const proxied = new UpgradeThrottle(1, 2, true);
+  assert.is(proxied.addressOf(request("127.0.0.1", "10.0.0.1, 198.51.100.7")), "198.51.100.7");
+  assert.is(proxied.addressOf(request("127.0.0.1", "not an address")), null, "an unreadable header falls back to the peer");
+});
+
+throttle("keeps a bounded number of addresses", () => {
+  const t = new UpgradeThrottle(1, 1, false);
+  for (let i = 0; i < 20_000; i++) t.allow({ socket: { remoteAddress: `10.0.${i >> 8}.${i & 255}` }, headers: {} } as unknown as IncomingMessage, i * 10);
+  assert.ok(t.tracked <= 10_000, `${t.tracked} tracked`);
+});
+
+throttle.run();

@@ -7,7 +7,7 @@ import { suite, type Test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser, Page } from "playwright-core";
 import type { LiveRoute } from "../../../runtime/server/index.ts";
-import { errorsSince, launchBrowser, startApp, type App } from "../../e2e/helpers/app.ts";
+import { CLIENTS, errorsSince, launchBrowser, startApp, type App, type ClientName } from "../../e2e/helpers/app.ts";
 
 export interface CorpusContext {
   browser: Browser;
@@ -15,13 +15,21 @@ export interface CorpusContext {
 }
 
 /**
- * A suite serving `routes` to Chromium with the official client only: the corpus pages hold
- * hundreds of frames, and one client's run is what the time budget allows.
+ * For each client (the official one and ours), a suite serving `routes` to Chromium; `define`
+ * registers the tests on it, and the suites run one after the other.
  */
-export function corpusSuite(name: string, routes: readonly LiveRoute[]): Test<CorpusContext> {
+export function corpusSuites(name: string, routes: readonly LiveRoute[], define: (test: Test<CorpusContext>, client: ClientName) => void): void {
+  for (const client of CLIENTS) {
+    const test = corpusSuite(`${name} [${client}]`, routes, client);
+    define(test, client);
+    test.run();
+  }
+}
+
+function corpusSuite(name: string, routes: readonly LiveRoute[], client: ClientName): Test<CorpusContext> {
   const test = suite<CorpusContext>(name);
   test.before(async (ctx) => {
-    ctx.app = await startApp(routes, {}, "official");
+    ctx.app = await startApp(routes, {}, client);
     ctx.browser = await launchBrowser();
   });
   test.after(async (ctx) => {
@@ -56,6 +64,9 @@ export async function trap(page: Page, app: App): Promise<string[]> {
 const AUDIT = `(() => {
   const found = [];
   const URLS = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "background", "cite", "data"]);
+  // An SVG animation of a link's href sets it to its to/from/by, or to each of its values.
+  const ANIMATIONS = new Set(["animate", "set", "animateMotion", "animateTransform"]);
+  const ANIMATED = new Set(["to", "from", "by", "values"]);
   const IMAGES = new Set(["IMG", "SOURCE", "INPUT", "image", "VIDEO"]);
   // HTML's srcset parsing: a URL is a run of non-whitespace (trailing commas end it), then
   // descriptors up to a comma outside parentheses.
@@ -87,6 +98,10 @@ const AUDIT = `(() => {
       const n = name.toLowerCase();
       if (n.startsWith("on") || n === "srcdoc") found.push(where + " " + n + "=" + JSON.stringify(value));
       if (n === "data" && el.tagName !== "OBJECT") continue;
+      if (ANIMATIONS.has(el.tagName) && ANIMATED.has(n) && /^(xlink:)?href$/i.test(el.getAttribute("attributeName") || "")) {
+        const urls = n === "values" ? value.split(";") : [value];
+        if (urls.some((u) => unsafe(el, u.trim()))) found.push(where + " " + n + "=" + JSON.stringify(value));
+      }
       if (URLS.has(n)) {
         const urls = n === "srcset" ? srcsetUrls(value) : [value];
         if (urls.some((u) => unsafe(el, u))) found.push(where + " " + n + "=" + JSON.stringify(value));

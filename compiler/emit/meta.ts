@@ -2,15 +2,15 @@
 // where it is in the template) and each block's fingerprint. Tools use it to show what a
 // change to an assign will recompute; tests use it to check the analysis.
 
-import type { Analysis } from "./analyze/types.ts";
-import type { Lowered } from "./generate/lower.ts";
-import type { Locator } from "./utils/locator.ts";
-import type { Position } from "./diagnostics/types.ts";
+import type { Lowered } from "../lower/index.ts";
+import type { Slot } from "../lower/ir.ts";
+import type { Locator } from "../utils/locator.ts";
+import type { Position } from "../diagnostics/types.ts";
 
 export interface SlotMeta {
   /** `<block>.<slot>`, e.g. `0.2`. */
   id: string;
-  kind: "text" | "attribute" | "attribute-value" | "attribute-piece" | "spread" | "if" | "for" | "component";
+  kind: Slot["kind"];
   /** Assign paths (`user.name`), loop variable paths (`item.label`), or `"*"` when always recomputed. */
   dependencies: string[];
   start: Position;
@@ -23,7 +23,7 @@ export interface CompileMeta {
   fingerprints: number[];
 }
 
-export function describeMeta(lowered: Lowered, _analysis: Analysis, locator: Locator): CompileMeta {
+export function describeMeta(lowered: Lowered, locator: Locator): CompileMeta {
   const slots: SlotMeta[] = [];
   for (const block of lowered.blocks) {
     for (const slot of block.slots) {

@@ -1,5 +1,5 @@
 // The output plan of a template: template nodes ("blocks") of statics and dynamic slots.
-// lower.ts builds it from the AST and the analysis; emit-*.ts turn it into code.
+// lower/index.ts builds it from the AST and the analysis; emit/ turns it into code.
 //
 // A block is one wire node: its statics are emitted once per module and shared by every
 // render, and each `if` branch, loop body and slot body is a block of its own (PROTOCOL.md §2).

@@ -4,39 +4,34 @@
 
 import type * as AST from "../parse/ast.ts";
 import type { Analysis } from "../analyze/types.ts";
-import type { Lowered } from "./lower.ts";
-import type { Block } from "./ir.ts";
-import { Emitter } from "./emit.ts";
+import type { Lowered } from "../lower/index.ts";
+import type { Block } from "../lower/ir.ts";
+import type { CompileContext } from "../context.ts";
+import { Emitter } from "./emitter.ts";
 import { CodeWriter } from "./writer.ts";
 import type { DeclaredAttributes } from "../analyze/declared-attributes.ts";
 
 export interface GenerateOptions {
-  filename: string;
-  /** The frontmatter declares an `Assigns` type. */
-  declaresAssigns: boolean;
-  /** Runtime names the template uses without importing them (`raw`, `renderSlot`). */
-  implicitImports: string[];
   sparseMinSlots?: number;
-  /** The component's declared attributes (its render builds its assigns through `declared`). */
-  declared?: { attributes: DeclaredAttributes; component: string } | null;
 }
 
 const RUNTIME = "livehtml/runtime";
 
 /** A `.live.html` module (TypeScript) whose default export renders the template. */
 export function generateModule(
-  source: string,
+  ctx: CompileContext,
   template: AST.Template,
   analysis: Analysis,
   lowered: Lowered,
   options: GenerateOptions,
 ): CodeWriter {
-  const body = new CodeWriter(source, options.filename);
-  const assignsType = options.declaresAssigns ? "Assigns" : "$Assigns";
+  const body = new CodeWriter(ctx);
+  const { declaresAssigns } = analysis.module;
+  const assignsType = declaresAssigns ? "Assigns" : "$Assigns";
   const emitter = new Emitter(body, analysis, { assignsType, ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}) });
 
   for (const block of lowered.blocks) if (!isLoopBody(block, lowered)) emitter.htmlFunction(block);
-  const declared = options.declared ?? null;
+  const declared = analysis.module.declared ? { attributes: analysis.module.declared, component: componentName(ctx.filename) } : null;
   if (declared) {
     // The caller passes attributes and slots; the component's assigns are built from them
     // (defaults filled, undeclared attributes gathered into the rest property).
@@ -55,9 +50,9 @@ export function generateModule(
   body.text(`/** The first (HTTP) render: HTML straight from the assigns. */\nrender.html = ${html};\n`);
   body.text("export default render;\n");
 
-  const out = new CodeWriter(source, options.filename);
-  out.text(`// Compiled by livehtml from ${options.filename}. Edit the template, not this file.\n`);
-  const imports = [emitter.helpers.importList(), ...options.implicitImports].filter(Boolean).join(", ");
+  const out = new CodeWriter(ctx);
+  out.text(`// Compiled by livehtml from ${ctx.filename}. Edit the template, not this file.\n`);
+  const imports = [emitter.helpers.importList(), ...analysis.implicitImports].filter(Boolean).join(", ");
   out.text(`import { ${imports} } from "${RUNTIME}";\n`);
   out.text(`import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "${RUNTIME}";\n`);
   out.text(emitter.builtinImports());
@@ -65,7 +60,7 @@ export function generateModule(
     const fm = template.frontmatter;
     out.expression(fm.contentStart, fm.contentStart + fm.code.length, []).text("\n");
   }
-  if (!options.declaresAssigns) {
+  if (!declaresAssigns) {
     out.text("// No `Assigns` type is declared in the frontmatter, so the template's assigns are untyped.\n");
     out.text("type $Assigns = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any\n");
   }
@@ -81,12 +76,12 @@ export function generateModule(
  * so that every render shares them.
  */
 export function generateInline(
-  source: string,
+  ctx: CompileContext,
   analysis: Analysis,
   lowered: Lowered,
-  options: { filename: string; prefix: string },
+  options: { prefix: string },
 ): { expression: CodeWriter; hoisted: string; helpers: string; builtins: ReadonlySet<string> } {
-  const expression = new CodeWriter(source, options.filename);
+  const expression = new CodeWriter(ctx);
   const emitter = new Emitter(expression, analysis, { assignsType: "$A", prefix: options.prefix });
   expression.text("(() => {\n");
   // Named before the HTML functions declare their own `assigns` parameter, which would shadow it.
@@ -125,6 +120,12 @@ function declarationCode(attributes: DeclaredAttributes, component: string): str
   };
   const json = JSON.stringify(declaration).slice(0, -1);
   return `type $Props = ${props};\nconst $DECLARED = ${json}, "defaults": ${defaults.length > 0 ? "defaults" : "null"} };\n`;
+}
+
+/** `components/card.live.html` → `card`: how error messages name the component. */
+function componentName(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? filename;
+  return base.replace(/\.live\.html$/, "").replace(/\.[^.]*$/, "");
 }
 
 /** Loop bodies render inline in their parent's HTML function and need no function of their own. */

@@ -11,7 +11,7 @@
 // a warm compile with source maps under a millisecond for a medium template.
 
 import { SourceMap } from "magic-string";
-import { createLocator } from "../utils/locator.ts";
+import type { Locator } from "../utils/locator.ts";
 
 type Piece =
   | string
@@ -27,10 +27,16 @@ const ASSIGNS = "assigns.";
 export class CodeWriter {
   private pieces: Piece[] = [];
 
-  constructor(
-    private readonly source: string,
-    private readonly filename: string,
-  ) {}
+  private readonly source: string;
+  private readonly filename: string;
+  private readonly locator: Locator;
+
+  /** `file`: the compile's source, name and line table (see CompileContext). */
+  constructor(file: { readonly source: string; readonly filename: string; readonly locator: Locator }) {
+    this.source = file.source;
+    this.filename = file.filename;
+    this.locator = file.locator;
+  }
 
   /** Generated code, not mapped. */
   text(code: string): this {
@@ -77,7 +83,7 @@ export class CodeWriter {
 
   /** The code and a source map (sources: the template, with its content). */
   toCodeWithMap(): { code: string; map: SourceMap } {
-    const locator = createLocator(this.source);
+    const locator = this.locator;
     const lines: Segment[][] = [[]];
     let code = "";
     let column = 0;

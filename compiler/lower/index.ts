@@ -1,11 +1,13 @@
-// Lowers the AST into blocks of statics and slots (ir.ts), following HEEx's rules for what is
+// lower(ast, analysis): the lowering phase. Lowers the AST into blocks of statics and slots (ir.ts), following HEEx's rules for what is
 // static: literal text and static attributes (verbatim, as written) join the statics, and each
 // expression, branch, loop and component call becomes one slot.
 
 import type * as AST from "../parse/ast.ts";
 import type { Analysis, Dependencies, TemplateScope } from "../analyze/types.ts";
 import { mergeDependencies } from "../analyze/index.ts";
+import { isBlankText } from "../utils/html.ts";
 import { fingerprint } from "./fingerprint.ts";
+import { slotKind } from "../slots/index.ts";
 import { escapeHTML } from "../../runtime/shared/escape.ts";
 import { attributeRule } from "../../runtime/shared/attributes.ts";
 import type { AttributeValue, Block, ComponentAttribute, ComponentCall, Loop, Slot, SlotEntry, SlotInput } from "./ir.ts";
@@ -40,7 +42,12 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
     }
     finish(root: boolean): Block {
       const shape = [...this.statics];
-      for (const slot of this.slots) shape.push(slotSignature(slot));
+      // IMPORTANT: a node's fingerprint covers the fingerprints of the nodes its slots produce (as
+      // Phoenix's covers their code). A tracked render leaves an unchanged slot `null`, meaning "keep
+      // what you have"; that is only right if equal fingerprints promise equal children. Two branches
+      // that differ only inside a loop body would otherwise share a fingerprint, and a switch between
+      // them would keep the old body (the round-trip test finds exactly this case).
+      for (const slot of this.slots) shape.push(slotKind(slot).signature(slot));
       const block: Block = {
         id: blocks.length,
         statics: this.statics,
@@ -52,54 +59,6 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
       blocks.push(block);
       return block;
     }
-  }
-
-  // IMPORTANT: a node's fingerprint covers the fingerprints of the nodes its slots produce (as
-  // Phoenix's covers their code). A tracked render leaves an unchanged slot `null`, meaning "keep
-  // what you have"; that is only right if equal fingerprints promise equal children. Two branches
-  // that differ only inside a loop body would otherwise share a fingerprint, and a switch between
-  // them would keep the old body (the round-trip test finds exactly this case).
-  function slotSignature(slot: Slot): string {
-    switch (slot.kind) {
-      case "text":
-      case "spread":
-      case "attribute-piece":
-        return `${slot.kind}:${slot.expr.code}`;
-      case "attribute":
-      case "attribute-value":
-        return `${slot.kind}:${slot.name}:${slot.expr.code}`;
-      case "if":
-        return `if:${slot.branches.map((b) => `${b.condition?.code ?? "else"}#${b.block.fingerprint}`).join("|")}`;
-      case "for": {
-        const { loop } = slot;
-        return `for:${loop.pattern.code}:${loop.index?.code ?? ""}:${loop.iterable.code}:${loop.key?.code ?? ""}:${loop.filter?.code ?? ""}#${slot.body.fingerprint}`;
-      }
-      case "component":
-        return componentSignature(slot.call);
-    }
-  }
-
-  /**
-   * Everything that makes two component calls differ: the callee, each attribute and spread, and
-   * every slot entry. Two branches calling the same component with other attributes must not
-   * share a fingerprint, or the client would keep the first branch's values.
-   */
-  function componentSignature(call: ComponentCall): string {
-    const parts = [`component:${call.callee}`];
-    for (const spread of call.spreads) parts.push(`...${spread.code}`);
-    for (const a of call.attributes) parts.push(`${a.name}=${attributeSignature(a.value)}`);
-    for (const [name, entries] of call.slots) {
-      for (const e of entries) {
-        const attrs = e.attributes.map((a) => `${a.name}=${attributeSignature(a.value)}`).join(",");
-        const loop = e.loop ? `${e.loop.pattern.code}:${e.loop.iterable.code}:${e.loop.filter?.code ?? ""}` : "";
-        parts.push(`<:${name} ${attrs} let=${e.let?.code ?? ""} if=${e.condition?.code ?? ""} for=${loop}>#${e.body?.fingerprint ?? "-"}`);
-      }
-    }
-    return parts.join("|");
-  }
-
-  function attributeSignature(value: AttributeValue): string {
-    return value.kind === "expression" ? `{${value.expr.code}}` : value.kind === "static" ? JSON.stringify(value.text) : "true";
   }
 
   function deps(expr: AST.Expression): Dependencies {
@@ -136,7 +95,7 @@ export function lower(template: AST.Template, analysis: Analysis): Lowered {
         let j = i + 1;
         for (;;) {
           let k = j;
-          while (k < children.length && isBlankText(children[k]!)) k++;
+          while (k < children.length && isBlank(children[k]!)) k++;
           const next = children[k];
           if (next && isElementLike(next) && (next.directives.if?.kind === "else-if" || next.directives.else)) {
             chain.push(next);
@@ -367,15 +326,15 @@ function isElementLike(node: AST.Node): node is AST.ElementLikeNode {
   return node.type === "Element" || node.type === "Component" || node.type === "Slot";
 }
 
-function isBlankText(node: AST.Node): boolean {
-  return node.type === "Text" && node.data.trim() === "";
+function isBlank(node: AST.Node): boolean {
+  return node.type === "Text" && isBlankText(node.data);
 }
 
 function trimBlank(nodes: readonly AST.Node[]): AST.Node[] {
   let start = 0;
   let end = nodes.length;
-  while (start < end && isBlankText(nodes[start]!)) start++;
-  while (end > start && isBlankText(nodes[end - 1]!)) end--;
+  while (start < end && isBlank(nodes[start]!)) start++;
+  while (end > start && isBlank(nodes[end - 1]!)) end--;
   return nodes.slice(start, end);
 }
 

@@ -1,0 +1,19 @@
+// `name={expr}`: the whole attribute (` name="value"`, ` name` or nothing). Its rule is known
+// from the tag and name at compile time, so only URL, handler and binding slots pay for a check.
+import type { AttributeSlot } from "../lower/ir.ts";
+import { valueSlot } from "./types.ts";
+
+export const attribute = valueSlot<AttributeSlot>(
+  (slot) => `attribute:${slot.name}:${slot.expr.code}`,
+  (slot, e) => {
+    const o = e.out;
+    const name = JSON.stringify(slot.name);
+    const rule = slot.rule;
+    if (rule === null) o.text(`${e.helpers.use("attr")}(${name}, `);
+    else if (rule.kind === "url") o.text(`${e.helpers.use("urlAttr")}(${name}, `);
+    else if (rule.kind === "raw-only") o.text(`${e.helpers.use("rawOnlyAttr")}(${name}, `);
+    else o.text(`${e.helpers.use("bindingAttr")}(${name}, `);
+    e.expr(slot.expr);
+    o.text(rule?.kind === "url" ? `, ${JSON.stringify(rule.url)})` : ")");
+  },
+);

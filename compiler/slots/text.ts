@@ -1,0 +1,13 @@
+// `{expr}` in text (or in a comment): the value HTML-escaped; a nested template stays a node in
+// the tree and is HTML in the HTML renderer.
+import type { TextSlot } from "../lower/ir.ts";
+import { valueSlot } from "./types.ts";
+
+export const text = valueSlot<TextSlot>(
+  (slot) => `text:${slot.expr.code}`,
+  (slot, e, mode) => {
+    e.out.text(`${e.helpers.use(mode === "tree" ? "dyn" : "htmlOf")}(`);
+    e.expr(slot.expr);
+    e.out.text(")");
+  },
+);
