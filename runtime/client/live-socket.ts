@@ -7,6 +7,7 @@ import { binding, emit, setBindingPrefix } from "./dom.ts";
 import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
 import { execCommands, isCommandList, jsAPI, parseCommands, transitionTime, type CommandHost, type JS } from "./js.ts";
+import type { HistoryState, Navigation } from "./navigation.ts";
 import { removal } from "./parts.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
 import { View, type ViewHost } from "./view.ts";
@@ -28,14 +29,6 @@ export interface LiveSocketOptions {
   [option: string]: unknown;
 }
 
-interface HistoryState {
-  type: "patch" | "redirect";
-  backType?: "patch" | "redirect";
-  id: string;
-  scroll: number;
-  position: number;
-}
-
 const FAIL_KEY = "phx:fail-count";
 
 export class LiveSocket implements ViewHost, CommandHost {
@@ -47,8 +40,11 @@ export class LiveSocket implements ViewHost, CommandHost {
   main: View | null = null;
   private views = new Map<string, View>();
   private unbind: (() => void) | null = null;
-  private position = 0;
-  private pendingNavigation: { view: View; oldEl: HTMLElement; kind: "push" | "replace" | null; scroll: number | null } | null = null;
+  /** The position of the current history entry (see navigation.ts). */
+  position = 0;
+  /** Live navigation, loaded on first use (or when a joined view has live links). */
+  private navigation: Promise<Navigation> | null = null;
+  private navigator: Navigation | null = null;
   private debug = false;
 
   constructor(url: string, socketOrOpts?: unknown, maybeOpts?: LiveSocketOptions) {
@@ -120,7 +116,10 @@ export class LiveSocket implements ViewHost, CommandHost {
       if (view.isMain()) this.main = view;
       view.join();
     }
-    if (this.main && !history.state) this.replaceState({ type: "patch", id: this.main.id, scroll: scrollY, position: this.position });
+    if (this.main && !history.state) {
+      const state: HistoryState = { type: "patch", id: this.main.id, scroll: scrollY, position: this.position };
+      history.replaceState(state, "", location.href);
+    }
     else if (history.state) this.position = (history.state as HistoryState).position ?? 0;
   }
 
@@ -147,15 +146,9 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   onJoined(view: View): void {
     localStorage.removeItem(FAIL_KEY);
-    const pending = this.pendingNavigation;
-    if (!pending || pending.view !== view) return;
-    this.pendingNavigation = null;
-    pending.oldEl.replaceWith(view.el);
-    view.redirect = false;
-    if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
-    const scroll = pending.scroll ?? 0;
-    requestAnimationFrame(() => scrollTo(0, scroll));
-    emit("phx:page-loading-stop", { kind: "redirect", to: view.href });
+    this.navigator?.joined(view);
+    // A page with live links is likely to follow one: fetch live navigation now.
+    if (!this.navigation && view.el.querySelector("a[data-phx-link]")) void this.withNavigation();
   }
 
   reload(reason: string): void {
@@ -253,27 +246,18 @@ export class LiveSocket implements ViewHost, CommandHost {
     return true;
   }
 
+  /** Runs `action` with live navigation once it is loaded (see navigation.ts). */
+  private withNavigation(action?: (navigation: Navigation) => void): Promise<void> {
+    this.navigation ??= import("./navigation.ts").then((module) => (this.navigator = new module.Navigation(this)));
+    return this.navigation.then(action);
+  }
+
   patch(href: string, replace: boolean): void {
-    const main = this.main;
-    if (!main) return;
-    const url = new URL(href, location.href).href;
-    void main.pushLivePatch(url).then((reply) => {
-      if (reply.status !== "ok") return;
-      const diff = reply.response.diff;
-      if (diff) main.update(diff as never);
-      main.href = url;
-      this.pushHistory(replace ? "replace" : "push", "patch", url);
-      main.followNavigation({ ...reply.response, live_patch: undefined });
-    });
+    void this.withNavigation((n) => n.patch(href, replace));
   }
 
   navigate(href: string, replace: boolean): void {
-    const url = new URL(href, location.href);
-    if (url.origin !== location.origin || !this.main) {
-      location.href = url.href;
-      return;
-    }
-    this.replaceMain(url.href, null, replace ? "replace" : "push", 0);
+    void this.withNavigation((n) => n.navigate(href, replace));
   }
 
   onRedirect(to: string): void {
@@ -281,66 +265,22 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   onLiveRedirect(to: string, kind: string, flash: string | null): void {
-    this.replaceMain(new URL(to, location.href).href, flash, kind === "replace" ? "replace" : "push", 0);
+    void this.withNavigation((n) => n.liveRedirect(to, kind, flash));
   }
 
   onLivePatch(to: string, kind: string): void {
-    const url = new URL(to, location.href).href;
-    if (this.main) this.main.href = url;
-    this.pushHistory(kind === "replace" ? "replace" : "push", "patch", url);
+    void this.withNavigation((n) => n.livePatch(to, kind));
   }
 
-  private replaceMain(href: string, flash: string | null, kind: "push" | "replace" | null, scroll: number | null): void {
-    const old = this.main;
-    if (!old) return;
-    emit("phx:page-loading-start", { kind: "redirect", to: href });
-    if (this.pendingNavigation) {
-      this.pendingNavigation.view.leave();
-      this.views.delete(this.pendingNavigation.view.id);
-    }
-    const oldEl = this.pendingNavigation?.oldEl ?? old.el;
-    old.leave();
-    const el = oldEl.cloneNode(false) as HTMLElement;
+  createMain(el: HTMLElement, href: string, flash: string | null): View {
     const view = new View(this, el, href, true, flash);
     this.main = view;
     this.views.set(view.id, view);
-    this.pendingNavigation = { view, oldEl, kind, scroll };
-    view.join();
+    return view;
   }
 
-  private replaceState(state: HistoryState): void {
-    history.replaceState(state, "", location.href);
-  }
-
-  private pushHistory(kind: "push" | "replace", type: "patch" | "redirect", url: string): void {
-    const current = (history.state ?? {}) as Partial<HistoryState>;
-    if (kind === "push") {
-      history.replaceState({ ...current, scroll: scrollY, backType: type }, "", location.href);
-      this.position += 1;
-    }
-    const state: HistoryState = { type, id: this.main!.id, scroll: 0, position: this.position };
-    if (kind === "push") history.pushState(state, "", url);
-    else history.replaceState(state, "", url);
-  }
-
-  private onPopState(event: PopStateEvent): void {
-    const state = event.state as HistoryState | null;
-    if (!state || !this.main) return;
-    const forward = state.position > this.position;
-    const navType = forward ? state.type : state.backType ?? state.type;
-    this.position = state.position ?? 0;
-    const href = location.href;
-    if (navType === "patch" && state.id === this.main.id && this.main.isConnected()) {
-      const main = this.main;
-      void main.pushLivePatch(href).then((reply) => {
-        const diff = reply.response?.diff;
-        if (diff) main.update(diff as never);
-        main.href = href;
-        scrollTo(0, state.scroll ?? 0);
-      });
-    } else {
-      this.replaceMain(href, null, null, state.scroll ?? 0);
-    }
+  forgetView(view: View): void {
+    this.views.delete(view.id);
   }
 
   private bindAll(): void {
@@ -350,7 +290,7 @@ export class LiveSocket implements ViewHost, CommandHost {
       linkClick: (event, link) => this.linkClick(event, link),
       metadata: this.opts.metadata ?? {},
     });
-    const popstate = (event: PopStateEvent) => this.onPopState(event);
+    const popstate = (event: PopStateEvent) => void this.withNavigation((n) => n.popState(event.state as HistoryState | null));
     window.addEventListener("popstate", popstate);
     this.unbind = () => {
       unbindEvents();

@@ -28,8 +28,9 @@ export interface ViewHost {
   execBinding(el: Element, name: string): void;
 }
 
-const STATUS = ["connected", "loading", "error", "client-error", "server-error"];
-const statusClass = (name: string) => `phx-${name}`;
+const STATUS = ["connected", "loading", "error", "client-error", "server-error"] as const;
+type Status = (typeof STATUS)[number];
+const statusClass = (name: Status) => `phx-${name}`;
 
 export class View {
   readonly id: string;
@@ -122,8 +123,8 @@ export class View {
     for (const diff of replay as WireMessageDiff[]) this.update(diff);
     this.resume = response.resume as { token: string; seq: number };
     this.host.onJoined(this, response);
-    this.setStatus("phx-connected");
-    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    this.setStatus("connected");
+    emit("phx:page-loading-stop", { kind: "initial" });
     for (const hook of this.hooks.values()) call(hook, "reconnected");
     return true;
   }
@@ -181,7 +182,7 @@ export class View {
   }
 
   /** Sets the container's status classes (`setStatus("connected")` → `phx-connected`). */
-  setStatus(...names: string[]): void {
+  setStatus(...names: Status[]): void {
     this.el.classList.remove(...STATUS.map(statusClass));
     this.el.classList.add(...names.map(statusClass));
   }
