@@ -12,7 +12,7 @@
 import { COMPONENTS, KEYED, KEYED_COUNT, KEYED_MOVED, STATIC, STREAM, type WireDynamic, type WireKeyed, type WireNode } from "../shared/wire.ts";
 import { toHTML } from "../shared/to-html.ts";
 import type { RenderedState } from "../shared/merge.ts";
-import { compileTemplate, follow, seen, type Template } from "./template.ts";
+import { compileTemplate, locate, seen, type Template } from "./template.ts";
 import { binding } from "./dom.ts";
 import { noteCommands } from "./js.ts";
 import { decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
@@ -177,8 +177,8 @@ export class Instance {
 /** Builds the DOM of a merged node with the given statics; its nodes are in `fragment`. */
 export function buildInstance(node: WireNode, nodeStatics: string[], ctx: RenderContext, cid: number | null = null): { instance: Instance; fragment: DocumentFragment } {
   const template = compileTemplate(nodeStatics);
-  const fragment = document.createDocumentFragment();
   if (!template.element) {
+    const fragment = document.createDocumentFragment();
     const part = new ChildPart(document.createTextNode(""));
     fragment.appendChild(part.start);
     const instance = new Instance(template, [part], [part], cid);
@@ -186,37 +186,38 @@ export function buildInstance(node: WireNode, nodeStatics: string[], ctx: Render
     if (cid !== null) markComponent(instance, cid);
     return { instance, fragment };
   }
-  const clone = template.element.content.cloneNode(true) as DocumentFragment;
-  const targets = template.parts.map((spec) => follow(clone, spec.path));
-  const parts: Part[] = template.parts.map((spec, i) => {
-    const target = targets[i]!;
-    switch (spec.kind) {
-      case "child": return new ChildPart(target as Text);
-      case "attr": return new AttrPart(target as Element, spec.name, spec.strings, spec.slots);
-      case "attrs": return new AttrsPart(target as Element, spec.slot);
-      case "content": return new ContentPart(target as Element, spec.slot);
-    }
-  });
-  const topParts = new Map<Node, ChildPart>();
-  template.parts.forEach((spec, i) => {
-    if (spec.kind === "child" && spec.path.length === 1) topParts.set(targets[i]!, parts[i] as ChildPart);
-  });
+  // The clone is the fragment handed back: no second fragment to move the nodes into.
+  const fragment = template.element.content.cloneNode(true) as DocumentFragment;
+  const specs = template.parts;
+  const targets = locate(fragment, template.paths);
+  const parts: Part[] = new Array(specs.length);
   const top: Array<Node | ChildPart> = [];
-  for (let n = clone.firstChild; n; n = n.nextSibling) top.push(topParts.get(n) ?? n);
+  for (let n = fragment.firstChild; n; n = n.nextSibling) top.push(n);
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    const target = targets[i]!;
+    if (spec.kind === "child") {
+      const part = new ChildPart(target as Text);
+      parts[i] = part;
+      // A slot at the top level stands for its whole range there.
+      if (spec.path.length === 1) top[spec.path[0]!] = part;
+    } else if (spec.kind === "attr") parts[i] = new AttrPart(target as Element, spec.name, spec.strings, spec.slots);
+    else if (spec.kind === "attrs") parts[i] = new AttrsPart(target as Element, spec.slot);
+    else parts[i] = new ContentPart(target as Element, spec.slot);
+  }
   if (top.length === 0) {
     const empty = document.createTextNode("");
-    clone.appendChild(empty);
+    fragment.appendChild(empty);
     top.push(empty);
   }
   const instance = new Instance(template, parts, top, cid);
-  for (const part of parts) {
+  for (let i = 0; i < specs.length; i++) {
+    const part = parts[i]!;
     if (part instanceof ChildPart) {
-      const slot = template.parts[parts.indexOf(part)]!;
-      const value = node[(slot as { slot: number }).slot];
+      const value = node[(specs[i] as { slot: number }).slot];
       part.set(value, value, ctx, true);
     } else part.update(node, ctx, true);
   }
-  fragment.appendChild(clone);
   if (cid !== null) markComponent(instance, cid);
   if (template.lifecycle) noteInserted(fragment, ctx);
   return { instance, fragment };
@@ -552,12 +553,12 @@ function patchKeyed(part: ChildPart, diff: WireKeyed, merged: WireNode, ctx: Ren
   }
   for (let j = 0; j < old.length; j++) if (!claimed[j]) old[j]!.remove();
   const keep = longestIncreasing(from);
-  let ref: Node = part.end;
+  // From the end: the entry after `i` is already in place, so its first node is where `i`
+  // goes (read only for the entries that arrive or move).
+  const before = (i: number) => (i + 1 < count ? next[i + 1]!.first() : part.end);
   for (let i = count - 1; i >= 0; i--) {
-    const entry = next[i]!;
-    if (fresh[i]) parent.insertBefore(fresh[i]!, ref);
-    else if (!keep.has(i)) entry.moveBefore(parent, ref);
-    ref = entry.first();
+    if (fresh[i]) parent.insertBefore(fresh[i]!, before(i));
+    else if (!keep.has(i)) next[i]!.moveBefore(parent, before(i));
   }
   part.entries = next;
 }

@@ -200,7 +200,8 @@ export class View {
 
   /** A full render (join): build off-page, then adopt the page's matching nodes. */
   private renderFull(diff: WireDiff): void {
-    this.state = mergeDiff(null, diff);
+    // The diff is a frame this view has just parsed: merged in place, not copied.
+    this.state = mergeDiff(null, diff, true);
     this.components = new Map();
     const ctx = this.context(this.state);
     const fragment = document.createDocumentFragment();
@@ -223,11 +224,12 @@ export class View {
     const before = events.filter((e) => e[2] === true);
     if (before.length) this.host.dispatchEvents(before);
     if (this.state && this.root) {
-      this.state = mergeDiff(this.state, diff);
+      // Read before the merge, which takes the (just parsed, unshared) diff over in place.
+      const incoming = diff[COMPONENTS];
+      this.state = mergeDiff(this.state, diff, true);
       const ctx = this.context(this.state);
       this.touched = new Set();
       this.root.set(this.state, diff, ctx);
-      const incoming = diff[COMPONENTS];
       if (incoming) {
         const merged = this.state[COMPONENTS]!;
         for (const key of Object.keys(incoming)) {
