@@ -14,6 +14,7 @@ import { analyze } from "./analyze/index.ts";
 import { bindingsOf } from "./analyze/module-bindings.ts";
 import { lower } from "./lower/index.ts";
 import { builtinImportLine, CodeWriter, emitInline, finishModule } from "./emit/index.ts";
+import { extractHooks, type ColocatedHook } from "./hooks.ts";
 
 export interface ColocatedOptions {
   filename?: string;
@@ -30,6 +31,8 @@ export interface ColocatedResult {
   diagnostics: Diagnostic[];
   /** How many templates were compiled. */
   templates: number;
+  /** The templates' colocated hooks (`<script type="hook">`, see hooks.ts). */
+  hooks: ColocatedHook[];
 }
 
 interface Found {
@@ -48,13 +51,14 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     const file = ts.createSourceFile(ctx.filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const found = findTemplates(file, options.tag ?? "live", ctx);
     if (found.length === 0 || ctx.failed) {
-      return { code: source, map: null, diagnostics, templates: 0 };
+      return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
     }
     // A `live` template reads its module's top-level names; it has no frontmatter of its own.
     const module = { ...bindingsOf(file), declaresAssigns: false, declared: null };
     const out = new CodeWriter(ctx);
     const helpers = new Set<string>();
     const builtins = new Set<string>();
+    const hooks: ColocatedHook[] = [];
     let hoisted = "";
     let cursor = 0;
     const insertAt = afterImports(file);
@@ -67,6 +71,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       const errorsBefore = ctx.diagnostics.filter((d) => d.severity === "error").length;
       const ast = parseIn(ctx, masked);
       if (ctx.diagnostics.filter((d) => d.severity === "error").length > errorsBefore) return;
+      hooks.push(...extractHooks(ast, masked, ctx.filename, (code, args, start, end) => ctx.report(code, args, start, end)));
       const analysis = analyze(ast, ctx, { module });
       const lowered = lower(ast, analysis);
       const generated = emitInline(ctx, analysis, lowered, { prefix: `${n}_` });
@@ -82,7 +87,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
         },
       });
     });
-    if (ctx.failed) return { code: source, map: null, diagnostics, templates: 0 };
+    if (ctx.failed) return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
 
     const preamble = () => {
       out.expression(cursor, insertAt, []);
@@ -95,10 +100,10 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
     out.expression(cursor, source.length, []);
 
     const { code, map } = finishModule(out, ctx, options);
-    return { code, map, diagnostics, templates: found.length };
+    return { code, map, diagnostics, templates: found.length, hooks };
   } catch (error) {
     ctx.internalError(error);
-    return { code: source, map: null, diagnostics, templates: 0 };
+    return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
   }
 }
 

@@ -10,6 +10,7 @@ import { analyze } from "./analyze/index.ts";
 import { lower } from "./lower/index.ts";
 import { emit } from "./emit/index.ts";
 import type { CompileMeta } from "./emit/meta.ts";
+import { extractHooks, type ColocatedHook } from "./hooks.ts";
 
 export interface CompileOptions {
   /** Used in diagnostics and source maps. Default `"template.live.html"`. */
@@ -28,14 +29,18 @@ export interface CompileResult {
   map: SourceMap | null;
   diagnostics: Diagnostic[];
   meta: CompileMeta;
+  /** The template's colocated hooks (`<script type="hook">`, see hooks.ts), taken out of its HTML. */
+  hooks: ColocatedHook[];
 }
 
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const ctx = new CompileContext(source, options.filename ?? DEFAULT_FILENAME);
-  const failed = (): CompileResult => ({ code: "", map: null, diagnostics: ctx.diagnostics, meta: { slots: [], fingerprints: [] } });
+  const failed = (): CompileResult => ({ code: "", map: null, diagnostics: ctx.diagnostics, meta: { slots: [], fingerprints: [] }, hooks: [] });
   const ast = parseIn(ctx);
   if (ctx.failed) return failed();
   try {
+    // Hook scripts leave the tree before analysis: they are client code, not template output.
+    const hooks = extractHooks(ast, ctx.source, ctx.filename, (code, args, start, end) => ctx.report(code, args, start, end));
     const analysis = analyze(ast, ctx);
     if (ctx.failed) return failed();
     const lowered = lower(ast, analysis);
@@ -44,7 +49,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
       sourcemap: options.sourcemap !== false,
       ...(options.sparseMinSlots !== undefined ? { sparseMinSlots: options.sparseMinSlots } : {}),
     });
-    return { ...emitted, diagnostics: ctx.diagnostics };
+    return { ...emitted, diagnostics: ctx.diagnostics, hooks };
   } catch (error) {
     // A bug in the compiler, not in the template: still a diagnostic, never a raw throw.
     ctx.internalError(error);

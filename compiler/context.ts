@@ -4,6 +4,7 @@ import type { Diagnostic } from "./diagnostics/types.ts";
 import type { Args, Code } from "./diagnostics/catalogue.ts";
 import { createDiagnostic } from "./diagnostics/create.ts";
 import { createLocator, type Locator } from "./utils/locator.ts";
+import { TypeScriptTrees } from "./parse/expression/trees.ts";
 
 export const DEFAULT_FILENAME = "template.live.html";
 
@@ -11,6 +12,8 @@ export class CompileContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Lines and columns of `source`, built on the first question and shared by every phase. */
   readonly locator: Locator;
+  /** The TypeScript trees of the template's code: parsed once, by the parse phase, read by analysis. */
+  readonly trees = new TypeScriptTrees();
 
   constructor(
     readonly source: string,

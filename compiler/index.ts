@@ -6,6 +6,8 @@ export type { CompileOptions, CompileResult } from "./compile.ts";
 export type { CompileMeta, SlotMeta } from "./emit/meta.ts";
 export { compileColocated } from "./colocated.ts";
 export type { ColocatedOptions, ColocatedResult } from "./colocated.ts";
+export { extractHooks, hookScope, type ColocatedHook } from "./hooks.ts";
+export { hooksOfFile, hooksIndexModule, type HookSource } from "./hooks-of-file.ts";
 export { formatDiagnostic } from "./diagnostics/create.ts";
 export type * from "./parse/ast.ts";
 export type { Diagnostic, Position } from "./diagnostics/types.ts";

@@ -13,6 +13,8 @@ export const EXAMPLES = [
   { path: "/embedded", title: "Both Thermostats embedded in a server-rendered page (liveRender)" },
   { path: "/todos", title: "Todo list (forms, validation, a stream)" },
   { path: "/dashboard", title: "Dashboard (pubsub, pagination with live navigation)" },
+  { path: "/house/kitchen", title: "House (a Thermostat nested per room, a sticky clock across live navigation)" },
+  { path: "/avatar", title: "Avatar upload (preview, progress, drag and drop)" },
 ] as const;
 
 export function indexPage(): string {

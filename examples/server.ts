@@ -6,7 +6,10 @@ import { CLIENT_PATH, createServer, live, MemoryPubSub, type LiveServer } from "
 import { ThermostatView } from "./thermostat/thermostat.ts";
 import { ColocatedThermostatView } from "./thermostat/thermostat-colocated.ts";
 import { TodoView } from "./todo/todo.ts";
+import { AvatarView } from "./avatar/avatar.ts";
+import { avatarOf } from "./avatar/avatars.ts";
 import { dashboardView } from "./dashboard/dashboard.ts";
+import { houseRoutes } from "./house/room.ts";
 import { MetricsFeed } from "./dashboard/metrics.ts";
 import { embeddedPage, indexPage, STYLESHEET_LINK } from "./pages.ts";
 
@@ -26,6 +29,8 @@ const server: LiveServer = createServer({
     live("/thermostat/colocated", ColocatedThermostatView),
     live("/todos", TodoView),
     live("/dashboard", dashboardView(feed)),
+    ...houseRoutes,
+    live("/avatar", AvatarView),
   ],
   pubsub,
   // Never a secret written here (anyone could read it and forge sessions). Unset, createServer
@@ -42,12 +47,21 @@ async function serveOther(req: IncomingMessage, res: ServerResponse): Promise<vo
     if (req.url === "/app.css") res.writeHead(200, { "content-type": "text/css; charset=utf-8" }).end(STYLESHEET);
     else if (req.url === "/") html(indexPage());
     else if (req.url === "/embedded") html(await embeddedPage(server, session(), CLIENT_PATH));
+    else if (req.url?.startsWith("/avatars/")) serveAvatar(req.url, res);
     else if (req.url === "/favicon.ico") res.writeHead(204).end(); // no icon, and no 404 in the console
     else res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
   } catch (error) {
     console.error(error);
     res.writeHead(500, { "content-type": "text/plain" }).end("Internal server error\n");
   }
+}
+
+/** A saved avatar (examples/avatar), by user id. */
+function serveAvatar(url: string, res: ServerResponse): void {
+  const userId = decodeURIComponent(new URL(url, "http://localhost").pathname.slice("/avatars/".length));
+  const avatar = avatarOf(userId);
+  if (!avatar) return void res.writeHead(404, { "content-type": "text/plain" }).end("No avatar\n");
+  res.writeHead(200, { "content-type": avatar.type || "application/octet-stream", "cache-control": "no-cache", "x-content-type-options": "nosniff" }).end(avatar.bytes);
 }
 
 const { port } = await server.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");

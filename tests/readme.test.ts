@@ -115,6 +115,25 @@ readme("the testing and compiler API samples run", async () => {
   await import("../docs/readme/views/compile-api.ts");
 });
 
+readme("the nested views sample: a chat per project and a sticky player in the layout", async () => {
+  await import("../docs/readme/nested/testing.ts");
+  const { mountView } = await import("../runtime/test/index.ts");
+  const { routes } = await import("../docs/readme/nested/routes.ts");
+  const view = await mountView(routes[0]!, { params: { id: "7" } });
+  try {
+    assert.match(view.staticHTML, /<header><div id="player" [^>]*data-phx-sticky><button phx-click="toggle">Play track 1<\/button><\/div><\/header>/);
+    assert.match(view.staticHTML, /<aside><div id="chat-7" [^>]*data-phx-parent-id="phx-test"><ul><\/ul>/);
+    const chat = view.child("chat-7");
+    await chat.submit("form[phx-submit]", { text: "hello" });
+    assert.match(chat.html(), /<ul><li>hello<\/li><\/ul>/);
+    await view.child("player").click("toggle");
+    assert.match(view.child("player").html(), /Pause track 1/);
+    assert.is(view.diffs.length, 1, "the project view received nothing");
+  } finally {
+    view.terminate();
+  }
+});
+
 readme("the live-session sample lets a signed-in user in and sends anyone else to /login", async () => {
   process.env.SECRET_KEY_BASE ??= "README sample secret, long enough for signing";
   const { server } = (await import("../docs/readme/live-sessions/auth.ts")) as { server: LiveServer };

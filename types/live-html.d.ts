@@ -9,3 +9,10 @@ declare module "*.live.html" {
   const template: (assigns: Assigns, changed?: Changed) => Rendered;
   export default template;
 }
+
+// The application's colocated hooks (`<script type="hook">` in templates), gathered by the Vite
+// plugin: `new LiveSocket(url, Socket, { hooks })`.
+declare module "virtual:livehtml/hooks" {
+  export const hooks: Readonly<Record<string, object>>;
+  export default hooks;
+}

@@ -6,14 +6,14 @@
 import type { Plugin } from "vite";
 import { compileColocated } from "../compiler/colocated.ts";
 import { errorsOf, toViteError, toViteWarning, warningsOf } from "./errors.ts";
-import { COLOCATED_CODE, DEPENDENCY_ID, fileOf, SCRIPT_ID, scriptLang } from "./id.ts";
+import { COLOCATED_CODE, UNCOMPILED_ID, fileOf, SCRIPT_ID, scriptLang } from "./id.ts";
 
 export function colocatedPlugin(): Plugin {
   return {
     name: "livehtml:colocated",
     enforce: "pre",
     transform: {
-      filter: { id: { include: SCRIPT_ID, exclude: DEPENDENCY_ID }, code: COLOCATED_CODE },
+      filter: { id: { include: SCRIPT_ID, exclude: UNCOMPILED_ID }, code: COLOCATED_CODE },
       handler(source, id) {
         const result = compileColocated(source, { filename: fileOf(id), lang: scriptLang(id), sourcemap: true });
         if (errorsOf(result.diagnostics).length > 0) throw toViteError(id, result.diagnostics);

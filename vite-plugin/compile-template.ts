@@ -11,7 +11,7 @@
 import { transformWithOxc, type Plugin, type Rolldown } from "vite";
 import { compile } from "../compiler/compile.ts";
 import { errorsOf, toViteError, toViteWarning, warningsOf } from "./errors.ts";
-import { DEPENDENCY_ID, fileOf, TEMPLATE_ID, TEMPLATE_QUERY, withTemplateQuery } from "./id.ts";
+import { UNCOMPILED_ID, fileOf, TEMPLATE_ID, TEMPLATE_QUERY, withTemplateQuery } from "./id.ts";
 
 export function templatePlugin(): Plugin {
   let isBuild = false;
@@ -46,7 +46,7 @@ export function templatePlugin(): Plugin {
       },
     },
     transform: {
-      filter: { id: { include: TEMPLATE_ID, exclude: DEPENDENCY_ID } },
+      filter: { id: { include: TEMPLATE_ID, exclude: UNCOMPILED_ID } },
       async handler(source, id) {
         const result = await compileTemplate(source, id);
         for (const warning of result.warnings) this.warn(warning);

@@ -11,7 +11,7 @@
 import MagicString from "magic-string";
 import { fileURLToPath } from "node:url";
 import { normalizePath, type Plugin } from "vite";
-import { DEPENDENCY_ID, fileOf, SCRIPT_ID, TEMPLATE_ID } from "./id.ts";
+import { UNCOMPILED_ID, fileOf, SCRIPT_ID, TEMPLATE_ID } from "./id.ts";
 import { exportedBindings } from "./view-exports.ts";
 
 /** This module's own extension: `.ts` run from the sources, `.js` built into dist/. */
@@ -38,7 +38,7 @@ export function hotWrapPlugin(modules: HotModules): Plugin {
     apply: "serve",
     applyToEnvironment: (environment) => environment.config.consumer === "server",
     transform: {
-      filter: { id: { include: [TEMPLATE_ID, SCRIPT_ID], exclude: DEPENDENCY_ID } },
+      filter: { id: { include: [TEMPLATE_ID, SCRIPT_ID], exclude: UNCOMPILED_ID } },
       handler(code, id) {
         const file = fileOf(id);
         if (TEMPLATE_ID.test(id)) return wrapTemplate(code, file);

@@ -8,8 +8,11 @@ export const TEMPLATE_ID = /\.live\.html(?:$|\?)/;
 /** Script modules that may hold `live\`…\`` templates (TypeScript or JavaScript). */
 export const SCRIPT_ID = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)(?:$|\?)/;
 
-/** Dependencies are never compiled: a published package ships compiled templates. */
-export const DEPENDENCY_ID = /[\\/]node_modules[\\/]/;
+/**
+ * Never compiled as templates or scripts: dependencies (a published package ships compiled
+ * templates), and one colocated hook of a file (`?livehtml-hook=`, colocated-hooks.ts).
+ */
+export const UNCOMPILED_ID = /[\\/]node_modules[\\/]|[?&]livehtml-hook=/;
 
 /** The cheap text test a colocated template needs before any parsing (`live` + backtick). */
 export const COLOCATED_CODE = "live`";
@@ -28,11 +31,11 @@ export function fileOf(id: string): string {
 }
 
 export function isTemplateFile(file: string): boolean {
-  return TEMPLATE_ID.test(file) && !DEPENDENCY_ID.test(file);
+  return TEMPLATE_ID.test(file) && !UNCOMPILED_ID.test(file);
 }
 
 export function isScriptFile(file: string): boolean {
-  return SCRIPT_ID.test(file) && !DEPENDENCY_ID.test(file);
+  return SCRIPT_ID.test(file) && !UNCOMPILED_ID.test(file);
 }
 
 /** The `lang` a script's templates compile to: TypeScript files keep their types. */

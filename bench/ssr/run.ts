@@ -3,6 +3,7 @@
 // `createServer`), against Svelte 5 SSR, Marko 6, Vue 3 SSR, EJS, Handlebars, Lit SSR and
 // hand-written concatenation, on three pages. Every engine's HTML is checked equivalent
 // (bench/lib/normalise-html.ts) before timing.
+import { randomBytes } from "node:crypto";
 import { Agent, request } from "node:http";
 import ejs from "ejs";
 import Handlebars from "handlebars";
@@ -79,7 +80,8 @@ function get(port: number, path: string, agent: Agent): Promise<string> {
 /** The GET path of one page: a view whose mount assigns the page's data, served by `createServer`. */
 async function getPath(page: Page, template: Template, data: Record<string, unknown>): Promise<{ server: LiveServer; port: number; engines: Engine[] }> {
   const view = defineView<Record<string, unknown>>({ name: `bench-${page}`, mount: (_p, _s, socket) => void socket.assign(data), template });
-  const server = createServer({ secret: "bench ".repeat(8), routes: [liveRoute(`/${page}`, view)], logger: new MemoryLogger() });
+  // Production mode (the bench's) refuses a weak secret; a random one costs the same to sign with.
+  const server = createServer({ secret: randomBytes(48).toString("base64url"), routes: [liveRoute(`/${page}`, view)], logger: new MemoryLogger() });
   const { port, server: http } = await server.listen(0, "127.0.0.1");
   // Other contenders run between two of its slices: the connection must outlive them.
   http.keepAliveTimeout = 10 * 60_000;

@@ -6,23 +6,26 @@
 import ts from "../utils/typescript.cjs";
 import type { Expression } from "../parse/ast.ts";
 import { findAssignRefs } from "./assign-refs.ts";
+import type { ParsedCode, TypeScriptTrees } from "../parse/expression/trees.ts";
 
 /** Literal text (cooked, unescaped) and substitution expressions, in order; null when not a literal. */
 export type LiteralPieces = Array<string | Expression>;
 
-export function splitAttributeLiteral(expr: Expression): LiteralPieces | null {
+// A string the parse phase did not parse: no escapes, so its text is what is between the quotes.
+const PLAIN_STRING = /^(?:"[^"\\\n\r]*"|'[^'\\\n\r]*')$/;
+
+/**
+ * The pieces of `expr`, read from its kept tree (`trees`); each substitution's tree is kept
+ * there too, under the substitution's own range, for the analysis of the piece.
+ */
+export function splitAttributeLiteral(expr: Expression, trees: TypeScriptTrees): LiteralPieces | null {
   const code = expr.code.trim();
   const first = code[0];
   if (first !== '"' && first !== "'" && first !== "`") return null;
-  // `@x` is not TypeScript; an identifier of the same length keeps every offset.
-  let parseable = expr.code;
-  for (const at of findAssignRefs(expr.code)) parseable = parseable.slice(0, at) + "_" + parseable.slice(at + 1);
-  const file = ts.createSourceFile("attr.ts", parseable, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const statement = file.statements[0];
-  if (file.statements.length !== 1 || !statement || !ts.isExpressionStatement(statement)) return null;
-  const whole = statement.expression;
-  if (whole.end !== parseable.trimEnd().length) return null;
-  const operands = concatenationOperands(whole);
+  if (PLAIN_STRING.test(code)) return code.length > 2 ? [code.slice(1, -1)] : [];
+  const tree = trees.get(expr.start, expr.end) ?? parseAlone(expr);
+  if (!tree) return null;
+  const operands = concatenationOperands(tree.node as ts.Expression);
   if (!operands) return null;
   const pieces: LiteralPieces = [];
   for (const operand of operands) {
@@ -31,14 +34,25 @@ export function splitAttributeLiteral(expr: Expression): LiteralPieces | null {
     } else if (ts.isTemplateExpression(operand)) {
       if (operand.head.text) pieces.push(operand.head.text);
       for (const span of operand.templateSpans) {
-        pieces.push(piece(expr, span.expression, file));
+        pieces.push(piece(expr, span.expression, tree, trees));
         if (span.literal.text) pieces.push(span.literal.text);
       }
     } else {
-      pieces.push(piece(expr, operand, file));
+      pieces.push(piece(expr, operand, tree, trees));
     }
   }
   return pieces;
+}
+
+/** The tree of an attribute expression the parse phase did not keep (`@x` read as `$x`). */
+function parseAlone(expr: Expression): ParsedCode | null {
+  let parseable = expr.code;
+  for (const at of findAssignRefs(expr.code)) parseable = parseable.slice(0, at) + "$" + parseable.slice(at + 1);
+  const file = ts.createSourceFile("attr.ts", parseable, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const statement = file.statements[0];
+  if (file.statements.length !== 1 || !statement || !ts.isExpressionStatement(statement)) return null;
+  if (statement.expression.end !== parseable.trimEnd().length) return null;
+  return { node: statement.expression, file, base: 0, code: expr.code };
 }
 
 /**
@@ -57,7 +71,10 @@ function concatenationOperands(node: ts.Expression): ts.Expression[] | null {
   return operands;
 }
 
-function piece(expr: Expression, node: ts.Expression, file: ts.SourceFile): Expression {
-  const start = node.getStart(file);
-  return { start: expr.start + start, end: expr.start + node.end, code: expr.code.slice(start, node.end) };
+function piece(expr: Expression, node: ts.Expression, tree: ParsedCode, trees: TypeScriptTrees): Expression {
+  const start = node.getStart(tree.file) - tree.base;
+  const end = node.end - tree.base;
+  const code = expr.code.slice(start, end);
+  trees.set(expr.start + start, expr.start + end, { node, file: tree.file, base: tree.base + start, code });
+  return { start: expr.start + start, end: expr.start + end, code };
 }

@@ -7,7 +7,7 @@ import type * as AST from "../parse/ast.ts";
 import type { CompileContext } from "../context.ts";
 import type { Analysis, TemplateAnalysis } from "./types.ts";
 import { analyzeTemplate } from "./template.ts";
-import { moduleBindings, type ModuleBindings } from "./module-bindings.ts";
+import { bindingsOf, moduleBindings, type ModuleBindings } from "./module-bindings.ts";
 import type { DeclaredAttributes } from "./declared-attributes.ts";
 import { IMPLICIT_HELPER_NAMES } from "../utils/implicit-helpers.ts";
 import { BUILTIN_COMPONENTS } from "../../runtime/components/declarations.ts";
@@ -25,8 +25,9 @@ export interface AnalyzeOptions {
 const NO_MODULE: ModuleBindings = { names: new Set(), declaresAssigns: false, declared: null };
 
 export function analyze(template: AST.Template, ctx: CompileContext, options: AnalyzeOptions = {}): Analysis {
-  const module = options.module ?? (template.frontmatter ? moduleBindings(template.frontmatter.code) : NO_MODULE);
+  const module = options.module ?? frontmatterBindings(template, ctx);
   const analysis = analyzeTemplate(template, {
+    trees: ctx.trees,
     moduleBindings: module.names,
     builtins: BUILTIN_COMPONENTS,
     report: (code, args, start, end) => ctx.report(code, args, start, end),
@@ -34,6 +35,12 @@ export function analyze(template: AST.Template, ctx: CompileContext, options: An
   if (module.declared && template.frontmatter) checkDeclared(module.declared, analysis, template.frontmatter.contentStart, ctx);
   const implicitImports = IMPLICIT_HELPER_NAMES.filter((name) => !module.names.has(name) && analysis.freeNames.has(name));
   return { ...analysis, module, implicitImports };
+}
+
+/** What the frontmatter declares, from the tree the parse phase kept of it. */
+function frontmatterBindings(template: AST.Template, ctx: CompileContext): ModuleBindings {
+  if (!template.frontmatter) return NO_MODULE;
+  return ctx.trees.frontmatter ? bindingsOf(ctx.trees.frontmatter) : moduleBindings(template.frontmatter.code);
 }
 
 /**

@@ -8,9 +8,9 @@
 
 import type * as AST from "../parse/ast.ts";
 import type { Dependencies, ExpressionInfo, TemplateAnalysis, TemplateScope, VarRead } from "./types.ts";
-import { findAssignRefs, rewriteAssignRefs } from "./assign-refs.ts";
-import { collectReads } from "./dependencies.ts";
-import { patternNames } from "./dependencies.ts";
+import { rewriteAssignRefs } from "./assign-refs.ts";
+import { collectReads, patternNamesOf } from "./dependencies.ts";
+import type { TypeScriptTrees } from "../parse/expression/trees.ts";
 import { splitAttributeLiteral, type LiteralPieces } from "./attribute-literal.ts";
 import { attributeRule, piecesKeepRule } from "../../runtime/shared/attributes.ts";
 import type { Args, Code } from "../diagnostics/catalogue.ts";
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   report(code: AnalysisCode, args: Args, start: number, end: number): void;
   /** Components called by bare name when nothing in scope has that name (the built-in components). */
   builtins?: ReadonlyMap<string, KnownComponent>;
+  /** The TypeScript trees the parse phase kept of the template's code. */
+  trees: TypeScriptTrees;
 }
 
 export type AnalysisCode = Extract<Code, "LH0501" | "LH0502" | "LH0510" | "LH0511">;
@@ -52,9 +54,9 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
   }
 
   function expression(expr: AST.Expression, scope: TemplateScope | null): ExpressionInfo {
-    const assignRefs = findAssignRefs(expr.code);
+    const reads = collectReads(expr.code, options.trees.get(expr.start, expr.end));
+    const assignRefs = reads.assignRefs;
     const code = rewriteAssignRefs(expr.code, assignRefs);
-    const reads = collectReads(code);
     const deps: Dependencies = { always: false, assigns: minimalPaths(reads.assigns), vars: [] };
     if (reads.bareAssigns) {
       deps.always = true;
@@ -134,7 +136,7 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
     for (const attribute of node.attributes) {
       if (attribute.type === "StaticAttribute") continue;
       const split = node.type === "Element" && attribute.type === "ExpressionAttribute" && !ALWAYS_PRESENT.has(attribute.name)
-        ? splitAttributeLiteral(attribute.expression)
+        ? splitAttributeLiteral(attribute.expression, options.trees)
         : null;
       // A URL, handler or binding attribute keeps its pieces only when its literal text alone
       // settles that the value is safe; otherwise its helper judges the whole value.
@@ -148,7 +150,7 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
     }
     let bodyScope = scope;
     if (directives.let) {
-      const names = patternNames(directives.let.pattern.code) ?? [];
+      const names = patternsOf(directives.let.pattern);
       bodyScope = openScope("let", names, scope);
       // A component's `:let` binds in its default slot; a slot's `:let` in its own body.
       analysis.letScopes.set(node, bodyScope);
@@ -168,6 +170,17 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
     checkComponentCall(node, known, options.report);
   }
 
+  /** The names a binding pattern binds. */
+  function patternsOf(pattern: AST.Expression): string[] {
+    return patternNamesOf(pattern.code, options.trees.get(pattern.start, pattern.end)) ?? [];
+  }
+
+  function forNames(pattern: AST.Expression, index: AST.Expression | null): string[] {
+    const names = patternsOf(pattern);
+    if (index) names.push(...patternsOf(index));
+    return names;
+  }
+
   visitChildren(template.children, null);
   return analysis;
 }
@@ -177,11 +190,6 @@ function findBinder(scope: TemplateScope | null, name: string): TemplateScope | 
   return null;
 }
 
-function forNames(pattern: AST.Expression, index: AST.Expression | null): string[] {
-  const names = patternNames(pattern.code) ?? [];
-  if (index) names.push(...(patternNames(index.code) ?? []));
-  return names;
-}
 
 /** Drops duplicates and paths that extend another path in the list (a parent change covers them). */
 export function minimalPaths(paths: readonly string[][]): string[][] {

@@ -19,6 +19,7 @@ export type Code =
   | "LH0409" | "LH0410" | "LH0411" | "LH0412" | "LH0413" | "LH0414" | "LH0415"
   | "LH0501" | "LH0502" | "LH0503"
   | "LH0510" | "LH0511" | "LH0512" | "LH0513"
+  | "LH0520" | "LH0521" | "LH0522"
   | "LH0601"
   | "LH0900";
 
@@ -279,6 +280,21 @@ export const CATALOGUE: Record<Code, Entry> = {
   LH0513: {
     severity: "error",
     message: (a) => `\`defaults\` names \`${a.name}\`, which the \`Assigns\` interface does not declare`,
+  },
+
+  LH0520: {
+    severity: "error",
+    message: (a) => `a colocated hook ${a.what}`,
+    hint: () => 'write <script type="hook" name=".Name">export default { mounted() { … } }</script>',
+  },
+  LH0521: {
+    severity: "error",
+    message: (a) => `phx-hook="${a.name}" names no colocated hook of this template`,
+    hint: (a) => (a.known ? `this template defines ${a.known}` : `define it here with <script type="hook" name="${a.name}">, or drop the leading dot for a hook registered with the client`),
+  },
+  LH0522: {
+    severity: "error",
+    message: (a) => `the colocated hook "${a.name}" is defined twice in this template`,
   },
 
   // ── output safety ──────────────────────────────────────────────────────────────────────

@@ -6,6 +6,9 @@
 // - the HTML renderer: one function per block that concatenates statics and escaped values
 //   directly, never building the tree (the first, HTTP render).
 //
+// The emitter writes blocks, guards and the HTML functions; each slot's own code comes from its
+// kind's visitor (compiler/slots/), which writes through the members it exposes here.
+//
 // Generated names start with `$` so that they cannot collide with assigns (`assigns.x`) and
 // rarely with user code. `$c` is the template's change map, `$t` "render every slot" in the
 // current node, `$v<depth>`/`$vars<depth>` a loop entry's changed variables and its values.

@@ -37,8 +37,9 @@ export function generateModule(
     // (defaults filled, undeclared attributes gathered into the rest property).
     const d = emitter.helpers.use("declared");
     body.text(`\n${declarationCode(declared.attributes, declared.component)}`);
-    body.text(`\nfunction render($props: $Props, changed?: $Changed): $Rendered {\n`);
-    body.text(`const assigns = ${d}<Assigns>($DECLARED, $props);\n`);
+    // The parameter is not `$props`: that is the helper a call of another component uses.
+    body.text(`\nfunction render($attributes: $Props, changed?: $Changed): $Rendered {\n`);
+    body.text(`const assigns = ${d}<Assigns>($DECLARED, $attributes);\n`);
   } else {
     // `changed` may be passed by the server; components receive theirs as `assigns.__changed__`.
     body.text(`\nfunction render(assigns: ${assignsType}, changed?: $Changed): $Rendered {\n`);
@@ -46,7 +47,7 @@ export function generateModule(
   body.text(`const $c = ${emitter.helpers.use("changedOf")}(assigns, changed);\nreturn `);
   emitter.node(lowered.root);
   body.text(";\n}\n");
-  const html = declared ? `($props: $Props): string => $h${lowered.root.id}(${emitter.helpers.use("declared")}<Assigns>($DECLARED, $props))` : `$h${lowered.root.id}`;
+  const html = declared ? `($attributes: $Props): string => $h${lowered.root.id}(${emitter.helpers.use("declared")}<Assigns>($DECLARED, $attributes))` : `$h${lowered.root.id}`;
   body.text(`/** The first (HTTP) render: HTML straight from the assigns. */\nrender.html = ${html};\n`);
   body.text("export default render;\n");
 

@@ -3,6 +3,7 @@
 import type { Args, Code } from "../diagnostics/catalogue.ts";
 import type { Expression } from "./ast.ts";
 import { ExpressionScanner } from "./expression/scan.ts";
+import { TypeScriptTrees } from "./expression/trees.ts";
 import { createLocator, type Locator } from "../utils/locator.ts";
 
 export interface PendingDiagnostic {
@@ -15,16 +16,20 @@ export interface PendingDiagnostic {
 export class ParseContext {
   readonly scanner: ExpressionScanner;
   readonly problems: PendingDiagnostic[] = [];
+  /** The TypeScript trees of the template's code, kept by the syntax check for later phases. */
+  readonly trees: TypeScriptTrees;
   /** Lines and columns, computed only when a diagnostic needs them. */
   readonly locator: Locator;
 
-  /** `locator` may be a compile's own (any text with the same line breaks shares it). */
+  /** `locator` and `trees` may be a compile's own (any text with the same line breaks shares its locator). */
   constructor(
     readonly source: string,
     locator: Locator = createLocator(source),
+    trees: TypeScriptTrees = new TypeScriptTrees(),
   ) {
     this.scanner = new ExpressionScanner(source);
     this.locator = locator;
+    this.trees = trees;
   }
 
   report(code: Code, args: Args, start: number, end: number): void {

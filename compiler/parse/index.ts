@@ -1,8 +1,9 @@
-// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler.
+// parse(source) → { ast, diagnostics }: the front end of the livehtml compiler; parseIn(ctx) is
+// the same as the first phase of a compile, keeping the code's TypeScript trees in the context.
 //
 //   frontmatter.ts  the `---` TypeScript block      tokenizer.ts  character state machine
 //   builder.ts      tree + nesting rules            attributes.ts attributes and `:` directives
-//   eex.ts          EEx tag words                   expression/   TypeScript scanning and syntax check
+//   eex.ts          EEx tag words                   expression/   TypeScript scanning, syntax check, kept trees
 import type { Template } from "./ast.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { createDiagnostic } from "../diagnostics/create.ts";
@@ -45,7 +46,7 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
  */
 export function parseIn(ctx: CompileContext, text: string = ctx.source): Template {
   try {
-    const result = parseTemplate(new ParseContext(text, ctx.locator), ctx.filename);
+    const result = parseTemplate(new ParseContext(text, ctx.locator, ctx.trees), ctx.filename);
     ctx.diagnostics.push(...result.diagnostics);
     return result.ast;
   } catch (error) {
@@ -67,11 +68,11 @@ export function parseTemplate(ctx: ParseContext, filename: string = DEFAULT_FILE
   ast.frontmatter = frontmatter;
 
   if (frontmatter && frontmatter.end < source.length + 1 && ctx.problems.every((p) => p.code !== "LH0303")) {
-    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename)) {
+    for (const p of checkFrontmatter(frontmatter.code, frontmatter.contentStart, filename, ctx.trees)) {
       ctx.report("LH0302", { text: p.message }, p.start, p.end);
     }
   }
-  for (const p of checkSyntax(source, collectChecks(ast.children))) reportSyntax(ctx, p);
+  for (const p of checkSyntax(source, collectChecks(ast.children), ctx.trees)) reportSyntax(ctx, p);
 
   const diagnostics = ctx.problems
     .map((p, i) => ({ p, i }))

@@ -39,6 +39,14 @@ export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeU
     } else {
       skipStale();
       if (current && current.nodeType === f.nodeType && current.nodeName === f.nodeName) {
+        if (f.nodeType === Node.ELEMENT_NODE && (f as Element).hasAttribute("data-phx-session")) {
+          // A nested live view's container: what is inside belongs to that view, which adopts it
+          // when it joins. Only the container's own attributes are the parent's.
+          syncContainerAttributes(f as Element, current as Element);
+          map.set(f, current);
+          current = current.nextSibling;
+          continue;
+        }
         if (f.nodeType === Node.ELEMENT_NODE) {
           beforeUpdate?.(current as Element, f as Element);
           syncAttributes(f as Element, current as Element);
@@ -60,6 +68,14 @@ export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeU
     const next: ChildNode | null = current.nextSibling;
     live.removeChild(current);
     current = next;
+  }
+}
+
+/** A connected render gives no static token (it is the HTTP render's): the page's one is kept. */
+function syncContainerAttributes(fresh: Element, live: Element): void {
+  for (const attr of Array.from(fresh.attributes)) {
+    if (attr.name === "data-phx-static" && attr.value === "") continue;
+    if (live.getAttribute(attr.name) !== attr.value) live.setAttribute(attr.name, attr.value);
   }
 }
 

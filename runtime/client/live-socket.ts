@@ -10,6 +10,9 @@ import { execCommands, isCommandList, jsAPI, parseCommands, transitionTime, type
 import type { HistoryState, Navigation } from "./navigation.ts";
 import { removal } from "./parts.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
+import { nestedContainers } from "./nested.ts";
+import { UPLOAD_INPUT, uploads } from "./upload-hook.ts";
+import { portalOwner } from "./portals.ts";
 import { View, type ViewHost } from "./view.ts";
 
 export interface LiveSocketOptions {
@@ -24,8 +27,10 @@ export interface LiveSocketOptions {
   reloadJitterMax?: number;
   maxReloads?: number;
   failsafeJitter?: number;
-  /** Accepted for compatibility; uploads are not part of this client yet. */
+  /** External uploaders by name: `(entries, onViewError) => …`, as the official client's. */
   uploaders?: Record<string, unknown>;
+  /** Where the upload module is served (default `/livehtml/uploads.js`, beside the client). */
+  uploadsURL?: string;
   [option: string]: unknown;
 }
 
@@ -35,8 +40,11 @@ export class LiveSocket implements ViewHost, CommandHost {
   readonly liveSocket = this;
   readonly hooks: Record<string, HookCallbacks>;
   readonly onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
-  private readonly opts: LiveSocketOptions;
+  /** The options given (the upload module reads `uploaders` from them). */
+  readonly opts: LiveSocketOptions;
   private readonly transport: Transport;
+  /** The binding prefix (the upload module reads it). */
+  readonly prefix: string;
   main: View | null = null;
   private views = new Map<string, View>();
   private unbind: (() => void) | null = null;
@@ -51,7 +59,8 @@ export class LiveSocket implements ViewHost, CommandHost {
     const opts = (typeof socketOrOpts === "function" ? maybeOpts : (socketOrOpts as LiveSocketOptions | undefined)) ?? {};
     this.opts = opts;
     this.hooks = opts.hooks ?? {};
-    setBindingPrefix(opts.bindingPrefix ?? "phx-");
+    this.prefix = opts.bindingPrefix ?? "phx-";
+    setBindingPrefix(this.prefix);
     this.onBeforeElUpdated = opts.dom?.onBeforeElUpdated ?? null;
     removal.run = (el, done) => {
       const encoded = el.getAttribute(binding("remove"))!;
@@ -123,9 +132,46 @@ export class LiveSocket implements ViewHost, CommandHost {
     else if (history.state) this.position = (history.state as HistoryState).position ?? 0;
   }
 
+  /**
+   * After `view` rendered `roots`: each nested container there that is this view's child (or
+   * sticky) gets the view already joined under its id back (the fresh container is empty, the
+   * joined one has the child's DOM), or a new view joined in it. Children of `view` whose
+   * containers left the page end, and so do sticky views no page renders any more.
+   */
+  syncNested(view: View, roots: readonly Element[]): void {
+    for (const container of nestedContainers(roots, view)) {
+      const existing = this.views.get(container.id);
+      if (existing) {
+        if (existing.el !== container && !existing.el.contains(container)) container.replaceWith(existing.el);
+        continue;
+      }
+      const child = new View(this, container, location.href);
+      if (!container.hasAttribute("data-phx-sticky")) child.parent = view;
+      this.views.set(child.id, child);
+      child.join();
+    }
+    for (const other of Array.from(this.views.values())) {
+      if (other.el.isConnected || other === this.main || this.navigator?.pendingView() === other) continue;
+      if (other.parent === view || (other.parent === null && other.el.hasAttribute("data-phx-sticky"))) this.destroyView(other);
+    }
+  }
+
+  destroyChildren(view: View): void {
+    for (const other of Array.from(this.views.values())) if (other.parent === view) this.destroyView(other);
+  }
+
+  /** Leaves `view` and, first, the views nested in it. */
+  destroyView(view: View): void {
+    this.destroyChildren(view);
+    view.leave();
+    if (this.views.get(view.id) === view) this.views.delete(view.id);
+  }
+
   viewOf(el: Element): View | null {
     const container = el.closest("[data-phx-session]");
-    return container ? this.views.get(container.id) ?? null : null;
+    if (container) return this.views.get(container.id) ?? null;
+    const owner = portalOwner(el);
+    return owner === null ? null : (this.views.get(owner) ?? null);
   }
 
   channel(topic: string, payload: () => Payload): Channel {
@@ -202,7 +248,8 @@ export class LiveSocket implements ViewHost, CommandHost {
       const own = input.hasAttribute(binding("change"));
       const loading = [input, form];
       for (const l of loading) l.classList.add("phx-change-loading");
-      await view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: {}, cid: view.targetCid(form, target) });
+      const push = (files: Payload = {}) => view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: files, cid: view.targetCid(form, target) });
+      await (input.matches(UPLOAD_INPUT) ? this.uploads().then((u) => u.change(view, input, push)) : push());
       for (const l of loading) l.classList.remove("phx-change-loading");
       return;
     }
@@ -216,7 +263,6 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   private async submit(view: View, form: HTMLFormElement, name: string, submitter: HTMLElement | null, target: string | null): Promise<void> {
-    const value = serializeForm(form, submitter);
     const disabled: Array<[HTMLElement, string]> = [];
     const disableWith = binding("disable-with");
     for (const el of form.querySelectorAll<HTMLElement>(`[${disableWith}]`)) {
@@ -225,12 +271,17 @@ export class LiveSocket implements ViewHost, CommandHost {
       el.setAttribute("disabled", "");
     }
     form.classList.add("phx-submit-loading");
-    await view.push({ type: "form", event: name, value, meta: {}, cid: view.targetCid(form, target) });
+    const push = () => view.push({ type: "form", event: name, value: serializeForm(form, submitter), meta: {}, cid: view.targetCid(form, target) });
+    await (form.querySelector(UPLOAD_INPUT) ? this.uploads().then((u) => u.submit(view, form, push)) : push());
     form.classList.remove("phx-submit-loading");
     for (const [el, text] of disabled) {
       el.innerText = text;
       el.removeAttribute("disabled");
     }
+  }
+
+  uploads(): ReturnType<typeof uploads> {
+    return uploads(this, String(this.opts.uploadsURL ?? "/livehtml/uploads.js"));
   }
 
   // ---- navigation -------------------------------------------------------------------------
@@ -279,10 +330,6 @@ export class LiveSocket implements ViewHost, CommandHost {
     return view;
   }
 
-  forgetView(view: View): void {
-    this.views.delete(view.id);
-  }
-
   private bindAll(): void {
     const unbindEvents = bindEvents({
       viewOf: (el) => this.viewOf(el),
@@ -292,9 +339,21 @@ export class LiveSocket implements ViewHost, CommandHost {
     });
     const popstate = (event: PopStateEvent) => void this.withNavigation((n) => n.popState(event.state as HistoryState | null));
     window.addEventListener("popstate", popstate);
+    // Files dropped on a drop target are read now (a transfer is readable only during its
+    // event) and handed to the upload module.
+    const drag = (event: DragEvent) => {
+      const zone = event.target instanceof Element && event.target.closest(`[${binding("drop-target")}]`);
+      if (!zone) return;
+      event.preventDefault();
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (event.type === "drop") void this.uploads().then((u) => u.drop(zone, files));
+    };
+    const drags = ["dragover", "drop"] as const;
+    for (const type of drags) document.addEventListener(type, drag);
     this.unbind = () => {
       unbindEvents();
       window.removeEventListener("popstate", popstate);
+      for (const type of drags) document.removeEventListener(type, drag);
     };
   }
 }

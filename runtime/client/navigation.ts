@@ -21,7 +21,8 @@ export interface NavigationHost {
   position: number;
   /** A main view for `href` in a copy of `el` (not yet in the page), registered. */
   createMain(el: HTMLElement, href: string, flash: string | null): View;
-  forgetView(view: View): void;
+  /** Leaves `view` and the views nested in it. */
+  destroyView(view: View): void;
 }
 
 type Kind = "push" | "replace";
@@ -33,6 +34,11 @@ export class Navigation {
   private pending: { view: View; oldEl: HTMLElement; kind: Kind | null; scroll: number | null } | null = null;
 
   constructor(private readonly host: NavigationHost) {}
+
+  /** The view a live redirect is joining, if any. */
+  pendingView(): View | null {
+    return this.pending?.view ?? null;
+  }
 
   patch(href: string, replace: boolean): void {
     const main = this.host.main;
@@ -102,12 +108,10 @@ export class Navigation {
     const old = this.host.main;
     if (!old) return;
     loading("phx:page-loading-start", href);
-    if (this.pending) {
-      this.pending.view.leave();
-      this.host.forgetView(this.pending.view);
-    }
+    if (this.pending) this.host.destroyView(this.pending.view);
     const oldEl = this.pending?.oldEl ?? old.el;
-    old.leave();
+    // Its nested views go with it; sticky ones stay (they are no view's children).
+    this.host.destroyView(old);
     const view = this.host.createMain(oldEl.cloneNode(false) as HTMLElement, href, flash);
     this.pending = { view, oldEl, kind, scroll };
     view.join();

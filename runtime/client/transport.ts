@@ -107,9 +107,10 @@ export class Transport {
     this.channels.delete(channel);
   }
 
-  send(frame: Frame): boolean {
+  /** Sends a frame as JSON, or as `encoded` gives it (the upload module's binary frames). */
+  send(frame: Frame, encoded?: ArrayBuffer): boolean {
     if (!this.isConnected()) return false;
-    this.conn!.send(JSON.stringify(frame));
+    this.conn!.send(encoded ?? JSON.stringify(frame));
     return true;
   }
 
@@ -195,8 +196,9 @@ export class Channel {
   /**
    * Sends `event` and resolves with its reply. While the channel is (re)joining, the push
    * waits for the join (as the official client buffers it); the timeout runs from now.
+   * `binary` encodes the frame instead of JSON (upload chunks).
    */
-  push(event: string, payload: Payload, timeout = PUSH_TIMEOUT_MS): Promise<Reply> {
+  push(event: string, payload: Payload, timeout = PUSH_TIMEOUT_MS, binary?: (joinRef: string, ref: string) => ArrayBuffer): Promise<Reply> {
     return new Promise((resolve) => {
       const ref = this.transport.makeRef();
       const timer = setTimeout(() => {
@@ -204,7 +206,7 @@ export class Channel {
         resolve({ status: "timeout", response: {} });
       }, timeout);
       const send = () => {
-        if (this.state === "joined" && this.transport.send([this.joinRef, ref, this.topic, event, payload])) {
+        if (this.state === "joined" && this.transport.send([this.joinRef, ref, this.topic, event, payload], binary?.(this.joinRef!, ref))) {
           this.replies.set(ref, { resolve, timer });
         } else {
           clearTimeout(timer);

@@ -9,6 +9,7 @@ import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } f
 import { serializeForm } from "./forms.ts";
 import type { JS } from "./js.ts";
 import { binding, emit, within } from "./dom.ts";
+import { Portals } from "./portals.ts";
 
 /** What a view needs from its live socket. */
 export interface ViewHost {
@@ -26,6 +27,10 @@ export interface ViewHost {
   onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   isSocketConnected(): boolean;
   execBinding(el: Element, name: string): void;
+  /** Joins the nested views whose containers `roots` hold, keeps the DOM of those already joined, ends those gone. */
+  syncNested(view: View, roots: readonly Element[]): void;
+  /** Ends the nested views of `view` (it crashed, left or navigated away). */
+  destroyChildren(view: View): void;
 }
 
 const STATUS = ["connected", "loading", "error", "client-error", "server-error"] as const;
@@ -46,6 +51,9 @@ export class View {
   private joinAttempts = 0;
   private destroyed = false;
   private touched: Set<Hook> | null = null;
+  /** The view whose template placed this one (`data-phx-parent-id`); null for a root or sticky view. */
+  parent: View | null = null;
+  private portals: Portals;
 
   constructor(
     readonly host: ViewHost,
@@ -55,6 +63,7 @@ export class View {
     public flash: string | null = null,
   ) {
     this.id = el.id;
+    this.portals = new Portals(this.id);
     this.channel = host.channel(`lv:${this.id}`, () => this.joinPayload());
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
     this.channel.on("redirect", (p) => host.onRedirect(String(p.to)));
@@ -90,6 +99,7 @@ export class View {
 
   leave(): void {
     this.destroyed = true;
+    this.portals.clear();
     this.channel.leave();
     for (const hook of this.hooks.values()) call(hook, "destroyed");
     this.hooks.clear();
@@ -123,6 +133,8 @@ export class View {
     for (const diff of replay as WireMessageDiff[]) this.update(diff);
     this.resume = response.resume as { token: string; seq: number };
     this.host.onJoined(this, response);
+    // Its nested views ended with the drop (as they do when a parent fails): they join again.
+    this.host.syncNested(this, [this.el]);
     this.setStatus("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
     for (const hook of this.hooks.values()) call(hook, "reconnected");
@@ -166,6 +178,8 @@ export class View {
 
   private onError(): void {
     if (this.destroyed) return;
+    // Nested views end with their parent on the server; they join again after its next join.
+    this.host.destroyChildren(this);
     for (const hook of this.hooks.values()) call(hook, "disconnected");
     this.execAll("disconnected");
     this.setStatus("loading", "error", this.host.isSocketConnected() ? "server-error" : "client-error");
@@ -174,7 +188,7 @@ export class View {
 
   /** Runs binding `name`'s commands on every element of the view that has it. */
   private execAll(name: string): void {
-    for (const el of this.el.querySelectorAll(`[${binding(name)}]`)) this.host.execBinding(el, name);
+    for (const el of this.el.querySelectorAll(`[${binding(name)}]`)) if (this.owns(el)) this.host.execBinding(el, name);
   }
 
   isMain(): boolean {
@@ -264,20 +278,29 @@ export class View {
   private afterPatch(ctx: RenderContext, join: boolean): void {
     const touched = this.touched;
     this.touched = null;
+    // Before hooks mount: moved content is where its hooks and bindings live.
+    const moved = this.portals.sync(this.el);
     for (const [el, hook] of this.hooks) {
       if (!el.isConnected) {
         this.hooks.delete(el);
         call(hook, "destroyed");
       } else if (touched?.has(hook)) call(hook, "updated");
     }
-    const scan = join ? [this.el] : ctx.inserted;
+    const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
+    // Before hooks: a nested view's container that was built again gets its view's DOM back.
+    this.host.syncNested(this, scan);
     for (const root of scan) {
       if (!root.isConnected) continue;
-      for (const el of within(root, `[${binding("hook")}]`, this.el)) this.mountHook(el as HTMLElement);
-      for (const el of within(root, `[${binding("mounted")}]`, this.el)) this.host.execBinding(el, "mounted");
+      for (const el of within(root, `[${binding("hook")}]`, this.el)) if (this.owns(el)) this.mountHook(el as HTMLElement);
+      for (const el of within(root, `[${binding("mounted")}]`, this.el)) if (this.owns(el)) this.host.execBinding(el, "mounted");
       for (const form of root.querySelectorAll<HTMLFormElement>(`form[${binding("trigger-action")}]`)) form.submit();
     }
     if (!join) this.destroyRemovedComponents();
+  }
+
+  /** Whether `el` is this view's, not a nested view's. */
+  owns(el: Element): boolean {
+    return el.closest("[data-phx-session]") === this.el;
   }
 
   private mountHook(el: HTMLElement): void {

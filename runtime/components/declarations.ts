@@ -3,6 +3,7 @@
 import type { KnownComponent } from "../../compiler/analyze/component-calls.ts";
 
 export const BUILTIN_COMPONENTS: ReadonlyMap<string, KnownComponent> = new Map<string, KnownComponent>([
+  ["asyncResult", {"names":["assign","loading","failed","inner_block"],"required":["assign"],"rest":null}],
   ["dynamicTag", {"names":["tagName","rest","inner_block"],"required":["tagName"],"rest":{"name":"rest","extra":["*"]}}],
   ["focusWrap", {"names":["id","rest","inner_block"],"required":["id","inner_block"],"rest":{"name":"rest","extra":[]}}],
   ["form", {"names":["for","as","errors","action","method","csrfToken","multipart","rest","inner_block"],"required":[],"rest":{"name":"rest","extra":["autocomplete","name","rel","enctype","novalidate","target"]}}],
@@ -10,5 +11,8 @@ export const BUILTIN_COMPONENTS: ReadonlyMap<string, KnownComponent> = new Map<s
   ["inputsFor", {"names":["field","as","id","default","prepend","append","skipHidden","skipPersistentId","inner_block"],"required":["field","inner_block"],"rest":null}],
   ["intersperse", {"names":["enum","inner_block","separator"],"required":["enum","inner_block","separator"],"rest":null}],
   ["link", {"names":["navigate","patch","href","replace","method","csrfToken","rest","inner_block"],"required":["inner_block"],"rest":{"name":"rest","extra":["download","hreflang","referrerpolicy","rel","target","type"]}}],
+  ["liveFileInput", {"names":["upload","accept","rest"],"required":["upload"],"rest":{"name":"rest","extra":["accept","capture","disabled","form","required"]}}],
+  ["liveImgPreview", {"names":["entry","id","rest"],"required":["entry"],"rest":{"name":"rest","extra":["alt","width","height","loading","decoding"]}}],
   ["liveTitle", {"names":["prefix","suffix","default","inner_block"],"required":["inner_block"],"rest":null}],
+  ["portal", {"names":["id","target","class","container","inner_block"],"required":["id","target","inner_block"],"rest":null}],
 ]);

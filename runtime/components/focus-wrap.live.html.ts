@@ -29,8 +29,8 @@ return $o;
 type $Props = Omit<Assigns, "rest"> & NonNullable<Assigns["rest"]>;
 const $DECLARED = {"component":"focus-wrap","names":["id","rest","inner_block"],"required":["id","inner_block"],"rest":"rest", "defaults": null };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S0, 6518363150969070, true, (track: boolean) => {
 const $t = !track || $c === null;
@@ -44,5 +44,5 @@ return [
 }, () => $h0(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h0($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h0($declared<Assigns>($DECLARED, $attributes));
 export default render;

@@ -87,8 +87,8 @@ return $o;
 type $Props = Omit<Omit<Assigns, "multipart"> & Partial<Pick<Assigns, "multipart">>, "rest"> & NonNullable<Assigns["rest"]>;
 const $DECLARED = {"component":"form","names":["for","as","errors","action","method","csrfToken","multipart","rest","inner_block"],"required":[],"rest":"rest", "defaults": defaults };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S2, 822099337470979, true, (track: boolean) => {
 const $t = !track || $c === null;
@@ -114,5 +114,5 @@ return [
 }, () => $h2(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h2($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h2($declared<Assigns>($DECLARED, $attributes));
 export default render;

@@ -9,4 +9,8 @@ export { default as link } from "./link.live.html.ts";
 export { default as liveTitle } from "./live-title.live.html.ts";
 export { default as focusWrap } from "./focus-wrap.live.html.ts";
 export { default as intersperse } from "./intersperse.live.html.ts";
+export { default as liveFileInput } from "./live-file-input.live.html.ts";
+export { default as liveImgPreview } from "./live-img-preview.live.html.ts";
 export { dynamicTag } from "./dynamic-tag.ts";
+export { default as asyncResult } from "./async-result.live.html.ts";
+export { default as portal } from "./portal.live.html.ts";

@@ -216,8 +216,8 @@ return $o;
 type $Props = Omit<Omit<Assigns, "type" | "multiple"> & Partial<Pick<Assigns, "type" | "multiple">>, "rest"> & NonNullable<Assigns["rest"]>;
 const $DECLARED = {"component":"input","names":["field","type","id","name","value","label","errors","checked","prompt","options","multiple","rest"],"required":[],"rest":"rest", "defaults": defaults };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S10, 4432680586747683, false, (track: boolean) => {
 const $t = !track || $c === null;
@@ -318,5 +318,5 @@ return [
 }, () => $h10(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h10($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h10($declared<Assigns>($DECLARED, $attributes));
 export default render;

@@ -52,8 +52,8 @@ return $o;
 type $Props = Omit<Assigns, "skipHidden" | "skipPersistentId"> & Partial<Pick<Assigns, "skipHidden" | "skipPersistentId">>;
 const $DECLARED = {"component":"inputs-for","names":["field","as","id","default","prepend","append","skipHidden","skipPersistentId","inner_block"],"required":["field","inner_block"],"rest":null, "defaults": defaults };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S2, 6849260928848993, false, (track: boolean) => {
 const $t = !track || $c === null;
@@ -81,5 +81,5 @@ return [
 }, () => $h2(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h2($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h2($declared<Assigns>($DECLARED, $attributes));
 export default render;

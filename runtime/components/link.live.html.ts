@@ -82,8 +82,8 @@ return $o;
 type $Props = Omit<Omit<Assigns, "replace" | "method" | "csrfToken"> & Partial<Pick<Assigns, "replace" | "method" | "csrfToken">>, "rest"> & NonNullable<Assigns["rest"]>;
 const $DECLARED = {"component":"link","names":["navigate","patch","href","replace","method","csrfToken","rest","inner_block"],"required":["inner_block"],"rest":"rest", "defaults": defaults };
 
-function render($props: $Props, changed?: $Changed): $Rendered {
-const assigns = $declared<Assigns>($DECLARED, $props);
+function render($attributes: $Props, changed?: $Changed): $Rendered {
+const assigns = $declared<Assigns>($DECLARED, $attributes);
 const $c = $changedOf(assigns, changed);
 return $node($S4, 95372822358803, false, (track: boolean) => {
 const $t = !track || $c === null;
@@ -125,5 +125,5 @@ return [
 }, () => $h4(assigns));
 }
 /** The first (HTTP) render: HTML straight from the assigns. */
-render.html = ($props: $Props): string => $h4($declared<Assigns>($DECLARED, $props));
+render.html = ($attributes: $Props): string => $h4($declared<Assigns>($DECLARED, $attributes));
 export default render;

@@ -43,10 +43,13 @@ export type AsyncValue<V> = V extends AsyncResult<infer T> ? T : never;
 export type AsyncWork<T> = (signal: AbortSignal) => T | Promise<T>;
 
 export interface AsyncTask {
-  readonly kind: "assign" | "start";
-  /** The assign keys (`assign`) or the one name (`start`). */
+  /** `assign`: fills assign keys; `stream`: fills a stream and its AsyncResult key; `start`: goes to handleAsync. */
+  readonly kind: "assign" | "stream" | "start";
+  /** The assign keys (`assign`), the stream's name (`stream`) or the one name (`start`). */
   readonly keys: readonly string[];
   readonly controller: AbortController;
+  /** The stream options of a `stream` task (applied to the items when they arrive). */
+  readonly streamOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** Where finished work goes: the view runtime queues it in its mailbox. */
@@ -64,9 +67,11 @@ export class AsyncTasks {
   constructor(private readonly owner: AsyncOwner) {}
 
   /** Starts work whose result fills `keys`; work already running for any of them is replaced. */
-  assign(keys: readonly string[], work: AsyncWork<unknown>): void {
+  assign(keys: readonly string[], work: AsyncWork<unknown>, streamOptions?: Readonly<Record<string, unknown>>): void {
     for (const key of keys) this.#abort(this.#byKey.get(key), "replaced");
-    const task: AsyncTask = { kind: "assign", keys, controller: new AbortController() };
+    const task: AsyncTask = streamOptions
+      ? { kind: "stream", keys, controller: new AbortController(), streamOptions }
+      : { kind: "assign", keys, controller: new AbortController() };
     for (const key of keys) this.#byKey.set(key, task);
     this.#run(task, work);
   }
@@ -80,13 +85,13 @@ export class AsyncTasks {
 
   /** Whether `task` is still the current work for what it fills (it was not cancelled or replaced). */
   isCurrent(task: AsyncTask): boolean {
-    const table = task.kind === "assign" ? this.#byKey : this.#byName;
+    const table = task.kind === "start" ? this.#byName : this.#byKey;
     return task.keys.every((k) => table.get(k) === task);
   }
 
   /** Marks `task` done (it no longer counts as running for its keys). */
   finish(task: AsyncTask): void {
-    const table = task.kind === "assign" ? this.#byKey : this.#byName;
+    const table = task.kind === "start" ? this.#byName : this.#byKey;
     for (const key of task.keys) if (table.get(key) === task) table.delete(key);
   }
 
@@ -104,6 +109,11 @@ export class AsyncTasks {
     for (const task of new Set([...this.#byKey.values(), ...this.#byName.values()])) this.#abort(task, "view ended");
     this.#byKey.clear();
     this.#byName.clear();
+  }
+
+  /** Whether any work is running (or its result is still on its way to the owner). */
+  get running(): boolean {
+    return this.#running.size > 0;
   }
 
   /** Resolves once the work running now (and work it started meanwhile) has settled. */

@@ -3,12 +3,14 @@
 // map and the modules it imports on demand (`client-<hash>.js`). An installed package serves the
 // files `npm run build` wrote to dist/client/; run from the sources, they are bundled on first
 // request by scripts/build-client.mjs (which names the entry). Either way they are read or built
-// once per process, then answered from memory with an ETag (`304` on a match).
+// once per process, then answered from memory with an ETag (`304` on a match). Beside it,
+// UPLOADS_PATH is the upload support the client imports on pages that have a file input.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const CLIENT_PATH = "/livehtml/client.js";
+export const UPLOADS_PATH = "/livehtml/uploads.js";
 const CLIENT_DIR = CLIENT_PATH.slice(0, CLIENT_PATH.lastIndexOf("/") + 1);
 
 interface Asset {
@@ -24,7 +26,7 @@ let loading: Promise<Map<string, Asset>> | null = null;
 function clientFile(url: string | undefined): string | null {
   if (!url?.startsWith(CLIENT_DIR)) return null;
   const name = url.split("?", 1)[0]!.slice(CLIENT_DIR.length);
-  return /^client(-[\w-]+)?\.js(\.map)?$/.test(name) ? name : null;
+  return /^(client(-[\w-]+)?|uploads)\.js(\.map)?$/.test(name) ? name : null;
 }
 
 /** Answers GET/HEAD of the client's files; false for every other request. */

@@ -3,13 +3,15 @@
 // its cid appears, `update`d on every parent render that includes it, and re-rendered only
 // when its own assigns changed (PROTOCOL.md §3.5).
 import type { ComponentRef, Rendered } from "../shared/rendered.ts";
+import { AsyncTasks, type AsyncOutcome, type AsyncTask } from "./async.ts";
 import { componentName, isComponentDefinition, type ComponentDefinition, type ComponentOwnAssigns } from "./component.ts";
 import { describeComponent } from "./describe.ts";
 import type { Effects } from "./effects.ts";
 import type { ComponentUpdates } from "./send-update.ts";
-import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
+import { LiveSocket, SocketState, type SocketRuntime, type ViewHost } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
 import type { RenderAssigns, Template } from "./view.ts";
+import type { ViewUploads } from "./uploads/view-uploads.ts";
 
 type ComponentAssigns = Record<string, unknown> & ComponentOwnAssigns;
 /** A component's template; a compiled one carries its HTML renderer. */
@@ -21,6 +23,14 @@ interface Instance {
   readonly state: SocketState;
   readonly socket: LiveSocket<ComponentAssigns>;
   lastAssigns: Readonly<Record<string, unknown>> | null;
+  /** The component's own async work, created with the first (most components have none). */
+  tasks: AsyncTasks | null;
+}
+
+/** The owning view, which runs a component's finished async work in its mailbox. */
+export interface ComponentAsyncHost {
+  componentAsyncDone(cid: number, tasks: AsyncTasks, task: AsyncTask, outcome: AsyncOutcome, cancelled: boolean): void;
+  staticChanged(): boolean;
 }
 
 export class ComponentInstances {
@@ -28,6 +38,12 @@ export class ComponentInstances {
   #instances: Map<number, Instance> | null = null;
   /** The owning view, given to each component's socket for `sendUpdate`. */
   updates: ComponentUpdates | null = null;
+  /** The owning view's uploads, which components' uploads join (under their cid). */
+  uploads: (() => ViewUploads) | null = null;
+  /** The owning view, for the components' async work. */
+  asyncHost: ComponentAsyncHost | null = null;
+  /** Instances already mounted and updated for this round by `prepareComponents` (updateMany). */
+  #prepared = new Set<number>();
 
   constructor(
     private readonly effects: Effects,
@@ -38,7 +54,7 @@ export class ComponentInstances {
 
   /** Called by the diff engine: the component's tree, or `null` when nothing changed. */
   renderComponent(cid: number, ref: ComponentRef, isNew: boolean, force: boolean): Rendered | null {
-    const instance = this.#prepare(cid, ref, isNew);
+    const instance = this.#prepared.delete(cid) ? this.#instances!.get(cid)! : this.#prepare(cid, ref, isNew);
     // New, or revived after the client dropped it: it needs its whole tree.
     if (isNew || force) instance.state.changed = null;
     return this.#render(instance);
@@ -49,7 +65,7 @@ export class ComponentInstances {
    * hands it the parent's assigns and returns its HTML (runtime/server/component-html.ts).
    */
   renderHtml(cid: number, ref: ComponentRef): string {
-    const instance = this.#prepare(cid, ref, true);
+    const instance = this.#prepared.delete(cid) ? this.#instances!.get(cid)! : this.#prepare(cid, ref, true);
     const template = (instance.definition.render ?? instance.definition.template)! as CompiledComponent;
     const assigns = instance.state.assigns as RenderAssigns<ComponentAssigns>;
     let html: string;
@@ -68,22 +84,57 @@ export class ComponentInstances {
 
   /** The instance of `cid`, created and mounted when new, with the assigns its parent passed. */
   #prepare(cid: number, ref: ComponentRef, isNew: boolean): Instance {
+    const instance = this.#mounted(cid, ref, isNew);
+    // The parent re-rendered the component's slot: pass it the assigns it gave.
+    if (isNew || instance.lastAssigns !== ref.assigns) {
+      instance.lastAssigns = ref.assigns;
+      this.#update(instance, ref.assigns);
+    }
+    return instance;
+  }
+
+  /** The instance of `cid`, created and mounted when new (or when its definition changed). */
+  #mounted(cid: number, ref: ComponentRef, isNew: boolean): Instance {
     const definition = ref.component;
     if (!isComponentDefinition(definition)) {
       throw new Error(`livehtml: component id "${ref.id}" was given something that is not a liveComponent(...) definition`);
     }
     let instance = this.#instances?.get(cid);
     if (isNew || !instance || instance.definition !== definition) {
+      instance?.tasks?.clear();
       instance = this.#create(cid, definition, ref.id);
       definition.mount?.(instance.socket);
     }
-    // The parent re-rendered the component's slot: pass it the assigns it gave.
-    if (isNew || instance.lastAssigns !== ref.assigns) {
-      instance.lastAssigns = ref.assigns;
-      if (definition.update) definition.update(ref.assigns, instance.socket);
-      else instance.socket.assign(ref.assigns);
-    }
     return instance;
+  }
+
+  #update(instance: Instance, assigns: Readonly<Record<string, unknown>>): void {
+    const definition = instance.definition;
+    if (definition.updateMany) definition.updateMany([{ assigns, socket: instance.socket }]);
+    else if (definition.update) definition.update(assigns, instance.socket);
+    else instance.socket.assign(assigns);
+  }
+
+  /**
+   * Before a round of components renders: the instances of components with `updateMany` are
+   * mounted, then each such component gets one `updateMany` call with all of its instances
+   * whose assigns changed. The others are prepared one by one as they render.
+   */
+  prepareComponents(batch: ReadonlyArray<{ readonly cid: number; readonly ref: ComponentRef; readonly isNew: boolean }>): void {
+    let groups: Map<ComponentDefinition<Record<string, unknown>>, Instance[]> | null = null;
+    for (const { cid, ref, isNew } of batch) {
+      const definition = ref.component as ComponentDefinition<Record<string, unknown>>;
+      if (!isComponentDefinition(definition) || !definition.updateMany) continue;
+      const instance = this.#mounted(cid, ref, isNew);
+      this.#prepared.add(cid);
+      if (!isNew && instance.lastAssigns === ref.assigns) continue;
+      instance.lastAssigns = ref.assigns;
+      groups ??= new Map();
+      const group = groups.get(definition);
+      if (group) group.push(instance);
+      else groups.set(definition, [instance]);
+    }
+    if (groups) for (const [definition, instances] of groups) definition.updateMany!(instances.map((i) => ({ assigns: i.lastAssigns!, socket: i.socket })));
   }
 
   /** Re-renders a component after its own event; `null` when its assigns did not change. */
@@ -101,11 +152,28 @@ export class ComponentInstances {
   }
 
   delete(cids: readonly number[]): number[] {
-    return cids.filter((cid) => this.#instances?.delete(cid) ?? false);
+    return cids.filter((cid) => {
+      // A removed component's running work is aborted; results that still arrive are dropped.
+      this.#instances?.get(cid)?.tasks?.clear();
+      return this.#instances?.delete(cid) ?? false;
+    });
   }
 
   clear(): void {
+    if (this.#instances) for (const instance of this.#instances.values()) instance.tasks?.clear();
     this.#instances = null;
+    this.#prepared.clear();
+  }
+
+  /** Whether any component has async work running. */
+  get asyncRunning(): boolean {
+    if (this.#instances) for (const instance of this.#instances.values()) if (instance.tasks?.running) return true;
+    return false;
+  }
+
+  /** Resolves once the components' async work running now has settled. */
+  async asyncIdle(): Promise<void> {
+    if (this.#instances) await Promise.all([...this.#instances.values()].map((i) => i.tasks?.idle()));
   }
 
   /** The cid of the rendered component `(definition, id)`, or null. */
@@ -117,14 +185,32 @@ export class ComponentInstances {
   /** `sendUpdate`: the component's `update` (or assign) with these assigns, as a parent render would. */
   update(cid: number, assigns: Readonly<Record<string, unknown>>): void {
     const instance = this.#instances?.get(cid);
-    if (!instance) return;
-    if (instance.definition.update) instance.definition.update(assigns, instance.socket);
-    else instance.socket.assign(assigns);
+    if (instance) this.#update(instance, assigns);
   }
 
   nameOf(cid: number): string {
     const instance = this.#instances?.get(cid);
     return instance ? componentName(instance.definition) : `component ${cid}`;
+  }
+
+  /** A component socket's host: its own async work, whose results the view delivers to it. */
+  #asyncHostFor(instance: Instance, runtime: SocketRuntime<unknown>): ViewHost {
+    const owner = () => {
+      if (!this.asyncHost) throw new Error(`livehtml: component ${componentName(instance.definition)} runs async work outside a running view`);
+      return this.asyncHost;
+    };
+    return {
+      tasks: () =>
+        (instance.tasks ??= new AsyncTasks({
+          get connected() {
+            return runtime.connected;
+          },
+          asyncDone: (task, outcome) => owner().componentAsyncDone(instance.cid, instance.tasks!, task, outcome, false),
+        })),
+      asyncDone: (task, outcome, cancelled = false) => owner().componentAsyncDone(instance.cid, instance.tasks!, task, outcome, cancelled),
+      connectParams: null,
+      staticChanged: () => this.asyncHost?.staticChanged() ?? false,
+    };
   }
 
   #render(instance: Instance): Rendered | null {
@@ -162,7 +248,10 @@ export class ComponentInstances {
     const parent = this.viewRuntime;
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
     socket.updates = this.updates;
-    const instance: Instance = { cid, definition, state, socket, lastAssigns: null };
+    const uploads = this.uploads;
+    if (uploads) socket.uploadHost = { uploads, cid };
+    const instance: Instance = { cid, definition, state, socket, lastAssigns: null, tasks: null };
+    socket.host = this.#asyncHostFor(instance, runtime);
     (this.#instances ??= new Map()).set(cid, instance);
     return instance;
   }

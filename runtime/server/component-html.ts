@@ -20,7 +20,10 @@ const TAG = `\u0000lh-${randomBytes(8).toString("hex")}-`;
 const PLACEHOLDER = new RegExp(`${TAG}(\\d+)\u0000`, "g");
 
 /** `render()`'s HTML with every stateful component it places rendered in. */
-export function renderHtmlWithComponents(render: () => string, renderComponent: ComponentHtmlRenderer): string {
+/** Called before each round of components (as the diff engine's `prepareComponents`). */
+export type ComponentHtmlPreparer = (batch: ReadonlyArray<{ readonly cid: number; readonly ref: ComponentRef; readonly isNew: true }>) => void;
+
+export function renderHtmlWithComponents(render: () => string, renderComponent: ComponentHtmlRenderer, prepare?: ComponentHtmlPreparer): string {
   const queue: Array<{ cid: number; ref: ComponentRef }> = [];
   const seen = new Map<unknown, Set<string>>();
   let nextCid = 1;
@@ -40,7 +43,13 @@ export function renderHtmlWithComponents(render: () => string, renderComponent: 
     if (queue.length === 0) return page;
     const htmlByCid = new Map<number, string>();
     // Components placed by components join the same queue, behind those already in it.
-    for (let k = 0; k < queue.length; k++) htmlByCid.set(queue[k]!.cid, renderComponent(queue[k]!.cid, queue[k]!.ref));
+    // In rounds, as the diff engine does: those met so far, then those they placed.
+    for (let k = 0; k < queue.length; ) {
+      const round = queue.slice(k);
+      prepare?.(round.map(({ cid, ref }) => ({ cid, ref, isNew: true as const })));
+      for (const { cid, ref } of round) htmlByCid.set(cid, renderComponent(cid, ref));
+      k += round.length;
+    }
     const expand = (html: string): string => html.replace(PLACEHOLDER, (_, cid: string) => expand(htmlByCid.get(Number(cid))!));
     return expand(page);
   });

@@ -5,6 +5,7 @@
 // Component callbacks that run during a render (`mount`, `update`, `render`) are synchronous
 // because the diff engine asks for a component's tree in the middle of rendering its parent.
 import type { ComponentRef, Rendered } from "../shared/rendered.ts";
+import type { AsyncOutcome } from "./async.ts";
 import type { Params } from "./params.ts";
 import type { ViewSocket } from "./socket.ts";
 import type { EventResult, Template } from "./view.ts";
@@ -20,9 +21,23 @@ export interface ComponentCallbacks<A> {
   mount?(socket: ViewSocket<A & ComponentOwnAssigns>): void;
   /** Receives the assigns the parent passed; the default assigns them all. */
   update?(assigns: Readonly<Partial<A>>, socket: ViewSocket<A & ComponentOwnAssigns>): void;
+  /**
+   * Replaces `update` with one call per render for every instance of this component that render
+   * gives assigns to (each mounted first), so that they can load what they need in one batch
+   * (LiveView's `update_many`). A `sendUpdate` calls it with its one instance.
+   */
+  updateMany?(entries: ReadonlyArray<ComponentUpdateEntry<A>>): void;
   render?: Template<A & ComponentOwnAssigns>;
   template?: Template<A & ComponentOwnAssigns>;
   handleEvent?(event: string, value: Params, socket: ViewSocket<A & ComponentOwnAssigns>): EventResult | Promise<EventResult>;
+  /** The outcome of the component's own `socket.startAsync(name, fn)`. */
+  handleAsync?(name: string, outcome: AsyncOutcome, socket: ViewSocket<A & ComponentOwnAssigns>): void | Promise<void>;
+}
+
+/** One instance in an `updateMany` call: the assigns its parent passed, and its socket. */
+export interface ComponentUpdateEntry<A> {
+  readonly assigns: Readonly<Partial<A>>;
+  readonly socket: ViewSocket<A & ComponentOwnAssigns>;
 }
 
 export interface ComponentDefinition<A = Record<string, unknown>> extends ComponentCallbacks<A> {

@@ -21,9 +21,15 @@ import {
   type ReplyPayload,
 } from "./outgoing.ts";
 import { sessionName, type LiveSessionInfo } from "./live-session.ts";
+import { NestedChannels } from "./nested-channels.ts";
+import { childContainer } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { TokenBucket } from "./token-bucket.ts";
+import { ONE_DAY_MS } from "./token.ts";
+import { parseBinaryFrame } from "./uploads/binary-frame.ts";
+import { UPLOAD_SALT, UploadChannels } from "./uploads/upload-channels.ts";
+import type { UploadToken } from "./uploads/view-uploads.ts";
 import { randomToken } from "./random.ts";
 import { DiffLog, type Resumable } from "./resume.ts";
 import { CRASHED, eventValue, queryParams, ViewRuntime, type Crashed, type EventPayload, type ViewOutput } from "./view-runtime.ts";
@@ -61,6 +67,8 @@ class Channel implements ViewOutput, Resumable {
   log: DiffLog | null = null;
   resumeToken = "";
   #released = false;
+  /** Called once when the view stops on its own (its nested views end with it). */
+  onStopped: (() => void) | null = null;
 
   constructor(
     readonly topic: string,
@@ -136,6 +144,7 @@ class Channel implements ViewOutput, Resumable {
     this.#release();
     // A crash makes the client show the error state and rejoin (PROTOCOL.md §5.4).
     if (reason === "crash" && this.joined) this.transport?.send(channelErrorFrame(this.joinRef, this.topic));
+    this.onStopped?.();
   }
 
   /** Ends the view for good. */
@@ -172,6 +181,7 @@ interface ContextHelpers {
   mainRouteParams(url: URL, view: AnyView): Params | null;
   /** A URL's query params under the server's limits (throws a ParamsError past them). */
   queryParams(url: URL): Params;
+  signUpload(token: UploadToken): string;
 }
 
 const helpersByContext = new WeakMap<LiveContext, ContextHelpers>();
@@ -186,6 +196,7 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
         return m && m.route.view === view ? routeParams(m, queryParams(url, ctx.limits.params)) : null;
       },
       queryParams: (url) => queryParams(url, ctx.limits.params),
+      signUpload: (token) => ctx.signer.sign(UPLOAD_SALT, token, ONE_DAY_MS),
     };
     helpersByContext.set(ctx, helpers);
   }
@@ -194,6 +205,8 @@ function helpersOf(ctx: LiveContext): ContextHelpers {
 
 export class LiveConnection {
   readonly #channels = new Map<string, Channel>();
+  /** Which joined views are nested in which (`nested-channels.ts`). */
+  readonly #nested = new NestedChannels();
   /** Events per second (`limits.eventsPerSecond`); heartbeats are not counted. */
   readonly #bucket: TokenBucket;
   /** Frames refused over the rate since the last warning, which is logged at most once a second. */
@@ -201,6 +214,8 @@ export class LiveConnection {
   #warnedAt = -Infinity;
   /** Frames refused in a row; past `eventBurst` of them the client is flooding and is disconnected. */
   #strikes = 0;
+  /** The `lvu:` channels carrying upload chunks, created with the first. */
+  #uploadChannels: UploadChannels | null = null;
 
   constructor(
     private readonly ctx: LiveContext,
@@ -244,8 +259,45 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * Handles one binary frame: an upload chunk (PROTOCOL.md §4.1). Chunks for a joined upload
+   * channel are not counted as events (a file is many chunks, each waiting for its reply); any
+   * other binary frame is, and gets an error.
+   */
+  receiveBinary(data: Uint8Array): void {
+    if (this.#strikes > this.ctx.limits.eventBurst) return;
+    const parsed = parseBinaryFrame(data);
+    if (!(parsed.ok && this.#uploadChannels?.joined(parsed.frame))) {
+      if (!this.#bucket.take()) return this.#overRate(parsed.ok ? { ok: true, frame: parsed.frame } : { ok: false, joinRef: null, ref: null, topic: null });
+      this.#strikes = 0;
+    }
+    if (!parsed.ok) {
+      this.ctx.logger.error(`websocket: rejected binary frame: ${parsed.error}`);
+      this.transport.send(socketErrorFrame(parsed.error));
+      return;
+    }
+    const frame = parsed.frame;
+    if (!this.#uploadChannels) {
+      this.ctx.logger.error(`websocket: binary "${frame.event}" for ${frame.topic}, which is not a joined upload channel`);
+      if (frame.ref !== null) this.transport.send(errorReply(frame, { reason: "unmatched topic" }));
+      return;
+    }
+    this.#uploadChannels.chunk(frame);
+  }
+
+  #uploads(): UploadChannels {
+    return (this.#uploadChannels ??= new UploadChannels({
+      send: (text) => this.transport.send(text),
+      signer: this.ctx.signer,
+      logger: this.ctx.logger,
+      dir: this.ctx.uploadDir,
+      viewUploads: (id) => this.#channels.get(`lv:${id}`)?.runtime?.uploads ?? null,
+      ended: (token, channel) => this.#channels.get(`lv:${token.view}`)?.runtime?.uploadEnded(token, channel),
+    }));
+  }
+
   /** A frame past the events-per-second limit: refused (answered when it can be addressed), not handled. */
-  #overRate(parsed: ReturnType<typeof parseFrame>): void {
+  #overRate(parsed: { ok: true; frame: { joinRef: string | null; ref: string | null; topic: string } } | { ok: false; joinRef: string | null; ref: string | null; topic: string | null }): void {
     if (++this.#strikes > this.ctx.limits.eventBurst) {
       // Answering each frame of a flood costs as much as the flood: past a burst of refusals in a row, the socket goes.
       if (this.#strikes === this.ctx.limits.eventBurst + 1) {
@@ -278,12 +330,19 @@ export class LiveConnection {
       this.#close(channel, "closed");
     }
     this.#channels.clear();
+    this.#uploadChannels?.closeAll();
   }
 
   #dispatch(frame: Frame): void {
     if (frame.topic === "phoenix") {
       if (frame.event === "heartbeat") this.transport.send(okReply(frame, {}));
       else this.#error(frame, `unknown event "${frame.event}" on topic "phoenix"`, "unknown event");
+      return;
+    }
+    if (frame.topic.startsWith("lvu:")) {
+      if (frame.event === "phx_join") this.#uploads().join(frame);
+      else if (frame.event === "phx_leave") this.#uploads().leave(frame);
+      else this.#error(frame, `"${frame.event}" on ${frame.topic}: upload channels take binary "chunk" frames only`, "unknown event");
       return;
     }
     if (frame.event === "phx_join") {
@@ -347,6 +406,16 @@ export class LiveConnection {
         void runtime.livePatch(url).then((reply) => channel.answer(frame, this.transport, reply));
         return;
       }
+      case "allow_upload":
+      case "progress": {
+        const answer = frame.event === "allow_upload" ? runtime.allowUpload(frame.payload) : runtime.uploadProgress(frame.payload);
+        void answer.then((result) => {
+          if (result === CRASHED) return;
+          if ("refused" in result) return this.#error(frame, `${frame.event} on ${frame.topic}: ${result.refused}`, result.refused);
+          channel.answer(frame, this.transport, result.ok);
+        });
+        return;
+      }
       case "cids_will_destroy":
         runtime.willDestroyComponents(cidList(frame.payload.cids));
         this.transport.send(okReply(frame, {}));
@@ -374,6 +443,8 @@ export class LiveConnection {
     if (!previous && this.#channels.size >= this.ctx.limits.viewsPerConnection) {
       return this.#error(frame, `join of ${topic} refused: ${this.#channels.size} views already joined on this connection`, `too many views (limit ${this.ctx.limits.viewsPerConnection} per connection)`);
     }
+    const clash = previous ? this.#idClash(topic, frame.payload.session) : null;
+    if (clash) return this.#error(frame, `join of ${topic} refused: ${clash}`, "duplicate id");
     if (previous) {
       // A second join of the same topic replaces the first (Phoenix closes the old channel).
       this.#close(previous, "rejoin");
@@ -382,7 +453,9 @@ export class LiveConnection {
     }
     const join = this.#authorize(frame);
     if ("refused" in join) return this.#stale(frame, join.refused);
-    const route = this.#route(frame, join);
+    const nested = this.#nested.resolve(join.session, (t) => this.#runningView(t));
+    if (nested.kind === "refused") return this.#stale(frame, `nested live view: ${nested.why}`);
+    const route = this.#route(frame, join, nested.kind === "child" ? nested.parent : null);
     if ("refused" in route) {
       if (!route.unauthorized) return this.#stale(frame, route.refused);
       this.ctx.logger.info(`join ${topic}: live navigation refused (${route.refused}); the client loads the page instead`);
@@ -424,14 +497,15 @@ export class LiveConnection {
   }
 
   /** Which view the join mounts, and its params: the URL's route for a main view, the token's view for another. */
-  #route(frame: Frame, join: AuthorizedJoin): RoutedJoin | (Refused & { unauthorized?: true }) {
+  #route(frame: Frame, join: AuthorizedJoin, parent: ViewRuntime | null): RoutedJoin | (Refused & { unauthorized?: true }) {
     const { payload } = frame;
-    const url = parseURL(payload.redirect ?? payload.url);
+    // A child's join carries no URL (it has its parent's), nor a sticky view's (its token has the page's).
+    const url = parent?.url ?? parseURL(payload.redirect ?? payload.url) ?? parseURL(join.session.url);
     if (!url) return { refused: `join without a valid url` };
     const navigating = payload.redirect !== undefined;
     if (!join.session.main) {
       const view = this.ctx.registry.get(join.session.view);
-      return view ? { view, url, navigating, mountParams: {} } : { refused: `unknown view "${join.session.view}"` };
+      return view ? { view, url, navigating, mountParams: {}, ...(parent ? { parent } : {}) } : { refused: `unknown view "${join.session.view}"` };
     }
     const match = matchRoute(this.ctx.routes, url.pathname);
     if (!match) return { refused: `no live route for ${url.pathname}` };
@@ -479,7 +553,7 @@ export class LiveConnection {
     const { topic, payload } = frame;
     const helpers = helpersOf(this.ctx);
     const main = join.session.main;
-    const runtime = new ViewRuntime({
+    const runtime: ViewRuntime = new ViewRuntime({
       view: route.view,
       id: join.id,
       connected: true,
@@ -492,8 +566,13 @@ export class LiveConnection {
       ...(route.liveSession ? { liveSession: route.liveSession } : {}),
       connectParams: join.params,
       staticChanged: staticChanged(this.ctx, join.params._track_static),
+      childContainer: childContainer(this.ctx, join.session.csrf, (): Record<string, unknown> => ({ ...runtime.session }), (): URL | null => runtime.url),
+      // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
+      ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
+      signUpload: helpers.signUpload,
     });
     channel.runtime = runtime;
+    channel.onStopped = () => this.#endChildren(topic);
     const result = await runtime.mount(route.mountParams, join.session.session, route.url, join.flash);
     if (result === CRASHED) {
       // The crash was logged; the join fails so the client retries (and reloads after repeated failures).
@@ -523,6 +602,7 @@ export class LiveConnection {
       response.resume = { token: channel.resumeToken, seq: 0 };
     }
     channel.joined = true;
+    this.#nested.joined(topic, join.session);
     this.transport.send(joinedReply(frame, response));
   }
 
@@ -532,7 +612,38 @@ export class LiveConnection {
   }
 
   #close(channel: Channel, reason: string): void {
+    if (reason === "leave") this.#forgetChild(channel.topic);
     channel.end(reason);
+    if (reason !== "closed") this.#endChildren(channel.topic);
+  }
+
+  /** A nested view the client left: its parent need not keep its container any more. */
+  #forgetChild(topic: string): void {
+    const parent = this.#nested.parentOf(topic);
+    if (parent) this.#runningView(parent)?.children.forget(topic.slice(3));
+  }
+
+  /** A joined view that is running now on `topic`, or null. */
+  #runningView(topic: string): ViewRuntime | null {
+    const channel = this.#channels.get(topic);
+    return channel && channel.joined && !channel.closed && channel.runtime?.alive ? channel.runtime : null;
+  }
+
+  /** The view of `topic` ended: its nested views end too, and the client is told each closed. */
+  #endChildren(topic: string): void {
+    for (const child of this.#nested.ended(topic)) {
+      const channel = this.#channels.get(child);
+      if (!channel) continue;
+      this.#channels.delete(child);
+      this.#close(channel, "parent exited");
+      this.transport.send(channelCloseFrame(channel.joinRef, child));
+    }
+  }
+
+  /** Why a join may not replace the view joined on its topic (another view uses the id), or null. */
+  #idClash(topic: string, token: unknown): string | null {
+    const verified = this.ctx.signer.verify<SessionToken>(SALT.session, token);
+    return verified.ok ? this.#nested.clash(topic, verified.data) : null;
   }
 
   #error(frame: Frame, message: string, reason: string): void {
@@ -563,6 +674,8 @@ interface RoutedJoin {
   readonly navigating: boolean;
   readonly mountParams: Params;
   readonly liveSession?: LiveSessionInfo;
+  /** A nested live view's parent, running on this connection. */
+  readonly parent?: ViewRuntime;
 }
 
 /** Whether the page's tracked assets (the client's `_track_static` URLs) are not the server's current ones. */

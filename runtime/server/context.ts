@@ -1,5 +1,6 @@
 // Everything the HTTP handler, the WebSocket endpoint and `liveRender` share: options resolved
 // once into one object (routes, signer, registry, pubsub, logger).
+import { tmpdir } from "node:os";
 import { CLIENT_PATH } from "./client-asset.ts";
 import { ERROR_OVERLAY_SCRIPT, STATUS_STYLE } from "./layout-assets.ts";
 import type { EngineFactory } from "./engine.ts";
@@ -45,6 +46,12 @@ export interface SessionToken {
   csrf: string;
   /** The page's live session (null outside any): live navigation may not leave it. */
   liveSession?: string | null;
+  /** A nested live view's parent container id: it joins only beside that parent. */
+  parent?: string;
+  /** A sticky live view: joined on its own, kept across live navigation. */
+  sticky?: boolean;
+  /** A sticky view's page URL (its join carries none). */
+  url?: string;
 }
 
 export interface StaticToken {
@@ -74,6 +81,8 @@ export interface LiveContext {
   readonly liveVersion: string;
   /** The current URLs (paths) of the assets pages mark `phx-track-static`; null when not tracked. */
   readonly staticAssets: ReadonlySet<string> | null;
+  /** Where uploads in progress are written (one temporary file per entry). */
+  readonly uploadDir: string;
   /** Views waiting for their client to come back (`resume.ts`). */
   readonly resume: ResumeStore;
   /** Views joined per signed session token, across connections (`limits.viewsPerSession`). */
@@ -102,6 +111,8 @@ export interface LiveContextOptions extends ResponseHeaderOptions {
    * paths). A view's `socket.staticChanged()` is true when the page was loaded with others.
    */
   staticAssets?: readonly string[];
+  /** Where uploads in progress are written, one temporary file per entry. Default the system's temporary directory. */
+  uploadDir?: string;
   /** Lifetime of the session, static and CSRF tokens a page carries. Default one day. */
   sessionMaxAgeMs?: number;
   /**
@@ -148,6 +159,7 @@ export function createContext(options: LiveContextOptions, liveVersion: string):
     requestAssigns: options.assigns,
     liveVersion,
     staticAssets: options.staticAssets ? new Set(options.staticAssets.map(assetPath)) : null,
+    uploadDir: options.uploadDir ?? tmpdir(),
     resume: new ResumeStore(resolveResume(options.resume), logger),
     sessionViews: new SessionViews(limits.viewsPerSession),
     trustProxy: options.trustProxy ?? false,

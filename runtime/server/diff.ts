@@ -42,6 +42,12 @@ export interface ComponentHost {
    * with no new assigns from its parent; null when nothing changed.
    */
   renderDirty?(cid: number): Rendered | null;
+  /**
+   * Called before rendering each round of components met in one render (breadth first: the
+   * components of the parent, then those they placed, and so on), so that the host can update
+   * all instances of a component in one call (`updateMany`) before `renderComponent` of each.
+   */
+  prepareComponents?(batch: ReadonlyArray<{ readonly cid: number; readonly ref: ComponentRef; readonly isNew: boolean }>): void;
 }
 
 /**
@@ -558,37 +564,44 @@ export class DiffEngine {
     const touched = new Set<number>();
     const componentCtx: Context = { templates: null, pending: ctx.pending, seen: ctx.seen };
     while (ctx.pending.length > 0) {
-      const { cid, ref, isNew, revived } = ctx.pending.shift()!;
-      const force = isNew || revived;
-      const entry = this.components.get(cid)!;
-      const rendered = ref ? this.host.renderComponent(cid, ref, isNew, revived) : this.host.renderDirty!(cid);
-      if (rendered === null) {
-        if (force) throw new Error(`component ${describeComponent(entry.component)} with id ${JSON.stringify(entry.id)} must render when it is new`);
-        continue;
+      // One round: the components met so far; those they place join the next round.
+      const round = ctx.pending.splice(0, ctx.pending.length);
+      if (this.host.prepareComponents) {
+        const placed = round.filter((p): p is PendingComponent & { ref: ComponentRef } => p.ref !== null);
+        if (placed.length > 0) this.host.prepareComponents(placed);
       }
-      touched.add(cid);
-      if (rendered.root !== true) {
-        throw new Error(
-          `component ${describeComponent(entry.component)} with id ${JSON.stringify(entry.id)} must have a single static HTML tag at the root`,
-        );
-      }
-      let prints = entry.prints;
-      let tracked = true;
-      let linked: number | null = null;
-      if (prints?.print !== rendered.fingerprint) {
-        const shared = this.findSharedStatics(entry, rendered.fingerprint, touched, cdiffs);
-        if (shared) {
-          linked = shared.cid;
-          prints = shared.prints;
-          // The borrowed tree is the other component's: render every dynamic in full.
-          tracked = false;
+      for (const { cid, ref, isNew, revived } of round) {
+        const force = isNew || revived;
+        const entry = this.components.get(cid)!;
+        const rendered = ref ? this.host.renderComponent(cid, ref, isNew, revived) : this.host.renderDirty!(cid);
+        if (rendered === null) {
+          if (force) throw new Error(`component ${describeComponent(entry.component)} with id ${JSON.stringify(entry.id)} must render when it is new`);
+          continue;
         }
+        touched.add(cid);
+        if (rendered.root !== true) {
+          throw new Error(
+            `component ${describeComponent(entry.component)} with id ${JSON.stringify(entry.id)} must have a single static HTML tag at the root`,
+          );
+        }
+        let prints = entry.prints;
+        let tracked = true;
+        let linked: number | null = null;
+        if (prints?.print !== rendered.fingerprint) {
+          const shared = this.findSharedStatics(entry, rendered.fingerprint, touched, cdiffs);
+          if (shared) {
+            linked = shared.cid;
+            prints = shared.prints;
+            // The borrowed tree is the other component's: render every dynamic in full.
+            tracked = false;
+          }
+        }
+        const traversed = this.traverseRendered(rendered, prints, componentCtx, tracked);
+        const wire = traversed.wire ?? {};
+        if (linked !== null) wire.s = linked;
+        entry.prints = traversed.print;
+        if (!isEmptyObject(wire) || force) cdiffs[cid] = wire;
       }
-      const traversed = this.traverseRendered(rendered, prints, componentCtx, tracked);
-      const wire = traversed.wire ?? {};
-      if (linked !== null) wire.s = linked;
-      entry.prints = traversed.print;
-      if (!isEmptyObject(wire) || force) cdiffs[cid] = wire;
     }
     return cdiffs;
   }

@@ -1,10 +1,9 @@
 // The one place the server reaches the diff engine (runtime/server/diff.ts), so the rest of
-// the runtime depends only on this narrow shape and tests can hand in their own engine.
+// the runtime depends only on this narrow shape and tests can hand in their own engine. Its
+// diffs are shared/wire.ts's types, the same the clients merge.
 import type { Rendered } from "../shared/rendered.ts";
 import type { WireDiff } from "../shared/wire.ts";
 import { DiffEngine, type ComponentHost } from "./diff.ts";
-
-export type { WireDiff };
 
 export type ComponentRenderer = ComponentHost;
 

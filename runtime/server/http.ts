@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SALT, type LiveContext } from "./context.ts";
 import { routeSession } from "./live-session.ts";
-import { deadRender } from "./page.ts";
+import { ChildCollector, withChildRenderer } from "./nested.ts";
+import { deadRender, renderLayoutChildren } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { requestURL } from "./request-url.ts";
 import { cookieAttributes } from "./response-headers.ts";
@@ -33,11 +34,13 @@ export function createHttpHandler(ctx: LiveContext) {
     }
     try {
       const flash = readFlashCookie(ctx, req);
+      const session = routeSession(match.route, ctx.sessionFromRequest(req), req);
+      const requestAssigns = ctx.requestAssigns?.(req);
       const result = await deadRender(ctx, {
         view: match.route.view,
         params,
-        session: routeSession(match.route, ctx.sessionFromRequest(req), req),
-        ...(ctx.requestAssigns ? { assigns: ctx.requestAssigns(req) } : {}),
+        session,
+        ...(requestAssigns ? { assigns: requestAssigns } : {}),
         url,
         ...(match.route.container ? { container: match.route.container } : {}),
         ...(match.route.liveSession ? { liveSession: match.route.liveSession } : {}),
@@ -55,7 +58,23 @@ export function createHttpHandler(ctx: LiveContext) {
         return;
       }
       const layout = match.route.liveSession?.rootLayout ?? ctx.layout;
-      const html = layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash, route: match.route, assigns: result.assigns });
+      // A root layout may place live views of its own (sticky ones beside the main view).
+      const children = new ChildCollector();
+      let html = withChildRenderer(children.renderer, () =>
+        layout({ inner: result.container, csrfToken: result.csrfToken, title: result.title, flash: result.flash, route: match.route, assigns: result.assigns }),
+      );
+      if (children.children.length) {
+        const page = await renderLayoutChildren(ctx, { html, session, url, csrfToken: result.csrfToken, assigns: requestAssigns ?? {} }, children);
+        if (page.kind === "redirect") {
+          res.writeHead(302, { ...headers, location: page.navigation.to }).end();
+          return;
+        }
+        if (page.kind === "error") {
+          res.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(`${page.message}\n`);
+          return;
+        }
+        html = page.container;
+      }
       res.writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" });
       res.end(req.method === "HEAD" ? undefined : html);
     } catch (error) {

@@ -17,6 +17,19 @@ export type ReplyPayload = {
   redirect?: RedirectTarget;
   /** A `live_patch` to a URL of another view: the client navigates there instead. */
   link_redirect?: true;
+} & Partial<PreflightResponse>;
+
+/**
+ * The reply to `allow_upload` (beside its diff): the upload's ref, then either the config the
+ * client uploads with, a token (or an external uploader's meta) per accepted entry and the
+ * reasons of the refused ones, or `error`: `[ref, reason]` pairs when the selection was refused.
+ */
+export type PreflightResponse = {
+  ref: string;
+  config: { max_file_size: number; max_entries: number; chunk_size: number; chunk_timeout: number };
+  entries: Record<string, unknown>;
+  errors: Record<string, unknown[]>;
+  error: unknown[][];
 };
 
 /** Pushes on a `lv:` topic (PROTOCOL.md §4.6): each event and its payload. */
@@ -40,7 +53,7 @@ export type JoinResponse = {
 };
 
 /** An error reply: a reason, or where the client goes instead. */
-export type ErrorResponse = { reason: string } | { redirect: RedirectTarget } | { live_redirect: LiveRedirectTarget };
+export type ErrorResponse = { reason: string } | { redirect: RedirectTarget } | { live_redirect: LiveRedirectTarget } | { reason: "file_size_limit_exceeded"; limit: number };
 
 /** The frame a reply answers: its join ref, ref and topic. */
 export type Addressed = Pick<Frame, "joinRef" | "ref" | "topic">;

@@ -7,6 +7,8 @@ import { containerTags, type ContainerOptions } from "./container.ts";
 import type { Navigation } from "./effects.ts";
 import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
+import type { ChildContainer } from "./child-views.ts";
+import type { ChildCollector, ChildSpec } from "./nested.ts";
 import { CRASHED, ViewRuntime } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
@@ -30,10 +32,15 @@ export interface DeadRenderOptions {
   liveSession?: LiveSessionInfo;
   /** Reuse the page's CSRF nonce when embedding several views in one page. */
   csrfNonce?: string;
+  /** A nested live view: its id (default: a new one) and its parent's, or `sticky`. */
+  id?: string;
+  parentId?: string;
+  sticky?: boolean;
 }
 
 export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Promise<DeadRender> {
-  const id = newContainerId();
+  const id = opts.id ?? newContainerId();
+  const nonce = opts.csrfNonce ?? newNonce();
   const runtime = new ViewRuntime({
     view: opts.view,
     id,
@@ -53,17 +60,107 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
   const flash = runtime.state.assigns.flash as Flash;
   runtime.terminate("dead render done");
 
+  let html = result.html;
+  if (result.children.children.length) {
+    const nested = await renderChildren(ctx, opts, id, nonce, runtime.state.assigns, result.children, html);
+    if (nested.kind !== "page") return nested;
+    html = nested.container;
+  }
   const { open, close, csrfToken } = containerTokens(ctx, {
     id,
     view: opts.view,
     main: opts.main,
     session: opts.session,
     flash,
-    csrfNonce: opts.csrfNonce,
+    csrfNonce: nonce,
     container: opts.container,
     liveSession: opts.liveSession?.name ?? null,
+    parentId: opts.parentId,
+    sticky: opts.sticky,
+    url: opts.url,
   });
-  return { kind: "page", container: `${open}${result.html}${close}`, title, csrfToken, flash, assigns: runtime.state.assigns };
+  return { kind: "page", container: `${open}${html}${close}`, title, csrfToken, flash, assigns: runtime.state.assigns };
+}
+
+/**
+ * The HTTP renders of the nested live views a page met (`liveRender`), in page order, spliced
+ * into its HTML. A child that redirects during this render redirects the page (as in LiveView);
+ * one that fails fails the page.
+ */
+async function renderChildren(
+  ctx: LiveContext,
+  parent: Pick<DeadRenderOptions, "session" | "url">,
+  parentId: string,
+  nonce: string,
+  assigns: Readonly<Record<string, unknown>>,
+  collected: ChildCollector,
+  html: string,
+): Promise<DeadRender> {
+  let stop: DeadRender | null = null;
+  const out = await collected.expand(html, async (child) => {
+    if (stop) return "";
+    const result = await deadRender(ctx, childRenderOptions(parent, child, child.sticky ? undefined : parentId, nonce, assigns));
+    if (result.kind !== "page") {
+      stop = result;
+      return "";
+    }
+    return result.container;
+  });
+  return stop ?? { kind: "page", container: out, title: undefined, csrfToken: "", flash: {}, assigns };
+}
+
+function childRenderOptions(parent: Pick<DeadRenderOptions, "session" | "url">, child: ChildSpec, parentId: string | undefined, nonce: string, assigns: Readonly<Record<string, unknown>>): DeadRenderOptions {
+  return {
+    view: child.view,
+    params: {},
+    // Phoenix merges the request's session under the child's own; ours is the parent's session.
+    session: { ...parent.session, ...child.session },
+    url: parent.url,
+    main: false,
+    assigns,
+    csrfNonce: nonce,
+    id: child.id,
+    sticky: child.sticky,
+    ...(parentId !== undefined ? { parentId } : {}),
+    ...(child.container ? { container: child.container } : {}),
+  };
+}
+
+/**
+ * The nested live views of a root layout (sticky ones, typically): rendered over HTTP and
+ * spliced into the page the layout made. They share the page's CSRF token.
+ */
+export async function renderLayoutChildren(
+  ctx: LiveContext,
+  page: { html: string; session: Record<string, unknown>; url: URL; csrfToken: string; assigns: Readonly<Record<string, unknown>> },
+  collected: ChildCollector,
+): Promise<DeadRender> {
+  const known = ctx.signer.verify<string>(SALT.csrf, page.csrfToken);
+  const nonce = known.ok ? known.data : newNonce();
+  return renderChildren(ctx, { session: page.session, url: page.url }, "", nonce, page.assigns, collected, page.html);
+}
+
+/**
+ * The container of a nested live view in its parent's connected render: empty (the child
+ * renders itself once joined), with a session token for the join and no static token.
+ */
+export function childContainer(ctx: LiveContext, csrfNonce: string, parentSession: () => Record<string, unknown>, url: () => URL | null): ChildContainer {
+  return (child, parentId) => {
+    const { open, close } = containerTokens(ctx, {
+      id: child.id,
+      view: child.view,
+      main: false,
+      session: { ...parentSession(), ...child.session },
+      flash: {},
+      csrfNonce,
+      container: child.container,
+      parentId: child.sticky ? undefined : parentId,
+      sticky: child.sticky,
+      url: url() ?? undefined,
+      withStatic: false,
+    });
+    return open + close;
+  };
 }
 
 /**
@@ -81,20 +178,33 @@ export function containerTokens(
     csrfNonce?: string | undefined;
     container?: ContainerOptions | undefined;
     liveSession?: string | null;
+    /** A nested live view's parent (its container carries `data-phx-parent-id`). */
+    parentId?: string | undefined;
+    /** A sticky live view (`data-phx-sticky`); its token keeps the page URL, which its join lacks. */
+    sticky?: boolean | undefined;
+    url?: URL | undefined;
+    /** False in a parent's connected render: the static token is the HTTP render's. */
+    withStatic?: boolean;
   },
 ): { open: string; close: string; csrfToken: string } {
   const { id, main } = opts;
   const nonce = opts.csrfNonce ?? newNonce();
   const session: SessionToken = { id, view: ctx.registry.keyOf(opts.view), main, session: opts.session, csrf: nonce, liveSession: opts.liveSession ?? null };
-  const staticData: StaticToken = { id, flash: opts.flash };
+  if (opts.parentId) session.parent = opts.parentId;
+  if (opts.sticky) {
+    session.sticky = true;
+    if (opts.url) session.url = opts.url.href;
+  }
   const sessionToken = ctx.signer.sign(SALT.session, session, ctx.sessionMaxAgeMs);
-  const staticToken = ctx.signer.sign(SALT.static, staticData, ctx.sessionMaxAgeMs);
+  const staticToken = opts.withStatic === false ? "" : ctx.signer.sign(SALT.static, { id, flash: opts.flash } satisfies StaticToken, ctx.sessionMaxAgeMs);
   const attrs = [
-    `id="${id}"`,
+    `id="${escapeAttr(id)}"`,
     main ? "data-phx-main" : "",
     `data-phx-session="${escapeAttr(sessionToken)}"`,
     `data-phx-static="${escapeAttr(staticToken)}"`,
     main ? `data-phx-root-id="${id}"` : "",
+    opts.parentId ? `data-phx-parent-id="${escapeAttr(opts.parentId)}"` : "",
+    opts.sticky ? "data-phx-sticky" : "",
   ].filter(Boolean);
   return { ...containerTags(opts.container, attrs), csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs) };
 }

@@ -8,6 +8,8 @@ import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
 import { ViewHooks, type HookFunctions, type HookStage } from "./hooks.ts";
 import type { Flash } from "./view.ts";
 import { StreamValue, type StreamConfig, type StreamInsertOptions, type StreamOptions } from "./stream.ts";
+import type { UploadEntry, UploadOptions } from "./uploads/config.ts";
+import type { UploadedFile, ViewUploads } from "./uploads/view-uploads.ts";
 
 export type TimerRef = { readonly timer: number };
 
@@ -78,6 +80,12 @@ export interface ViewSocket<A, Info = unknown> {
    * fills the keys from the object it resolves to (`ok`), or with the reason it failed.
    */
   assignAsync<K extends keyof A & string>(keys: K | readonly K[], fn: AsyncWork<{ [P in K]: AsyncValue<A[P]> }>): this;
+  /**
+   * A stream filled by async work: sets `name` to a loading `AsyncResult` and creates the (empty)
+   * stream `name`; once connected, runs `fn` beside the view and inserts the items it resolves to
+   * with `opts` (`reset`, `at`, `limit`, `domId`), then `name` is `ok`. A rejection makes it `failed`.
+   */
+  streamAsync<T>(name: keyof A & string, fn: AsyncWork<Iterable<T>>, opts?: StreamOptions & StreamConfig<T>): this;
   /** Runs `fn` beside the view (connected only); its outcome goes to `handleAsync(name, …)`. */
   startAsync<T>(name: string, fn: AsyncWork<T>): this;
   /**
@@ -97,6 +105,30 @@ export interface ViewSocket<A, Info = unknown> {
   getConnectParams(): Readonly<Record<string, unknown>> | null;
   /** Whether the page's tracked static assets (`phx-track-static`) are older than the server's. */
   staticChanged(): boolean;
+  /**
+   * Allows an upload: `assigns.uploads[name]` describes it and its entries for the template
+   * (`<.liveFileInput upload={@uploads.avatar} />`). Limits are enforced on the server.
+   */
+  allowUpload(name: string, options: UploadOptions<ViewSocket<A, Info>>): this;
+  /** Removes an upload that has no entries. */
+  disallowUpload(name: string): this;
+  /** Drops an entry (and stops its transfer, removing its temporary file). */
+  cancelUpload(name: string, entryRef: string): this;
+  /**
+   * Runs `fn` for each completed entry with its file (`{ path }`, removed once `fn` settles: move
+   * or copy it) or, for an external upload, its uploader meta; the entries are then gone.
+   * Throws while an entry is still in progress.
+   */
+  consumeUploadedEntries<T>(name: string, fn: (file: UploadedFile, entry: UploadEntry) => T | Promise<T>): Promise<T[]>;
+  consumeUploadedEntry<T>(entry: UploadEntry, fn: (file: UploadedFile, entry: UploadEntry) => T | Promise<T>): Promise<T>;
+  /** The entries of an upload, completed and in progress. */
+  uploadedEntries(name: string): { completed: UploadEntry[]; inProgress: UploadEntry[] };
+}
+
+/** Where a socket's uploads are kept: its view's registry, and the component's cid (null for the view). */
+export interface UploadHost {
+  uploads(): ViewUploads;
+  readonly cid: number | null;
 }
 
 /** What a view's socket needs for async work and connect info (the view runtime). */
@@ -182,6 +214,8 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   host: ViewHost | null = null;
   /** The owning view, which carries out `sendUpdate` (view and component sockets alike). */
   updates: ComponentUpdates | null = null;
+  /** Where this socket's uploads live; null outside a running view. */
+  uploadHost: UploadHost | null = null;
 
   constructor(
     readonly state: SocketState,
@@ -341,6 +375,14 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     if (this.runtime.connected) host.tasks().assign(list, fn);
     return this;
   }
+  streamAsync<T>(name: keyof A & string, fn: AsyncWork<Iterable<T>>, opts: StreamOptions & StreamConfig<T> = {}): this {
+    const host = this.#host("streamAsync");
+    this.#stream<T>(name, opts);
+    this.state.touchStream(name);
+    this.state.set(name, AsyncResult.loading(asyncResultOf(this.state.assigns[name])));
+    if (this.runtime.connected) host.tasks().assign([name], fn, { ...opts });
+    return this;
+  }
   startAsync<T>(name: string, fn: AsyncWork<T>): this {
     const host = this.#host("startAsync");
     if (this.runtime.connected) host.tasks().start(name, fn);
@@ -373,8 +415,37 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
     return this.host?.staticChanged() ?? false;
   }
 
+  allowUpload(name: string, options: UploadOptions<ViewSocket<A, Info>>): this {
+    this.#uploads("allowUpload").allow(this.#uploadOwner(), name, options as UploadOptions<never>);
+    return this;
+  }
+  disallowUpload(name: string): this {
+    this.#uploads("disallowUpload").disallow(this.#uploadOwner(), name);
+    return this;
+  }
+  cancelUpload(name: string, entryRef: string): this {
+    this.#uploads("cancelUpload").cancel(this.#uploadOwner(), name, entryRef);
+    return this;
+  }
+  consumeUploadedEntries<T>(name: string, fn: (file: UploadedFile, entry: UploadEntry) => T | Promise<T>): Promise<T[]> {
+    return this.#uploads("consumeUploadedEntries").consume(this.#uploadOwner(), name, fn);
+  }
+  consumeUploadedEntry<T>(entry: UploadEntry, fn: (file: UploadedFile, entry: UploadEntry) => T | Promise<T>): Promise<T> {
+    return this.#uploads("consumeUploadedEntry").consumeOne(this.#uploadOwner(), entry, fn);
+  }
+  uploadedEntries(name: string): { completed: UploadEntry[]; inProgress: UploadEntry[] } {
+    return this.#uploads("uploadedEntries").entries(this.#uploadOwner(), name);
+  }
+  #uploads(what: string): ViewUploads {
+    if (!this.uploadHost) throw new Error(`livehtml: ${what} needs a socket that belongs to a running view`);
+    return this.uploadHost.uploads();
+  }
+  #uploadOwner(): { state: SocketState; cid: number | null; socket: unknown } {
+    return { state: this.state, cid: this.uploadHost!.cid, socket: this };
+  }
+
   #host(what: string): ViewHost {
-    if (!this.host) throw new Error(`livehtml: ${what} is for a view's socket; a component's cannot run async work yet`);
+    if (!this.host) throw new Error(`livehtml: ${what} needs a socket that belongs to a running view or component`);
     return this.host;
   }
 }

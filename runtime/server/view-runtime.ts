@@ -23,8 +23,12 @@ import type { LiveSessionInfo, OnMountHook, ViewLayout } from "./live-session.ts
 import { LiveSocket, SocketState, type TimerRef, type ViewHost } from "./socket.ts";
 import { ComponentUpdate, type ComponentUpdates } from "./send-update.ts";
 import { componentName } from "./component.ts";
-import { AsyncResult, AsyncTasks, isAsyncResult, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
+import { AsyncTasks, type AsyncOutcome, type AsyncOwner, type AsyncTask } from "./async.ts";
+import { applyAsyncOutcome } from "./async-outcome.ts";
 import { ViewMessages } from "./view-messages.ts";
+import { ChildViews, type ChildContainer } from "./child-views.ts";
+import { ChildCollector, withChildRenderer } from "./nested.ts";
+import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
@@ -57,7 +61,14 @@ export interface ViewRuntimeOptions {
   connectParams?: Readonly<Record<string, unknown>>;
   /** The page's tracked static assets differ from the server's (computed at the join). */
   staticChanged?: boolean;
+  /** Builds the containers of the nested live views a connected render meets (`liveRender`). */
+  childContainer?: ChildContainer;
+  /** Signs the token an upload channel joins with (connected views; without it nothing uploads). */
+  signUpload?: (token: UploadToken) => string;
 }
+
+/** The answer to an upload message: the reply, or why the message was refused (the view goes on). */
+export type UploadReply = { ok: ReplyPayload } | { refused: string };
 
 /** A client event (`event` message payload, PROTOCOL.md §4.5). */
 export interface EventPayload {
@@ -66,6 +77,8 @@ export interface EventPayload {
   value?: unknown;
   cid?: number;
   meta?: Record<string, unknown>;
+  /** Form events: the files chosen in the form's file inputs, by upload ref. */
+  uploads?: unknown;
 }
 
 export type { ReplyPayload };
@@ -83,6 +96,11 @@ const RECOMPUTE_RENDER: RenderRequest = { kind: "recompute" };
 export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
+
+/** A runtime made without `childContainer` (no server around it) cannot place nested views. */
+const noChildContainer: ChildContainer = (child) => {
+  throw new Error(`liveRender(${JSON.stringify(child.id)}): this view runs without a server connection, which nested live views need`);
+};
 
 /** Where the output of a view nobody listens to goes (HTTP renders). */
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
@@ -114,6 +132,13 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   #staticChanged: boolean;
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
+  /** The nested live views its connected renders placed (`liveRender`). */
+  readonly children: ChildViews;
+  /** The session the view mounted with (its nested views' sessions start from it). */
+  session: Session = {};
+  /** Uploads, created with the first `allowUpload`. */
+  #uploads: ViewUploads | null = null;
+  #signUpload: ((token: UploadToken) => string) | null;
 
   constructor(options: ViewRuntimeOptions) {
     this.view = options.view;
@@ -133,7 +158,13 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.socket.updates = this;
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.components.updates = this;
+    this.#signUpload = options.signUpload ?? null;
+    const uploads = () => (this.#uploads ??= new ViewUploads(this.id, this.#signUpload));
+    this.socket.uploadHost = { uploads, cid: null };
+    this.components.uploads = uploads;
+    this.components.asyncHost = this;
     this.#createEngine = options.createEngine ?? createDiffEngine;
+    this.children = new ChildViews(this.id, options.childContainer ?? noChildContainer);
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
   }
@@ -170,7 +201,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    * HTML renderer, stateful components included. No diff engine state is built for a render
    * that is thrown away; the connected mount that follows builds its own.
    */
-  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string } | { navigation: Navigation } | Crashed> {
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string; children: ChildCollector } | { navigation: Navigation } | Crashed> {
     return this.#run("mount", async () => {
       const mounted = await this.#mountCallbacks(params, session, url, flash);
       if (mounted.leave) return { navigation: mounted.leave };
@@ -182,15 +213,18 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         // The live session's layout goes inside the container, around the view (as in #render).
         return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
       };
-      const html = renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref));
+      // Nested live views become placeholders, filled by the caller with their own HTTP renders.
+      const children = new ChildCollector();
+      const html = withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch)));
       this.state.clearChanged();
-      return { html };
+      return { html, children };
     });
   }
 
   /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
   async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
     this.url = url;
+    this.session = session;
     if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
     const halted = await this.#onMount(params, session);
     if (halted) return { leave: halted, patch: null };
@@ -214,6 +248,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       let reply: Readonly<Record<string, unknown>> | undefined;
       /** A component whose own event changed it: rendered on its own, without its parent. */
       let dirtyComponent: number | null = null;
+      if (payload.uploads !== undefined) this.#uploads?.formUploads(payload.uploads, typeof payload.cid === "number" ? payload.cid : null);
       if (payload.event === "lv:clear-flash") {
         const key = (value as { key?: unknown }).key;
         this.socket.clearFlash(typeof key === "string" ? key : undefined);
@@ -264,6 +299,50 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     });
   }
 
+  /** This view's uploads, or null when it allowed none. */
+  get uploads(): ViewUploads | null {
+    return this.#uploads;
+  }
+
+  /** The `allow_upload` message: the preflight reply, with the diff it caused. */
+  allowUpload(payload: Record<string, unknown>): Promise<UploadReply | Crashed> {
+    return this.#uploadMessage("allow_upload", payload, async (uploads, cid) => ({ reply: await uploads.preflight(payload, cid) }));
+  }
+
+  /** The `progress` message: records it and runs the upload's `progress` callback. */
+  uploadProgress(payload: Record<string, unknown>): Promise<UploadReply | Crashed> {
+    return this.#uploadMessage("progress", payload, async (uploads, cid) => {
+      await uploads.progress(payload, cid)?.();
+      return { reply: {} };
+    });
+  }
+
+  #uploadMessage(where: string, payload: Record<string, unknown>, fn: (uploads: ViewUploads, cid: number | null) => Promise<{ reply: ReplyPayload }>): Promise<UploadReply | Crashed> {
+    return this.#run(where, async (): Promise<UploadReply> => {
+      const cid = typeof payload.cid === "number" ? payload.cid : null;
+      if (!this.#uploads) return { refused: `${where}: this view allowed no uploads` };
+      let reply: ReplyPayload;
+      try {
+        ({ reply } = await fn(this.#uploads, cid));
+      } catch (error) {
+        // The client's message was wrong, not the view: it is refused and the view goes on.
+        if (error instanceof UploadError) return { refused: error.message };
+        throw error;
+      }
+      const dirty = cid !== null && this.components.get(cid)?.state.hasChanges() ? cid : null;
+      return { ok: { ...reply, ...(await this.#afterCallback(undefined, true, dirty)) } };
+    });
+  }
+
+  /** An entry's upload channel ended on its own: the entry is gone, and the view shows it. */
+  uploadEnded(token: UploadToken, channel: EntryChannel): void {
+    void this.#run("upload", async () => {
+      const cid = this.#uploads?.channelEnded(token, channel);
+      if (cid === undefined) return;
+      await this.#afterCallback(undefined, false, cid !== null && this.components.get(cid)?.state.hasChanges() ? cid : null);
+    });
+  }
+
   get connectParams(): Readonly<Record<string, unknown>> | null {
     return this.#connectParams;
   }
@@ -309,40 +388,38 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
         if (!this.#async?.isCurrent(task)) return;
         this.#async.finish(task);
       }
-      if (task.kind === "assign") this.#fillAsync(task.keys, outcome);
-      else {
-        if (!this.view.handleAsync) throw new Error(`startAsync("${task.keys[0]}") finished but the view has no handleAsync`);
-        await this.view.handleAsync(task.keys[0]!, outcome, this.socket);
-      }
+      await applyAsyncOutcome(this.socket, task, outcome, { name: this.name, logger: this.#logger, handleAsync: this.view.handleAsync });
       await this.#afterCallback(undefined, false);
     }, task.keys.join(","));
   }
 
-  /** Resolves once the async work running now has finished and its results were handled. */
-  async asyncIdle(): Promise<void> {
-    await this.#async?.idle();
-    await this.idle();
+  /**
+   * A stateful component's work finished (or its `startAsync` was cancelled): delivered to the
+   * component in the view's mailbox, and only its diff is sent. Dropped when the component was
+   * removed (or replaced) meanwhile, or newer work replaced it.
+   */
+  componentAsyncDone(cid: number, tasks: AsyncTasks, task: AsyncTask, outcome: AsyncOutcome, cancelled: boolean): void {
+    void this.#run("handleAsync", async () => {
+      const instance = this.components.get(cid);
+      if (!instance || instance.tasks !== tasks) return;
+      if (!cancelled) {
+        if (!tasks.isCurrent(task)) return;
+        tasks.finish(task);
+      }
+      const name = `${this.name}: component ${componentName(instance.definition)} "${String(instance.state.assigns.id)}"`;
+      await applyAsyncOutcome(instance.socket, task, outcome, { name, logger: this.#logger, handleAsync: instance.definition.handleAsync });
+      await this.#afterCallback(undefined, false, instance.state.hasChanges() ? cid : null);
+    }, task.keys.join(","));
   }
 
-  #fillAsync(keys: readonly string[], outcome: AsyncOutcome): void {
-    if (outcome.status === "exit") {
-      this.#logger.warn(`${this.name}: assignAsync(${keys.join(", ")}) failed: ${describeError(outcome.reason)}`);
-    }
-    for (const key of keys) {
-      const current = this.state.assigns[key];
-      const previous = isAsyncResult(current) ? current : null;
-      if (outcome.status === "exit") {
-        this.socket.assign(key, AsyncResult.failed(previous, outcome.reason));
-        continue;
-      }
-      const values = outcome.result;
-      if (typeof values === "object" && values !== null && Object.prototype.hasOwnProperty.call(values, key)) {
-        this.socket.assign(key, AsyncResult.ok((values as Record<string, unknown>)[key]));
-      } else {
-        const reason = new Error(`assignAsync(${keys.map((k) => JSON.stringify(k)).join(", ")}): the function's result has no "${key}"`);
-        this.#logger.warn(`${this.name}: ${reason.message}`);
-        this.socket.assign(key, AsyncResult.failed(previous, reason));
-      }
+  /** Resolves once the async work running now (the view's and its components') has finished and its results were handled. */
+  async asyncIdle(): Promise<void> {
+    // Bounded: a result may start more work, which is waited for too, a few rounds deep.
+    for (let round = 0; round < 100; round++) {
+      await this.#async?.idle();
+      await this.components.asyncIdle();
+      await this.idle();
+      if (!this.#async?.running && !this.components.asyncRunning) return;
     }
   }
 
@@ -355,6 +432,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   destroyComponents(cids: readonly number[]): number[] {
     if (this.#engine === null) return [];
     const deleted = this.#engine.deleteComponents(cids);
+    this.#uploads?.componentsDestroyed(deleted);
     this.components.delete(deleted);
     return deleted;
   }
@@ -503,11 +581,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     if (everySlot || this.state.hasChanges()) {
       const changed = everySlot ? null : this.state.changed;
       const titleChanged = request.kind === "mount" ? this.state.assigns.pageTitle !== undefined : changed !== null && "pageTitle" in changed;
-      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
-      const layout = this.#liveSession?.layout;
-      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
       if (request.kind === "mount") engine.reset();
-      diff = engine.render(rendered);
+      diff = this.#renderTree(engine, changed);
       // Copied only to add the title: the engine's diff is not ours to change.
       if (titleChanged) diff = { ...diff, t: String(this.state.assigns.pageTitle ?? "") };
       this.state.clearChanged();
@@ -517,10 +592,22 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       this.socket.hooks?.runAfterRender(this.socket);
     }
     if (componentOnly && this.components.get(dirty)?.state.hasChanges()) {
-      const components = engine.renderComponents!([dirty]);
+      this.children.beginRender();
+      const components = withChildRenderer(this.children.renderer, () => engine.renderComponents!([dirty]));
       if (components.c) diff = { ...diff, c: { ...diff?.c, ...components.c } };
     }
     return diff;
+  }
+
+  /** The view's tree through the engine; nested live views met on the way are kept by id (`children`). */
+  #renderTree(engine: Engine, changed: Changed): WireMessageDiff {
+    this.children.beginRender();
+    return withChildRenderer(this.children.renderer, () => {
+      let rendered: Rendered = renderWith(templateOf(this.view), this.state.assigns, changed);
+      const layout = this.#liveSession?.layout;
+      if (layout) rendered = withLayout(layout, rendered, this.state.assigns, changed);
+      return engine.render(rendered);
+    });
   }
 
   /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
@@ -566,6 +653,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   #clearResources(): void {
     untrackView(this);
+    this.#uploads?.clear();
     this.#async?.clear();
     this.#messages.clear();
     this.components.clear();

@@ -9,6 +9,7 @@ import type { OnMountHook } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { ViewSocket } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
+import type { UploadConfig } from "./uploads/config.ts";
 
 export type Flash = Readonly<Record<string, string>>;
 
@@ -18,6 +19,8 @@ export type RenderAssigns<A> = Readonly<A> & {
   readonly flash: Flash;
   readonly streams: Readonly<Record<string, StreamValue<unknown>>>;
   readonly pageTitle?: string;
+  /** The uploads `socket.allowUpload` allowed, by name. */
+  readonly uploads?: Readonly<Record<string, UploadConfig>>;
 };
 
 /** A view's template (`render`, or a compiled `template`): shared/template.ts's one type, over the render assigns. */

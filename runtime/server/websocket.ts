@@ -59,7 +59,8 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   if (!link) return;
   link.lastSeen = performance.now();
   if (isBinary) {
-    link.endpoint.logger.error("websocket: binary frames are not supported (uploads are not implemented)");
+    // Without a `binaryType` option, ws hands over one Buffer per message.
+    link.connection.receiveBinary(data as Buffer);
     return;
   }
   link.connection.receive(data.toString());
@@ -188,7 +189,12 @@ export class LiveWebSocketEndpoint {
     if (this.#sweeper) clearInterval(this.#sweeper);
     this.#sweeper = null;
     this.ctx.resume.shutdown();
-    for (const ws of this.#sockets) ws.terminate();
+    for (const ws of this.#sockets) {
+      // Now rather than on the socket's close event: the views end (and their upload files go)
+      // before `close` returns.
+      linkOf.get(ws)?.connection.closed();
+      ws.terminate();
+    }
     this.#wss.close();
   }
 }

@@ -2,7 +2,7 @@
 // keyed entries in order, integer slots as component trees (Phoenix `Diff.to_iodata`,
 // the official client's `toOutputBuffer`). Without options the output is exactly what the
 // server renders over HTTP, so tests can compare the two.
-import { COMPONENTS, KEYED, KEYED_COUNT, ROOT, STATIC, type WireComponents, type WireDynamic, type WireNode } from "./wire.ts";
+import { COMPONENTS, KEYED, KEYED_COUNT, ROOT, STATIC, STREAM, type WireComponents, type WireDynamic, type WireNode } from "./wire.ts";
 import type { RenderedState } from "./merge.ts";
 
 export interface ToHTMLOptions {
@@ -12,12 +12,18 @@ export interface ToHTMLOptions {
    * roots) plus `data-phx-component`/`data-phx-view` on component roots.
    */
   magicIds?: { viewId: string };
+  /**
+   * The HTML a stream comprehension shows, by stream ref, instead of this render's entries: the
+   * client keeps a stream's items in the page, not in its state (runtime/test/streams.ts).
+   */
+  stream?: (ref: string) => string | undefined;
 }
 
 interface Output {
   html: string;
   components: WireComponents;
   magic: { viewId: string; next: number } | null;
+  stream: ((ref: string) => string | undefined) | null;
 }
 
 /** The HTML of a merged state. Throws when the state references a missing component or statics. */
@@ -26,9 +32,26 @@ export function toHTML(state: RenderedState, options: ToHTMLOptions = {}): strin
     html: "",
     components: state[COMPONENTS] ?? {},
     magic: options.magicIds ? { viewId: options.magicIds.viewId, next: 0 } : null,
+    stream: options.stream ?? null,
   };
   writeNode(state, out, null);
   return out.html;
+}
+
+/** The HTML of each entry of a merged comprehension, in order. */
+export function entriesToHTML(node: WireNode, components: WireComponents): string[] {
+  const statics = staticsOf(node);
+  const keyed = node[KEYED];
+  const html: string[] = [];
+  if (!keyed) return html;
+  for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
+    const entry = keyed[i];
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new Error(`keyed entry ${i} is missing from the merged state`);
+    const out: Output = { html: "", components, magic: null, stream: null };
+    writeSlots(entry, statics, out);
+    html.push(out.html);
+  }
+  return html;
 }
 
 /** The HTML of one component of a merged state. */
@@ -37,6 +60,7 @@ export function componentToHTML(state: RenderedState, cid: number, options: ToHT
     html: "",
     components: state[COMPONENTS] ?? {},
     magic: options.magicIds ? { viewId: options.magicIds.viewId, next: 0 } : null,
+    stream: options.stream ?? null,
   };
   writeComponent(cid, out);
   return out.html;
@@ -53,6 +77,11 @@ function staticsOf(node: WireNode): string[] {
 function writeNode(node: WireNode, out: Output, rootAttrs: string | null): void {
   const statics = staticsOf(node);
   if (node[KEYED] !== undefined) {
+    const kept = out.stream && node[STREAM] ? out.stream(node[STREAM][0]) : undefined;
+    if (kept !== undefined) {
+      out.html += kept;
+      return;
+    }
     const keyed = node[KEYED];
     for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
       const entry = keyed[i];

@@ -15,6 +15,10 @@ import type { AnyView, Flash } from "../server/view.ts";
 import type { LiveSessionInfo } from "../server/live-session.ts";
 import { matchRoute, type LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
+import { childIdsIn, expandTestChildren, testChildContainer } from "./nested.ts";
+import type { ChildSpec } from "../server/nested.ts";
+import { StreamItems } from "./streams.ts";
+import { mergeFormValues, renderedForm, type FormPair } from "./form-values.ts";
 
 export interface MountOptions {
   /** The page URL (query params reach mount/handleParams). Default `http://localhost/`. */
@@ -50,10 +54,18 @@ export class LiveViewTest {
   readonly navigations: TestNavigation[] = [];
   readonly replies: Record<string, unknown>[] = [];
   #state: RenderedState | null = null;
+  /** What each stream shows in the page (the merged state holds only the last render's items). */
+  #streams = new StreamItems();
   #title: string | undefined;
   #crashed = false;
   #stopped = false;
   #url: URL;
+  /** Nested live views mounted from this view's containers, by id. */
+  readonly #children = new Map<string, LiveViewTest>();
+  /** Mounts of children in progress (awaited before an action resolves). */
+  #childMounts: Promise<void> = Promise.resolve();
+  /** @internal Set by mountView: mounts a nested view whose container this view shows. */
+  mountChild: ((spec: ChildSpec, parent: LiveViewTest) => Promise<LiveViewTest | null>) | null = null;
 
   constructor(
     readonly runtime: ViewRuntime,
@@ -68,7 +80,7 @@ export class LiveViewTest {
   /** The view's HTML as the client would have it now. */
   html(): string {
     if (!this.#state) throw new Error("livehtml/test: the view has not rendered (did mount redirect?)");
-    return toHTML(this.#state);
+    return toHTML(this.#state, { stream: (ref) => this.#streams.html(ref) });
   }
   get lastDiff(): WireMessageDiff | undefined {
     return this.diffs[this.diffs.length - 1];
@@ -88,6 +100,22 @@ export class LiveViewTest {
   }
   get assigns(): Readonly<Record<string, unknown>> {
     return this.runtime.state.assigns;
+  }
+
+  /**
+   * The nested live view rendered with `liveRender(View, { id })` in this view (LiveView's
+   * `find_live_child`): a view under test of its own. Its container in `html()` stays empty, as
+   * in the parent's diffs; its content is the child's `html()`.
+   */
+  child(id: string): LiveViewTest {
+    const child = this.#children.get(id);
+    if (!child) throw new AssertionError({ message: `livehtml/test: ${this.runtime.name} shows no nested live view with id "${id}" (it shows: ${JSON.stringify([...this.#children.keys()])})` });
+    return child;
+  }
+
+  /** The ids of the nested live views this view shows now. */
+  get childIds(): string[] {
+    return [...this.#children.keys()];
   }
 
   /** Elements matching `selector` in the current HTML. */
@@ -113,6 +141,26 @@ export class LiveViewTest {
   }
   change(target: Target, form: Record<string, unknown> = {}, changedField?: string): Promise<Record<string, unknown>> {
     return this.#form("phx-change", target, form, changedField);
+  }
+
+  /**
+   * The form matching `selector`, filled as a user would leave it: what it renders now (inputs,
+   * checked boxes, selected options, textareas, hidden inputs) with `values` over it. A value for
+   * a name the form has no control for is an error. Read when called: call again after a render.
+   */
+  form(selector: string, values: Record<string, unknown> = {}): TestForm {
+    const form = renderedForm(this.html(), selector);
+    const encoded = new URLSearchParams(mergeFormValues(form, formPairs(values), selector) as [string, string][]).toString();
+    const send = (binding: string, changedField?: string) => {
+      const event = form.element.attributes[binding];
+      if (event === undefined) throw new AssertionError({ message: `livehtml/test: the form "${selector}" has no ${binding}` });
+      const payload: EventPayload = { type: "form", event, value: encoded };
+      if (changedField) payload.meta = { _target: changedField };
+      const cid = targetCid(form.element);
+      if (cid !== undefined) payload.cid = cid;
+      return this.#push(payload);
+    };
+    return { encoded, submit: () => send("phx-submit"), change: (changedField) => send("phx-change", changedField) };
   }
   /** A hook's `pushEvent`. */
   hook(event: string, value: Record<string, unknown> = {}, cid?: number): Promise<Record<string, unknown>> {
@@ -187,10 +235,50 @@ export class LiveViewTest {
   async settle(): Promise<void> {
     await new Promise((r) => setImmediate(r));
     await this.runtime.idle();
+    await this.#childMounts;
   }
 
   terminate(): void {
+    this.#endChildren("parent exited");
     this.runtime.terminate("test done");
+  }
+
+  /** Mounts the children whose containers appeared, ends those whose containers went away. */
+  #syncChildren(): void {
+    // Views that never placed a nested view (most) pay nothing here.
+    if (!this.#state || !this.mountChild || (this.runtime.children.size === 0 && this.#children.size === 0)) return;
+    const ids = childIdsIn(this.html(), this.runtime.id);
+    const shown = new Set(ids);
+    if (shown.size !== ids.length) {
+      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+      // A render that recomputed only one of the two places cannot see the other: the page can.
+      throw new AssertionError({ message: `livehtml/test: ${this.runtime.name} shows two nested live views with the id ${JSON.stringify(twice)}; each needs an id unique on the page` });
+    }
+    for (const [id, child] of this.#children) {
+      if (shown.has(id)) continue;
+      this.#children.delete(id);
+      child.#endChildren("parent exited");
+      child.runtime.terminate("leave");
+    }
+    for (const id of shown) {
+      if (this.#children.has(id)) continue;
+      const spec = this.runtime.children.get(id);
+      if (!spec) continue;
+      const mount = this.mountChild;
+      this.#childMounts = this.#childMounts.then(async () => {
+        if (this.#children.has(id) || this.#stopped) return;
+        const child = await mount(spec, this);
+        if (child) this.#children.set(id, child);
+      });
+    }
+  }
+
+  #endChildren(reason: string): void {
+    for (const child of this.#children.values()) {
+      child.#endChildren(reason);
+      child.runtime.terminate(reason);
+    }
+    this.#children.clear();
   }
 
   async #fire(type: string, binding: string, target: Target, extra: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -236,12 +324,14 @@ export class LiveViewTest {
     const reply = await this.runtime.event(payload);
     if (reply === CRASHED) return this.#crash();
     this.#applyReply(reply);
+    await this.#childMounts;
     return reply;
   }
 
   #crash(): never {
     this.#crashed = true;
     this.#stopped = true;
+    this.#endChildren("parent exited");
     const last = (this.logger as MemoryLogger).messages?.at(-1)?.message;
     throw new Error(`livehtml/test: view ${this.runtime.name} crashed${last ? `: ${last}` : ""}`);
   }
@@ -268,6 +358,8 @@ export class LiveViewTest {
     if (title !== undefined) this.#title = title;
     for (const e of events) this.pushedEvents.push([e[0], e[1]]);
     this.#state = mergeDiff(this.#state, diff);
+    this.#syncChildren();
+    this.#streams.update(this.#state);
   }
 
   /** @internal */
@@ -280,6 +372,12 @@ export class LiveViewTest {
   onStopped(reason: "crash" | "redirect"): void {
     this.#stopped = true;
     if (reason === "crash") this.#crashed = true;
+    this.#endChildren("parent exited");
+  }
+
+  /** @internal Resolves once the children met so far are mounted. */
+  childrenMounted(): Promise<void> {
+    return this.#childMounts;
   }
 }
 
@@ -294,14 +392,29 @@ function targetCid(el: FoundElement): number | undefined {
 
 /** FormData-style encoding of nested values: `{ user: { name: "a" }, tags: ["x"] }` → `user[name]=a&tags[]=x`. */
 export function encodeForm(form: Record<string, unknown>): string {
-  const pairs: [string, string][] = [];
+  return new URLSearchParams(formPairs(form) as [string, string][]).toString();
+}
+
+/** The name/value pairs of nested form values, as `encodeForm` sends them. */
+export function formPairs(form: Record<string, unknown>): FormPair[] {
+  const pairs: FormPair[] = [];
   const walk = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) for (const v of value) walk(`${prefix}[]`, v);
     else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v);
     else pairs.push([prefix, value === null || value === undefined ? "" : String(value)]);
   };
   for (const [k, v] of Object.entries(form)) walk(k, v);
-  return new URLSearchParams(pairs).toString();
+  return pairs;
+}
+
+/** A rendered form with values over its rendered ones (`view.form(selector, values)`). */
+export interface TestForm {
+  /** What it would send: the rendered values with the given ones over them, URL-encoded. */
+  readonly encoded: string;
+  /** Its `phx-submit`, with these values. */
+  submit(): Promise<Record<string, unknown>>;
+  /** Its `phx-change`, with these values; `changedField` is the input the user touched (`_target`). */
+  change(changedField?: string): Promise<Record<string, unknown>>;
 }
 
 export interface TestNavigation {
@@ -381,7 +494,9 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of ${dead.name} crashed: ${lastError(logger)}`);
   if ("navigation" in first) return { kind: "redirect", to: first.navigation.to, navigation: first.navigation };
-  const staticHTML = first.html;
+  const staticHTML = await expandTestChildren(first.html, first.children, "phx-test", (child) =>
+    childStaticHTML(child, { ...session, ...child.session }, url, dead.state.assigns, { ...options, pubsub, logger }),
+  );
 
   let test: LiveViewTest | null = null;
   const runtime = new ViewRuntime({
@@ -396,13 +511,59 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     ...(liveSession ? { liveSession } : {}),
     connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
     staticChanged: options.staticChanged ?? false,
+    childContainer: testChildContainer,
   });
   test = new LiveViewTest(runtime, staticHTML, url, logger);
+  test.mountChild = (spec, parent) => mountTestChild(spec, parent, { ...options, pubsub, logger });
   const joined = await runtime.mount(params, session, url, options.flash ?? {});
   if (joined === CRASHED) throw new Error(`livehtml/test: connected mount of ${runtime.name} crashed: ${lastError(logger)}`);
   if ("navigation" in joined) return { kind: "redirect", to: joined.navigation.to, navigation: joined.navigation };
   test.applyDiff(joined.rendered);
+  await test.childrenMounted();
   return { kind: "ok", view: test };
+}
+
+/** A nested view's HTTP render (its own children included), as its parent's page shows it. */
+async function childStaticHTML(child: ChildSpec, session: Record<string, unknown>, url: URL, parentAssigns: Readonly<Record<string, unknown>>, options: MountOptions & { logger: Logger }): Promise<string> {
+  const dead = new ViewRuntime({ view: child.view, id: child.id, connected: false, pubsub: options.pubsub, logger: options.logger, inheritedAssigns: parentAssigns });
+  const first = await dead.mountHtml({}, session, url, {});
+  dead.terminate("dead render done");
+  if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of nested view ${dead.name} ("${child.id}") crashed: ${lastError(options.logger)}`);
+  if ("navigation" in first) throw new Error(`livehtml/test: nested view ${dead.name} ("${child.id}") redirected to ${first.navigation.to} during its HTTP render`);
+  return expandTestChildren(first.html, first.children, child.id, (grandchild) => childStaticHTML(grandchild, { ...session, ...grandchild.session }, url, dead.state.assigns, options));
+}
+
+/**
+ * Joins a nested view beside `parent`, as the client does when its container appears: mounted
+ * with the parent's session under its own and the parent's assigns for `assignNew`. A child whose
+ * mount crashes or redirects is logged and left out (the parent keeps running).
+ */
+async function mountTestChild(spec: ChildSpec, parent: LiveViewTest, options: MountOptions & { logger: Logger }): Promise<LiveViewTest | null> {
+  const url = new URL(parent.url);
+  let test: LiveViewTest | null = null;
+  const runtime = new ViewRuntime({
+    view: spec.view,
+    id: spec.id,
+    connected: true,
+    pubsub: options.pubsub,
+    logger: options.logger,
+    createEngine: options.createEngine,
+    signFlash: (flash: Flash) => JSON.stringify(flash),
+    output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
+    inheritedAssigns: parent.runtime.state.assigns,
+    connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
+    childContainer: testChildContainer,
+  });
+  test = new LiveViewTest(runtime, "", url, options.logger);
+  test.mountChild = (grandchild, p) => mountTestChild(grandchild, p, options);
+  const joined = await runtime.mount({}, { ...parent.runtime.session, ...spec.session }, url, {});
+  if (joined === CRASHED || "navigation" in joined) {
+    runtime.terminate("join failed");
+    return null;
+  }
+  test.applyDiff(joined.rendered);
+  await test.childrenMounted();
+  return test;
 }
 
 /** A live session's own session values; a function of the request gets none (there is no request). */

@@ -145,6 +145,34 @@ forms("inputsFor renders each nested form with its hidden persistent id", async 
   );
 });
 
+const asyncResults = suite("<.asyncResult>");
+
+asyncResults("shows the loading slot, then the result through the default slot, then the failed slot with its reason", async () => {
+  const page = await loadTemplate(`<.asyncResult assign={@org}><:loading>Loading…</:loading><:failed :let={reason}>failed: {String(reason)}</:failed></.asyncResult>`);
+  assert.is(both(page, { org: { ok: false, loading: true, failed: null, result: undefined } }), "Loading…");
+  assert.is(both(page, { org: { ok: false, loading: false, failed: "timeout", result: undefined } }), "failed: timeout");
+  const ok = await loadTemplate(`<.asyncResult assign={@org} :let={org}><:loading>Loading…</:loading>{org.name}</.asyncResult>`);
+  assert.is(both(ok, { org: { ok: true, loading: false, failed: null, result: { name: "Acme" } } }), "Acme");
+  assert.is(both(ok, { org: { ok: true, loading: true, failed: null, result: { name: "Acme" } } }), "Acme", "a reload keeps the last result shown");
+  assert.is(both(ok, { org: { ok: false, loading: false, failed: "x", result: undefined } }), "", "no failed slot: nothing");
+  const t = renderTemplate(ok, { org: { ok: false, loading: true, failed: null, result: undefined } } as Record<string, unknown>);
+  t.assign({ org: { ok: true, loading: false, failed: null, result: { name: "Acme" } } });
+  assert.is(t.html(), "Acme", "the diff from loading to ok merges into the result");
+});
+
+asyncResults("<.portal> renders a template the clients move into its target, with the wrapper element they move", async () => {
+  const page = await loadTemplate(`<.portal id="confirm" target="body" class="modal"><p>Sure? {@n}</p></.portal><.portal id="tip" target="#tips" container="span">x</.portal>`);
+  assert.is(
+    both(page, { n: 1 }),
+    `<template id="confirm" data-phx-portal="body"><div id="confirm-content" class="modal"><p>Sure? 1</p></div></template>` +
+      `<template id="tip" data-phx-portal="#tips"><span id="tip-content">x</span></template>`,
+  );
+  const t = renderTemplate(page, { n: 1 });
+  t.assign({ n: 2 });
+  assert.match(t.html(), /<p>Sure\? 2<\/p>/);
+});
+
 links.run();
+asyncResults.run();
 others.run();
 forms.run();

@@ -3,7 +3,8 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { DiffLog, ResumeStore, resolveResume, type Resumable } from "../../runtime/server/resume.ts";
-import { MemoryLogger } from "../../runtime/server/index.ts";
+import { defineView, live, MemoryLogger } from "../../runtime/server/index.ts";
+import { loadTemplate } from "../helpers/load-template.ts";
 import { TestSocket, type Message } from "./helpers/client.ts";
 import { click, getPage, response, startApp, status, within, type App } from "./helpers/live-app.ts";
 import { readPage } from "./helpers/client.ts";
@@ -240,6 +241,47 @@ server("an event's reply lost with the socket is replayed", async () => {
     const again = await second.push("1", first.topic, "phx_join", first.payload({ resume: { token: granted.token, seq: 0 } }));
     assert.equal(response(again).replay, [{ "0": "1" }]);
     second.close();
+  } finally {
+    await app.server.close();
+  }
+});
+
+server("a reply still being computed when the socket drops reaches the client on its new socket, as a numbered push", async () => {
+  let release: (() => void) | null = null;
+  const SlowView = defineView<{ n: number }>({
+    name: "SlowView",
+    mount: (_params, _session, socket) => void socket.assign({ n: 0 }),
+    async handleEvent(_event, _value, socket) {
+      await new Promise<void>((resolve) => (release = resolve));
+      socket.update("n", (n) => n + 1);
+      return { reply: { done: true } };
+    },
+    template: await loadTemplate("<p>{@n}</p>"),
+  });
+  const app = await startApp({ routes: [live("/counter", SlowView)] });
+  try {
+    const first = await joinFeed(app, true);
+    const granted = response(first.reply).resume as { token: string };
+    first.socket.sendRaw(JSON.stringify(["1", "7", first.topic, "event", { type: "click", event: "slow", value: {} }]));
+    // The handler is running (waiting on the test) before the socket goes.
+    for (let i = 0; i < 200 && release === null; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(release, "the event reached the view");
+    first.socket.close();
+    await untilClosed(app);
+    const second = await TestSocket.open(app.port, { _csrf_token: first.page.csrf });
+    const again = await second.push("3", first.topic, "phx_join", first.payload({ resume: { token: granted.token, seq: 0 } }));
+    assert.equal(response(again).replay, [], "nothing sent yet");
+    release!();
+    const pushed = await second.waitFor((m) => m[3] === "diff");
+    assert.equal(pushed, ["3", null, first.topic, "diff", { "0": "1" }], "the diff, without the reply map nobody waits for");
+    second.close();
+    await untilClosed(app);
+    // It was numbered: a client that applied it resumes from 1.
+    const third = await TestSocket.open(app.port, { _csrf_token: first.page.csrf });
+    const resumed = await third.push("1", first.topic, "phx_join", first.payload({ resume: { token: granted.token, seq: 1 } }));
+    assert.equal(response(resumed).replay, []);
+    assert.equal(response(resumed).resume, { token: granted.token, seq: 1 });
+    third.close();
   } finally {
     await app.server.close();
   }

@@ -60,4 +60,35 @@ tests("waitForEvent and waitForPatch wait for what a timer pushes; a timeout say
   inbox.terminate();
 });
 
+tests("html() shows every item a stream still has on the page: inserts at a position, limits, updates in place, deletes, reset", async () => {
+  type Song = { id: number; title: string };
+  const V = defineView<Record<string, never>>({
+    mount: (_p, _s, socket) => void socket.stream<Song>("songs", [{ id: 1, title: "One" }, { id: 2, title: "Two" }]),
+    handleEvent(event, value, socket) {
+      if (event === "prepend") socket.streamInsert<Song>("songs", { id: 0, title: "Zero" }, { at: 0, limit: 3 });
+      if (event === "append") socket.streamInsert<Song>("songs", { id: 3, title: "Three" }, { limit: -3 });
+      if (event === "rename") socket.streamInsert<Song>("songs", { id: 2, title: "Deux" }, { at: 0 });
+      if (event === "touch") socket.streamInsert<Song>("songs", { id: 9, title: "Nine" }, { updateOnly: true });
+      if (event === "delete") socket.streamDeleteByDomId("songs", String(value.id));
+      if (event === "reset") socket.stream<Song>("songs", [{ id: 5, title: "Five" }], { reset: true });
+    },
+    template: await loadTemplate('<ul id="songs" phx-update="stream"><li :for={[domId, song] of @streams.songs} id={domId}>{song.title}</li></ul>'),
+  });
+  const view = await mountView(V);
+  const items = () => view.find("li").map((li) => li.attributes.id).join(",");
+  assert.is(items(), "songs-1,songs-2");
+  await view.click("prepend");
+  assert.is(items(), "songs-0,songs-1,songs-2");
+  await view.click("append");
+  assert.is(items(), "songs-1,songs-2,songs-3", "a negative limit keeps the last items");
+  await view.click("rename");
+  assert.match(view.html(), /<li id="songs-1">One<\/li><li id="songs-2">Deux<\/li>/, "an item already shown is updated where it is");
+  await view.click("touch");
+  assert.is(items(), "songs-1,songs-2,songs-3", "updateOnly adds nothing");
+  await view.click("delete", { id: "songs-2" });
+  assert.is(items(), "songs-1,songs-3");
+  await view.click("reset");
+  assert.is(view.html(), '<ul id="songs" phx-update="stream"><li id="songs-5">Five</li></ul>');
+});
+
 tests.run();

@@ -76,6 +76,28 @@ builds("the client build renders the template in a browser bundle", async (ctx) 
   assert.ok(html.includes("Big: &lt;lucky&gt;"), html);
 });
 
+builds("the client build gathers the templates' colocated hooks into virtual:livehtml/hooks", async (ctx) => {
+  const outDir = join(ctx.app.dir, "dist/hooks");
+  await build({
+    root: ctx.app.dir,
+    configFile: false,
+    logLevel: "silent",
+    ...FROM_SOURCES,
+    plugins: [livehtml()],
+    build: { outDir, lib: { entry: join(ctx.app.dir, "client-hooks.ts"), formats: ["es"], fileName: "client-hooks" } },
+  });
+  const bundle = readFileSync(join(outDir, "client-hooks.js"), "utf8");
+  const { hooks, phoneHTML } = (await import(pathToFileURL(join(outDir, "client-hooks.js")).href)) as {
+    hooks: Record<string, { mounted?: unknown; digitsOnly?: (s: string) => string }>;
+    phoneHTML: () => string;
+  };
+  assert.equal(Object.keys(hooks), ["phone.PhoneNumber"]);
+  assert.is(typeof hooks["phone.PhoneNumber"]!.mounted, "function");
+  assert.is(hooks["phone.PhoneNumber"]!.digitsOnly!("+1 (555) 010"), "1555010", "the hook's relative import resolved from its template");
+  assert.is(phoneHTML(), '<input id="phone" phx-hook="phone.PhoneNumber">', "the script is not in the HTML");
+  assert.not.ok(bundle.includes('type="hook"'));
+});
+
 builds("a template error fails the build with the file, line and frame", async (ctx) => {
   const error = await thrown(() =>
     build({

@@ -24,15 +24,15 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
 const filters = suite("hook filters");
 
 filters("every sub-plugin is named, pre, and the compilers filter ids and code", () => {
-  assert.equal(plugins.map((p) => p.name), ["livehtml:config", "livehtml:template", "livehtml:colocated", "livehtml:hot-wrap", "livehtml:hot-update"]);
+  assert.equal(plugins.map((p) => p.name), ["livehtml:config", "livehtml:template", "livehtml:colocated", "livehtml:hooks", "livehtml:hot-wrap", "livehtml:hot-update"]);
   for (const p of plugins.slice(1, 4)) assert.is(p.enforce, "pre");
   const template = transformOf(plugins, "livehtml:template").filter;
   for (const id of ["/a/b.live.html", "/a/b.live.html?v=3"]) assert.ok(filterMatches(template.id, id), id);
-  for (const id of ["/a/b.html", "/a/live.html.ts", "/a/b.ts", "/a/node_modules/x/b.live.html"]) assert.not.ok(filterMatches(template.id, id), id);
+  for (const id of ["/a/b.html", "/a/live.html.ts", "/a/b.ts", "/a/node_modules/x/b.live.html", "/a/b.live.html?livehtml-hook=b.X"]) assert.not.ok(filterMatches(template.id, id), id);
 
   const colocated = transformOf(plugins, "livehtml:colocated").filter;
   for (const id of ["/a/b.ts", "/a/b.mts", "/a/b.js", "/a/b.tsx?x=1"]) assert.ok(filterMatches(colocated.id, id), id);
-  for (const id of ["/a/b.css", "/a/b.live.html", "/a/node_modules/p/b.ts"]) assert.not.ok(filterMatches(colocated.id, id), id);
+  for (const id of ["/a/b.css", "/a/b.live.html", "/a/node_modules/p/b.ts", "/a/b.ts?livehtml-hook=b.X"]) assert.not.ok(filterMatches(colocated.id, id), id);
   assert.ok(filterMatches(colocated.code, greetingSource));
   assert.not.ok(filterMatches(colocated.code, "export const live = 1; // no template"));
 });
@@ -44,7 +44,7 @@ filters("templates are kept out of the dependency scanner unless the app sets it
 });
 
 filters("hot: false leaves only the compilers", () => {
-  assert.equal(livehtml({ hot: false }).map((p) => p.name), ["livehtml:config", "livehtml:template", "livehtml:colocated"]);
+  assert.equal(livehtml({ hot: false }).map((p) => p.name), ["livehtml:config", "livehtml:template", "livehtml:colocated", "livehtml:hooks"]);
   assert.throws(() => livehtml({ hot: "yes" as unknown as boolean }), /`hot` must be a boolean/);
 });
 

@@ -1,7 +1,7 @@
 // Compiles one input file and writes its output: the part of `livehtml compile` that needs the
 // compiler (and so TypeScript), loaded only once there is something to compile.
 import { readFileSync } from "node:fs";
-import { basename, dirname, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import ts from "../../utils/typescript.cjs";
 import { compile } from "../../compile.ts";
 import { compileColocated } from "../../colocated.ts";
@@ -17,14 +17,14 @@ export function compileFile(input: Input, settings: CompileSettings): CompiledFi
   try {
     source = readFileSync(input.file, "utf8");
   } catch (error) {
-    return { input, output: null, diagnostics: [ioDiagnostic(input.file, "read", shown, reason(error))] };
+    return { input, output: null, diagnostics: [ioDiagnostic(input.file, "read", shown, reason(error))], hooks: [] };
   }
   const out = outputPath(input, settings);
   const result =
     input.kind === "template"
       ? compile(source, { filename: shown, lang: settings.lang, sourcemap: settings.sourcemap })
       : colocated(source, shown, settings);
-  if (result.diagnostics.some((d) => d.severity === "error")) return { input, output: null, diagnostics: result.diagnostics };
+  if (result.diagnostics.some((d) => d.severity === "error")) return { input, output: null, diagnostics: result.diagnostics, hooks: [] };
 
   const code = rewriteSpecifiers(result.code, settings.lang);
   let map: string | null = null;
@@ -35,12 +35,19 @@ export function compileFile(input: Input, settings: CompileSettings): CompiledFi
     raw.file = basename(out);
     map = JSON.stringify(raw);
   }
+  const hooks = result.hooks.map((hook) => ({ name: hook.name, file: hookPath(out, hook.name), code: rewriteSpecifiers(hook.code, settings.lang) }));
   try {
     writeOutput(out, code, map);
+    for (const hook of hooks) writeOutput(hook.file, hook.code, null);
   } catch (error) {
-    return { input, output: null, diagnostics: [...result.diagnostics, ioDiagnostic(input.file, "write", displayPath(out), reason(error))] };
+    return { input, output: null, diagnostics: [...result.diagnostics, ioDiagnostic(input.file, "write", displayPath(out), reason(error))], hooks: [] };
   }
-  return { input, output: out, diagnostics: result.diagnostics };
+  return { input, output: out, diagnostics: result.diagnostics, hooks: hooks.map(({ name, file }) => ({ name, file })) };
+}
+
+/** A colocated hook's module, beside its template's output: `phone.live.html.ts` → `phone.PhoneNumber.hook.js`. */
+function hookPath(out: string, name: string): string {
+  return join(dirname(out), `${name.replace(/[^\w.$-]/g, "_")}.hook.js`);
 }
 
 /** A colocated file; as JavaScript, the rest of the file loses its types too. */

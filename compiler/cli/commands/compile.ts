@@ -2,8 +2,8 @@
 // writes `x.live.html.ts` (or `.js`) for each template under --out-dir (never beside it, where it
 // would shadow the template), and compiles `.ts` files with colocated `live` templates (beside
 // them only with --lang js: `x.js` next to `x.ts`).
-import { mkdirSync, readFileSync, writeFileSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../../diagnostics/types.ts";
 import { booleanFlag, parseArgs, stringFlag, UsageError, type FlagSpecs } from "../args.ts";
 import { expandInputs, type Input } from "../inputs.ts";
@@ -27,7 +27,12 @@ export interface CompiledFile {
   input: Input;
   output: string | null;
   diagnostics: Diagnostic[];
+  /** The colocated hooks it defines, each written to its own module. */
+  hooks: ReadonlyArray<{ readonly name: string; readonly file: string }>;
 }
+
+/** The index of every compiled colocated hook, under --out-dir (`import { hooks } from "./livehtml-hooks.js"`). */
+export const HOOKS_INDEX = "livehtml-hooks.js";
 
 export async function runCompile(argv: readonly string[], output: Output): Promise<number> {
   const args = parseArgs(argv, COMPILE_FLAGS, "compile");
@@ -54,9 +59,12 @@ export async function runCompile(argv: readonly string[], output: Output): Promi
   }
   const results = await compileAll(inputs, settings);
   const diagnostics = report(results, output);
+  const hooksByFile = new Map(results.map((r) => [r.input.file, r.hooks]));
+  const indexError = await writeHooksIndex(hooksByFile, settings);
+  if (indexError) output.err(paint(output, "red", indexError));
   output.err(summary(output, `compiled ${plural(inputs.length, "file")}`, diagnostics, startedAt));
-  const failed = diagnostics.some((d) => d.severity === "error");
-  if (booleanFlag(args, "watch")) return watchInputs(args.positionals, inputs, settings, output);
+  const failed = diagnostics.some((d) => d.severity === "error") || indexError !== null;
+  if (booleanFlag(args, "watch")) return watchInputs(args.positionals, inputs, settings, output, hooksByFile);
   return failed ? 1 : 0;
 }
 
@@ -78,7 +86,7 @@ function report(results: readonly CompiledFile[], output: Output): Diagnostic[] 
 }
 
 /** Keeps running until interrupted, compiling each changed input again. */
-async function watchInputs(args: readonly string[], initial: readonly Input[], settings: CompileSettings, output: Output): Promise<number> {
+async function watchInputs(args: readonly string[], initial: readonly Input[], settings: CompileSettings, output: Output, hooksByFile: Map<string, CompiledFile["hooks"]>): Promise<number> {
   const { compileFile } = await import("./compile-file.ts");
   const known = new Map(initial.map((i) => [i.file, i]));
   const dirs = new Set<string>();
@@ -106,6 +114,11 @@ async function watchInputs(args: readonly string[], initial: readonly Input[], s
       return; // deleted or unreadable between the event and now
     }
     for (const d of result.diagnostics) output.err(formatForTerminal(output, d));
+    const before = JSON.stringify(hooksByFile.get(file) ?? []);
+    if (JSON.stringify(result.hooks) !== before) {
+      hooksByFile.set(file, result.hooks);
+      void writeHooksIndex(hooksByFile, settings).then((error) => error && output.err(paint(output, "red", error)));
+    }
     const to = result.output ? ` → ${displayPath(result.output)}` : "";
     output.err(summary(output, `compiled ${displayPath(file)}${to}`, result.diagnostics, startedAt));
   };
@@ -129,6 +142,27 @@ async function watchInputs(args: readonly string[], initial: readonly Input[], s
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+/**
+ * Writes (or removes) the hooks index under --out-dir. Returns an error message when two files
+ * define one hook name; nothing is written without --out-dir or when no hook was ever compiled.
+ */
+async function writeHooksIndex(hooksByFile: ReadonlyMap<string, CompiledFile["hooks"]>, settings: CompileSettings): Promise<string | null> {
+  if (!settings.outDir) return null;
+  const { hooksIndexModule } = await import("../../hooks-of-file.ts");
+  const sources = [...hooksByFile].flatMap(([file, hooks]) => hooks.map((h) => ({ name: h.name, file, specifier: `./${relative(settings.outDir!, h.file).split(sep).join("/")}` })));
+  const index = join(settings.outDir, HOOKS_INDEX);
+  if (sources.length === 0) {
+    rmSync(index, { force: true });
+    return null;
+  }
+  try {
+    writeOutput(index, hooksIndexModule(sources), null);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Where the output of `input` goes. */

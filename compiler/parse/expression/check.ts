@@ -5,6 +5,7 @@
 // own statement. Only when that batch reports a problem (rare: the template has a mistake) is
 // each piece parsed alone, so that one broken expression cannot blame its neighbours.
 import ts from "../../utils/typescript.cjs";
+import type { TypeScriptTrees } from "./trees.ts";
 
 export interface CheckItem {
   start: number;
@@ -56,9 +57,10 @@ function parseDiagnostics(file: ts.SourceFile): readonly ts.DiagnosticWithLocati
   return (file as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
-export function checkSyntax(source: string, items: readonly CheckItem[]): Array<SyntaxProblem> {
+/** Problems of `items`; when there are none, each parsed item's tree is kept in `trees`. */
+export function checkSyntax(source: string, items: readonly CheckItem[], trees?: TypeScriptTrees): Array<SyntaxProblem> {
   if (items.length === 0) return [];
-  if (tooDeep(() => batchIsClean(source, items)) === true) return [];
+  if (tooDeep(() => batchIsClean(source, items, trees)) === true) return [];
   const problems: SyntaxProblem[] = [];
   for (const item of items) {
     const problem = checkOne(source, item);
@@ -93,34 +95,63 @@ function certainlyValid(code: string): boolean {
   return !RESERVED.has(first) || first === "this" || first === "true" || first === "false" || first === "null";
 }
 
-function batchIsClean(source: string, items: readonly CheckItem[]): boolean {
+function batchIsClean(source: string, items: readonly CheckItem[], trees: TypeScriptTrees | undefined): boolean {
   const parts: string[] = [];
   const ends: number[] = [];
   const kinds: CheckItem["kind"][] = [];
+  /** Per distinct piece: where its code starts in the batch, and the code as written. */
+  const pieces: Array<{ base: number; code: string }> = [];
+  /** Per item (null when not parsed), the index of its distinct piece. */
+  const pieceOf: Array<number | null> = [];
   // Templates repeat expressions (`@user.name`, `row.id`); each distinct text is parsed once.
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   let length = 0;
   for (const item of items) {
     const w = WRAP[item.kind];
-    const code = substituteAssigns(source.slice(item.start, item.end));
-    if (item.kind === "expression" && certainlyValid(code)) continue;
-    const key = item.kind === "expression" ? code : "\u0000" + code;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const written = source.slice(item.start, item.end);
+    const code = substituteAssigns(written);
+    if (item.kind === "expression" && certainlyValid(code)) {
+      pieceOf.push(null);
+      continue;
+    }
+    const key = item.kind === "expression" ? written : "\u0000" + written;
+    const known = seen.get(key);
+    if (known !== undefined) {
+      pieceOf.push(known);
+      continue;
+    }
+    seen.set(key, pieces.length);
+    pieceOf.push(pieces.length);
+    pieces.push({ base: length + w.open.length, code: written });
     parts.push(w.open, code, w.close);
     length += w.open.length + code.length + w.close.length;
     ends.push(length - 1); // statement ends before the trailing newline
     kinds.push(item.kind);
   }
   if (kinds.length === 0) return true;
-  const file = ts.createSourceFile("expressions.ts", parts.join(""), PARSE_OPTIONS, false, ts.ScriptKind.TS);
+  // Parent links: analysis walks up from identifiers (member paths, references).
+  const file = ts.createSourceFile("expressions.ts", parts.join(""), PARSE_OPTIONS, trees !== undefined, ts.ScriptKind.TS);
   if (parseDiagnostics(file).length > 0) return false;
   if (file.statements.length !== kinds.length) return false;
   for (let i = 0; i < kinds.length; i++) {
     const statement = file.statements[i]!;
     if (statement.end !== ends[i] || !hasExpectedShape(statement, kinds[i]!)) return false;
   }
+  if (trees) {
+    items.forEach((item, i) => {
+      const index = pieceOf[i];
+      if (index === null || index === undefined) return;
+      const piece = pieces[index]!;
+      trees.set(item.start, item.end, { node: pieceNode(file.statements[index]!, kinds[index]!), file, base: piece.base, code: piece.code });
+    });
+  }
   return true;
+}
+
+/** The piece inside its wrapper statement: the expression, or the pattern's binding name. */
+function pieceNode(statement: ts.Statement, kind: CheckItem["kind"]): ts.Node {
+  const outer = (statement as ts.ExpressionStatement).expression as ts.ParenthesizedExpression;
+  return kind === "expression" ? outer.expression : (outer.expression as ts.FunctionExpression).parameters[0]!.name;
 }
 
 function checkOne(source: string, item: CheckItem): SyntaxProblem | null {
@@ -154,12 +185,13 @@ function hasExpectedShape(statement: ts.Statement, kind: CheckItem["kind"]): boo
   return ts.isFunctionExpression(fn) && fn.parameters.length === 1 && !fn.parameters[0]!.dotDotDotToken;
 }
 
-/** Parse problems of the `---` frontmatter, at offsets into the template. */
-export function checkFrontmatter(code: string, contentStart: number, filename: string): SyntaxProblem[] {
+/** Parse problems of the `---` frontmatter, at offsets into the template; its tree goes to `trees`. */
+export function checkFrontmatter(code: string, contentStart: number, filename: string, trees?: TypeScriptTrees): SyntaxProblem[] {
   const file = tooDeep(() => ts.createSourceFile(filename + ".ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
   if (file === TOO_DEEP) {
     return [{ start: contentStart, end: contentStart + code.length, message: TOO_DEEP_MESSAGE, tsCode: 0 }];
   }
+  if (trees) trees.frontmatter = file;
   return parseDiagnostics(file).map((d) => ({
     start: contentStart + d.start,
     end: contentStart + d.start + d.length,

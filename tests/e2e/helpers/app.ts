@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { suite } from "uvu";
 import { CLIENT_BUILD_OPTIONS } from "../../../scripts/build-client.mjs";
-import { createServer, MemoryLogger, type LiveRoute, type LiveServer } from "../../../runtime/server/index.ts";
+import { createServer, MemoryLogger, type LiveRoute, type LiveServer, type ServerOptions } from "../../../runtime/server/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -70,7 +70,7 @@ export interface App {
   url(path: string): string;
 }
 
-export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}): Promise<App> {
+export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}, serverOptions: Partial<ServerOptions> = {}): Promise<App> {
   const js = await bundleClient(client, clientOptions);
   const logger = new MemoryLogger();
   const server = createServer({
@@ -84,6 +84,7 @@ export async function startApp(routes: readonly LiveRoute[], session: Record<str
       else if (req.url === "/assets/head.js") res.writeHead(200, { "content-type": "text/javascript" }).end(head);
       else res.writeHead(404).end();
     },
+    ...serverOptions,
   });
   const { port } = await server.listen(0);
   return { server, port, logger, url: (path) => `http://127.0.0.1:${port}${path}` };
@@ -106,6 +107,8 @@ export interface SuiteOptions {
   head?: string;
   /** Extra LiveSocket options for both clients (JSON). */
   clientOptions?: Record<string, unknown>;
+  /** Extra createServer options (an upload directory, limits). */
+  server?: Partial<ServerOptions>;
 }
 
 export interface BrowserSuite {
@@ -127,7 +130,7 @@ export function browserSuite(name: string, routes: readonly LiveRoute[], options
       test.before(async (ctx) => {
         options.before?.();
         ctx.client = client;
-        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {});
+        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {}, options.server ?? {});
         ctx.browser = await launchBrowser();
         ctx.page = await ctx.browser.newPage();
       });
