@@ -1,14 +1,14 @@
 // Runs one benchmark case in a loop so that `node --cpu-prof` sees only it:
 //   node --cpu-prof --cpu-prof-dir=bench/out/prof --import tsx bench/profile.ts <case> [seconds]
 // then `node bench/lib/summarise-profile.mjs bench/out/prof/<file>.cpuprofile` lists self time.
-// Cases: ssr-table, ssr-search, ssr-cards, update-slots, update-rows.
+// Cases: ssr-table, ssr-search, ssr-cards, update-slots, update-rows, update-select (10,000 rows).
 import { DiffEngine } from "../runtime/server/diff.ts";
 import { assignValue } from "../runtime/shared/changes.ts";
 import { compileTo, loadTemplate, type Template } from "./lib/livehtml.ts";
 import * as live from "./ssr/templates.ts";
 import { tableData, searchData } from "./peers/ssr-templates.mjs";
 import { cardsData } from "./peers/cards-templates.mjs";
-import { keyedRows, manySlots, type UpdateCase } from "./update/cases.ts";
+import { keyedRows, manySlots, selectRow, type UpdateCase } from "./update/cases.ts";
 
 async function ssr(name: "table" | "search" | "cards"): Promise<() => unknown> {
   const data: Record<string, unknown> = name === "table" ? tableData(100) : name === "search" ? searchData(100) : cardsData(50);
@@ -39,6 +39,7 @@ const CASES: Record<string, () => Promise<() => unknown>> = {
   "ssr-cards": () => ssr("cards"),
   "update-slots": () => update(manySlots, 0),
   "update-rows": () => update(keyedRows, 1),
+  "update-select": () => update(selectRow(10000), 2),
 };
 
 const [name = "", seconds = "5"] = process.argv.slice(2);

@@ -11,7 +11,6 @@ import type { EexToken } from "./eex.ts";
 import { sortAttributes, validatePlacement, type SortedAttributes } from "./attributes.ts";
 import { Tokenizer, type OpenTagToken, type TokenSink } from "./tokenizer.ts";
 import { isBlankText, RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from "../utils/html.ts";
-import { isScriptSafeExpression } from "./script-values.ts";
 import { closest } from "../diagnostics/suggest.ts";
 
 interface RootFrame {
@@ -261,10 +260,10 @@ export class TreeBuilder implements TokenSink {
       this.ctx.report("LH0118", {}, token.start, token.end);
       return;
     }
-    if (this.insideScript() && !isScriptSafeExpression(this.ctx.source.slice(s, e))) {
-      this.ctx.report("LH0601", {}, token.start, token.end);
-    }
-    this.top.children.push({ type: "ExpressionTag", syntax: "eex", start: token.start, end: token.end, expression: this.ctx.expression(s, e) });
+    const expression = this.ctx.expression(s, e);
+    // Judged once the syntax check has parsed it (parse/index.ts, script-values.ts).
+    if (this.insideScript()) this.ctx.scriptValues.push({ start: token.start, end: token.end, expression });
+    this.top.children.push({ type: "ExpressionTag", syntax: "eex", start: token.start, end: token.end, expression });
   }
 
   /** Whether the innermost open element (EEx blocks aside) is a `<script>`. */

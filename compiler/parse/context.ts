@@ -18,6 +18,8 @@ export class ParseContext {
   readonly problems: PendingDiagnostic[] = [];
   /** The TypeScript trees of the template's code, kept by the syntax check for later phases. */
   readonly trees: TypeScriptTrees;
+  /** `<%= %>` inside `<script>`, with the tag's range: only a `raw`/`json` call may stand there. */
+  readonly scriptValues: Array<{ start: number; end: number; expression: Expression }> = [];
   /** Lines and columns, computed only when a diagnostic needs them. */
   readonly locator: Locator;
 

@@ -13,6 +13,7 @@ import { readFrontmatter } from "./frontmatter.ts";
 import { TreeBuilder } from "./builder.ts";
 import { collectChecks } from "./collect.ts";
 import { checkFrontmatter, checkSyntax, type SyntaxProblem } from "./expression/check.ts";
+import { isScriptSafeExpression } from "./script-values.ts";
 
 export interface ParseOptions {
   /** Shown in diagnostics; defaults to `template.live.html`. */
@@ -73,6 +74,9 @@ export function parseTemplate(ctx: ParseContext, filename: string = DEFAULT_FILE
     }
   }
   for (const p of checkSyntax(source, collectChecks(ast.children), ctx.trees)) reportSyntax(ctx, p);
+  for (const v of ctx.scriptValues) {
+    if (!isScriptSafeExpression(v.expression.code, ctx.trees.get(v.expression.start, v.expression.end))) ctx.report("LH0601", {}, v.start, v.end);
+  }
 
   const diagnostics = ctx.problems
     .map((p, i) => ({ p, i }))

@@ -123,7 +123,7 @@ export class View {
       return;
     }
     if (this.resumed(response)) return;
-    this.rejoin(response);
+    this.mounted(response);
   }
 
   /** The server handed back the view it kept: the diffs this page missed are applied, nothing is rebuilt. */
@@ -136,13 +136,15 @@ export class View {
     // Its nested views ended with the drop (as they do when a parent fails): they join again.
     this.host.syncNested(this, [this.el]);
     this.setStatus("connected");
+    // The view is connected again: its phx-connected commands run, as after a full join.
+    this.execAll("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
     for (const hook of this.hooks.values()) call(hook, "reconnected");
     return true;
   }
 
   /** A mount (the first join, or a rejoin the server could not resume): a full render, forms recovered. */
-  private rejoin(response: Payload): void {
+  private mounted(response: Payload): void {
     this.resume = (response.resume as { token: string; seq: number } | undefined) ?? null;
     const rejoin = this.joinCount > 0;
     this.joinCount += 1;

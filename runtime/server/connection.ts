@@ -150,12 +150,14 @@ class Channel implements ViewOutput, Resumable {
   /** Ends the view for good. */
   end(reason: string): void {
     this.closed = true;
+    if (this.log) this.ctx.resume.forget(this);
     this.runtime?.terminate(reason);
     this.#release();
   }
 
-  /** The socket dropped: the view keeps running, its messages kept in the log. */
+  /** Its socket dropped, or its client came back on another: the view keeps running, its diffs kept in the log. */
   detach(): void {
+    if (this.channels?.get(this.topic) === this) this.channels.delete(this.topic);
     this.transport = null;
     this.channels = null;
   }
@@ -165,6 +167,7 @@ class Channel implements ViewOutput, Resumable {
     this.transport = transport;
     this.joinRef = joinRef;
     this.channels = channels;
+    this.ctx.resume.connected(this);
   }
 
   #release(): void {
@@ -543,6 +546,9 @@ export class LiveConnection {
     const channel = taken.view as Channel;
     channel.attach(this.transport, frame.joinRef!, this.#channels);
     this.#channels.set(frame.topic, channel);
+    // Its nesting is this connection's now: its children end with it here.
+    channel.onStopped = () => this.#endChildren(frame.topic);
+    this.#nested.joined(frame.topic, join.session);
     this.ctx.logger.info(`join ${frame.topic}: resumed, ${taken.replay.length} diff(s) replayed`);
     this.transport.send(resumedReply(frame, this.ctx.liveVersion, { token: channel.resumeToken, seq: channel.log!.seq }, taken.replay));
     return true;
@@ -570,6 +576,8 @@ export class LiveConnection {
       // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
       ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
       signUpload: helpers.signUpload,
+      // Verified at the join: the page's own token.
+      csrfToken: String(join.params._csrf_token ?? this.connectParams._csrf_token),
     });
     channel.runtime = runtime;
     channel.onStopped = () => this.#endChildren(topic);
@@ -600,6 +608,7 @@ export class LiveConnection {
       channel.log = new DiffLog(this.ctx.resume.options.viewBytes);
       channel.resumeToken = randomToken(18);
       response.resume = { token: channel.resumeToken, seq: 0 };
+      this.ctx.resume.connected(channel);
     }
     channel.joined = true;
     this.#nested.joined(topic, join.session);

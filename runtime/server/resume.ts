@@ -121,6 +121,8 @@ export interface Resumable {
   readonly log: DiffLog | null;
   /** Ends the view for good (terminate), as a closed socket ends a view without resume. */
   end(reason: string): void;
+  /** Stops sending to the socket it is on (the client came back on another one). */
+  detach(): void;
 }
 
 interface Waiting {
@@ -135,6 +137,12 @@ interface Waiting {
 export class ResumeStore {
   /** By resume token; a Map keeps insertion order, so the first is the one waiting longest. */
   readonly #waiting = new Map<string, Waiting>();
+  /**
+   * Resumable views still on a socket, by resume token. A client whose network changed
+   * reconnects before the server sees its old socket die (that takes a heartbeat timeout): its
+   * view is taken over from the old socket.
+   */
+  readonly #connected = new Map<string, Resumable>();
   #bytes = 0;
   #shutDown = false;
 
@@ -156,9 +164,15 @@ export class ResumeStore {
     return this.#bytes;
   }
 
+  /** A view whose client can resume it joined (or resumed) on a socket. */
+  connected(view: Resumable): void {
+    if (this.enabled) this.#connected.set(view.resumeToken, view);
+  }
+
   /** The view's socket dropped: it waits for its client. False when it cannot (resume is off, or its log is broken). */
   keep(view: Resumable): boolean {
     const log = view.log;
+    this.#connected.delete(view.resumeToken);
     if (!this.enabled || !log || log.broken) return false;
     log.keepAll();
     const timer = setTimeout(() => this.#end(view.resumeToken, "closed"), this.options.windowMs);
@@ -191,6 +205,8 @@ export class ResumeStore {
    */
   take(id: string, token: unknown, seq: unknown): { view: Resumable; replay: string[] } | null {
     if (typeof token !== "string") return null;
+    const onSocket = this.#connected.get(token);
+    if (onSocket) return this.#takeOver(onSocket, id, token, seq);
     const waiting = this.#waiting.get(token);
     if (!waiting || waiting.view.id !== id || !sameSecret(waiting.view.resumeToken, token)) return null;
     const replay = waiting.log.after(seq);
@@ -204,8 +220,21 @@ export class ResumeStore {
     return { view: waiting.view, replay };
   }
 
-  /** The view ended on its own while waiting (crash, redirect). */
+  /** The client is back on a new socket while its view is still on the old one: the view moves, if it holds what the client missed. */
+  #takeOver(view: Resumable, id: string, token: string, seq: unknown): { view: Resumable; replay: string[] } | null {
+    if (view.id !== id || !view.log || !sameSecret(view.resumeToken, token)) return null;
+    this.#connected.delete(token);
+    view.detach();
+    const replay = view.log.after(seq);
+    if (replay) return { view, replay };
+    this.logger.info(`resume: view ${id} cannot replay from diff ${String(seq)} (it holds up to ${view.log.seq}); it ends and its client mounts again`);
+    view.end("closed");
+    return null;
+  }
+
+  /** The view ended (crash, redirect, leave, or its socket closed without it being kept). */
   forget(view: Resumable): void {
+    if (this.#connected.get(view.resumeToken) === view) this.#connected.delete(view.resumeToken);
     const waiting = this.#waiting.get(view.resumeToken);
     if (waiting && waiting.view === view) this.#remove(view.resumeToken, waiting);
   }
@@ -213,6 +242,7 @@ export class ResumeStore {
   /** Server shutdown: every waiting view ends, and no view waits from now on. */
   shutdown(): void {
     this.#shutDown = true;
+    this.#connected.clear();
     for (const token of [...this.#waiting.keys()]) this.#end(token, "shutdown");
   }
 

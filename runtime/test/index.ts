@@ -34,6 +34,8 @@ export interface MountOptions {
   staticChanged?: boolean;
   /** The request's assigns for the HTTP render (what `assignNew` reuses there). */
   assigns?: Record<string, unknown>;
+  /** The page's CSRF token (what `<.form action>` puts in); default `"test-csrf-token"`. */
+  csrfToken?: string;
   pubsub?: PubSub;
   /** Default: a MemoryLogger, readable as `view.logger`. */
   logger?: Logger;
@@ -450,6 +452,8 @@ export async function followRedirect(from: LiveViewTest | MountResult, routes: r
   return mountView(match.route, { ...options, url: url.href, params: { ...match.params, ...(options.params ?? {}) }, ...(flash ? { flash } : {}) });
 }
 
+const TEST_CSRF_TOKEN = "test-csrf-token";
+
 export type MountResult =
   | { kind: "ok"; view: LiveViewTest }
   | { kind: "redirect"; to: string; navigation: Navigation };
@@ -487,6 +491,7 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     connected: false,
     pubsub,
     logger,
+    csrfToken: options.csrfToken ?? TEST_CSRF_TOKEN,
     ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
     ...(liveSession ? { liveSession } : {}),
   });
@@ -505,6 +510,7 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     connected: true,
     pubsub,
     logger,
+    csrfToken: options.csrfToken ?? TEST_CSRF_TOKEN,
     createEngine: options.createEngine,
     signFlash: (flash: Flash) => JSON.stringify(flash),
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },

@@ -28,11 +28,28 @@ export const ANALYSIS_CASES: AnalysisCase[] = [
     start: [5, 5],
     end: [5, 7],
   },
+  // A dotted phx-hook in a template with no hook script at all.
+  { code: "LH0521", kind: "template", source: `<i id="i" phx-hook=".X"></i>`, start: [1, 11], end: [1, 24] },
   {
     code: "LH0513",
     kind: "template",
     source: `---\nexport interface Assigns { a?: string }\nexport const defaults = { z: 1 };\n---\n<p>{@a}</p>`,
     start: [3, 27],
     end: [3, 28],
+  },
+  { code: "LH0520", kind: "template", source: `<script type="hook">export default {}</script>`, start: [1, 1], end: [1, 21] },
+  {
+    code: "LH0521",
+    kind: "template",
+    source: `<i id="i" phx-hook=".Nope"></i><script type="hook" name=".Yes">export default {}</script>`,
+    start: [1, 11],
+    end: [1, 27],
+  },
+  {
+    code: "LH0522",
+    kind: "template",
+    source: `<script type="hook" name=".A">x</script><script type="hook" name=".A">y</script>`,
+    start: [1, 41],
+    end: [1, 71],
   },
 ];

@@ -50,7 +50,7 @@ units("a broken log replays nothing", () => {
 
 function resumable(id: string, token: string, log = new DiffLog(1024)): Resumable & { ended: string[] } {
   const ended: string[] = [];
-  return { id, resumeToken: token, log, ended, end: (reason) => void ended.push(reason) };
+  return { id, resumeToken: token, log, ended, end: (reason) => void ended.push(reason), detach() {} };
 }
 
 units("the store hands a waiting view back only for its id and token, once", () => {
@@ -204,6 +204,32 @@ server("the page tokens alone, an old sequence number, or the official client's 
     official.socket.close();
     await untilClosed(app);
     assert.is(app.server.context.resume.size, waiting, "nothing waits for a client that cannot resume");
+  } finally {
+    await app.server.close();
+  }
+});
+
+server("a client back on a new socket before the server saw its old one die takes its view over", async () => {
+  const app = await startApp();
+  try {
+    const first = await joinFeed(app, true);
+    const granted = response(first.reply).resume as { token: string };
+    await click(first.socket, first.topic);
+    app.server.context.pubsub.broadcast("feed", "one");
+    await first.socket.waitFor((m) => m[3] === "diff");
+    // The old socket is still open as far as the server knows (a network change leaves it half-open).
+    const second = await TestSocket.open(app.port, { _csrf_token: first.page.csrf });
+    const again = await second.push("4", first.topic, "phx_join", first.payload({ resume: { token: granted.token, seq: 1 } }));
+    assert.equal(response(again).replay, [{ "1": "one" }], "the diff the client had not applied");
+    assert.equal(response(again).resume, { token: granted.token, seq: 2 });
+    app.server.context.pubsub.broadcast("feed", "two");
+    await second.waitFor((m) => m[3] === "diff");
+    assert.equal(diffs(first.socket, first.topic), [{ "1": "one" }], "the old socket is sent nothing more");
+    assert.equal(response(await second.push("4", first.topic, "event", { type: "click", event: "inc", value: {} })), { diff: { "0": "2" } });
+    first.socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(response(await second.push("4", first.topic, "event", { type: "click", event: "inc", value: {} })), { diff: { "0": "3" } }, "the old socket closing does not end the view");
+    second.close();
   } finally {
     await app.server.close();
   }
