@@ -11,6 +11,7 @@ import { lower } from "./lower/index.ts";
 import { emit } from "./emit/index.ts";
 import type { CompileMeta } from "./emit/meta.ts";
 import { extractHooks, type ColocatedHook } from "./hooks.ts";
+import { importedComponents, type ReadImport } from "./component-imports.ts";
 
 export interface CompileOptions {
   /** Used in diagnostics and source maps. Default `"template.live.html"`. */
@@ -21,6 +22,8 @@ export interface CompileOptions {
   sourcemap?: boolean;
   /** Nodes with at least this many slots answer tracked renders sparsely (default 32; tests lower it). */
   sparseMinSlots?: number;
+  /** Reads imported `.live.html` components, so that calls of them are checked (component-imports.ts). */
+  readImport?: ReadImport;
 }
 
 export interface CompileResult {
@@ -41,7 +44,8 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   try {
     // Hook scripts leave the tree before analysis: they are client code, not template output.
     const hooks = extractHooks(ast, ctx.source, ctx.filename, (code, args, start, end) => ctx.report(code, args, start, end));
-    const analysis = analyze(ast, ctx);
+    const components = options.readImport && ast.frontmatter ? importedComponents(ast.frontmatter.code, ctx.filename, options.readImport) : undefined;
+    const analysis = analyze(ast, ctx, components ? { components } : {});
     if (ctx.failed) return failed();
     const lowered = lower(ast, analysis);
     const emitted = emit(ast, analysis, lowered, ctx, {

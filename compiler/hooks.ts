@@ -26,9 +26,9 @@ type Report = (code: Code, args: Args, start: number, end: number) => void;
 
 const HOOK_NAME = /^\.?[A-Za-z_$][\w$-]*$/;
 
-/** Cheap text test: only a template that may hold a hook script is walked. */
+/** Cheap text test: only a template that may hold a hook script (or name one with a dot) is walked. */
 export function mayHaveHooks(source: string): boolean {
-  return /<script\b[^>]*\btype\s*=\s*["']?hook\b/i.test(source);
+  return /<script\b[^>]*\btype\s*=\s*["']?hook\b/i.test(source) || /\bphx-hook\s*=\s*["']?\./.test(source);
 }
 
 /** The scope of a template's dotted hook names: its file name without extensions. */

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compile } from "../compiler/compile.ts";
 import { compileColocated } from "../compiler/colocated.ts";
+import { readImportFromDisk } from "../compiler/component-imports.ts";
 import { formatDiagnostic } from "../compiler/diagnostics/create.ts";
 import type { Diagnostic } from "../compiler/diagnostics/types.ts";
 
@@ -16,7 +17,7 @@ type NextLoad = (url: string, context?: unknown) => Promise<LoadResult>;
 export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
   if (url.startsWith("file:") && url.endsWith(".live.html")) {
     const filename = fileURLToPath(url);
-    const result = compile(await readFile(filename, "utf8"), { filename, lang: "js", sourcemap: true });
+    const result = compile(await readFile(filename, "utf8"), { filename, lang: "js", sourcemap: true, readImport: readImportFromDisk });
     fail(result.diagnostics);
     return { format: "module", source: withInlineMap(result.code, result.map), shortCircuit: true };
   }

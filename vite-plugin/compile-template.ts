@@ -10,6 +10,7 @@
 // back to the `.live.html` source, in dev and in `vite build` alike.
 import { transformWithOxc, type Plugin, type Rolldown } from "vite";
 import { compile } from "../compiler/compile.ts";
+import { readImportFromDisk } from "../compiler/component-imports.ts";
 import { errorsOf, toViteError, toViteWarning, warningsOf } from "./errors.ts";
 import { UNCOMPILED_ID, fileOf, TEMPLATE_ID, TEMPLATE_QUERY, withTemplateQuery } from "./id.ts";
 
@@ -65,7 +66,7 @@ export interface CompiledTemplate {
 /** `.live.html` source → JavaScript with a map to the template; throws a LivehtmlError on errors. */
 export async function compileTemplate(source: string, id: string): Promise<CompiledTemplate> {
   const filename = fileOf(id);
-  const compiled = compile(source, { filename, lang: "ts", sourcemap: true });
+  const compiled = compile(source, { filename, lang: "ts", sourcemap: true, readImport: readImportFromDisk });
   if (errorsOf(compiled.diagnostics).length > 0) throw toViteError(id, compiled.diagnostics);
   const stripped = await transformWithOxc(compiled.code, `${filename}.ts`, { lang: "ts", sourcemap: true }, compiled.map ?? undefined);
   // Types were already checked by the compiler's generator; oxc only reports syntax it cannot

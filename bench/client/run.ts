@@ -2,7 +2,7 @@
 // by our client, by the official client (phoenix_live_view + phoenix), and by direct DOM code
 // doing the same operation, interleaved op by op; the three DOMs are compared after every op.
 // Time = frame handed to the client's socket → DOM mutated → forced layout (median).
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { createServer, type Server } from "node:http";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { chromium, type Page } from "playwright-core";
 import { fmt, median, ratio } from "../lib/stats.ts";
 import { printCommand, printTable } from "../lib/table.ts";
 import { DIRECT, MOCK_SOCKET, pageHTML } from "./page.ts";
+import { bundleClient, CLIENT_BUILD_OPTIONS } from "../../scripts/build-client.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const QUICK = process.env.QUICK === "1";
@@ -81,8 +82,8 @@ import { LiveSocket } from "phoenix_live_view";
 new LiveSocket("/live", Socket, { params: { _csrf_token: "bench" } }).connect();`,
 };
 
-async function bundle(contents: string, minify: boolean): Promise<string> {
-  const result = await build({ stdin: { contents, resolveDir: root, loader: "js" }, bundle: true, format: "esm", minify, write: false, logLevel: "silent" });
+async function bundle(contents: string, minify: boolean, options: BuildOptions = {}): Promise<string> {
+  const result = await build({ bundle: true, format: "esm", ...options, stdin: { contents, resolveDir: root, loader: "js" }, minify, write: false, logLevel: "silent" });
   return result.outputFiles[0]!.text;
 }
 
@@ -93,7 +94,7 @@ export async function runClient(): Promise<void> {
   const container = (inner: string) => `<div id="phx-bench" data-phx-main data-phx-session="bench" data-phx-static="bench">${inner}</div>`;
   const deliver = `window.__prepare = window.__frame; window.__deliver = (frame) => window.__socket.onmessage({ data: frame });`;
   const pages: Record<string, string> = {
-    livehtml: pageHTML(container(staticHTML), `${await bundle(ENTRIES.livehtml, true)}\n${deliver}`, rendered),
+    livehtml: pageHTML(container(staticHTML), `${await bundle(ENTRIES.livehtml, true, CLIENT_BUILD_OPTIONS)}\n${deliver}`, rendered),
     official: pageHTML(container(staticHTML), `${await bundle(ENTRIES.official, true)}\n${deliver}`, rendered),
     direct: pageHTML(container(staticHTML), DIRECT, "null"),
   };
@@ -159,7 +160,8 @@ export async function runClient(): Promise<void> {
     );
     const cell = "one cell in 10,000";
     console.log(`script only (frame → DOM mutated, before layout), ${cell}: livehtml ${fmt(median(scripts.livehtml![cell]!))} ms, official ${fmt(median(scripts.official![cell]!))} ms`);
-    const ours = await bundle(`export { LiveSocket } from "./runtime/client/index.ts";`, true);
+    // The bundle the server serves at /livehtml/client.js (without its source map comment).
+    const ours = (await bundleClient()).code.replace(/\/\/# sourceMappingURL=.*\n$/, "");
     const official = await bundle(`export { Socket } from "phoenix"; export { LiveSocket } from "phoenix_live_view";`, true);
     printTable("Bundle size (esbuild --minify, gzip -9)", ["client", "min", "min+gzip"], [
       ["livehtml/client", kb(ours.length), kb(gzipSync(ours, { level: 9 }).length)],

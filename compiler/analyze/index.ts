@@ -11,6 +11,7 @@ import { bindingsOf, moduleBindings, type ModuleBindings } from "./module-bindin
 import type { DeclaredAttributes } from "./declared-attributes.ts";
 import { IMPLICIT_HELPER_NAMES } from "../utils/implicit-helpers.ts";
 import { BUILTIN_COMPONENTS } from "../../runtime/components/declarations.ts";
+import type { KnownComponent } from "./component-calls.ts";
 
 export { mergeDependencies } from "./template.ts";
 
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
    * frontmatter (a `live` template reads its `.ts` module's top-level names).
    */
   module?: ModuleBindings;
+  /** Components the frontmatter imports whose attributes are known (component-imports.ts), by local name. */
+  components?: ReadonlyMap<string, KnownComponent>;
 }
 
 const NO_MODULE: ModuleBindings = { names: new Set(), declaresAssigns: false, declared: null };
@@ -30,6 +33,7 @@ export function analyze(template: AST.Template, ctx: CompileContext, options: An
     trees: ctx.trees,
     moduleBindings: module.names,
     builtins: BUILTIN_COMPONENTS,
+    ...(options.components ? { components: options.components } : {}),
     report: (code, args, start, end) => ctx.report(code, args, start, end),
   });
   if (module.declared && template.frontmatter) checkDeclared(module.declared, analysis, template.frontmatter.contentStart, ctx);

@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   report(code: AnalysisCode, args: Args, start: number, end: number): void;
   /** Components called by bare name when nothing in scope has that name (the built-in components). */
   builtins?: ReadonlyMap<string, KnownComponent>;
+  /** Components the frontmatter imports whose attributes are known (component-imports.ts), by local name. */
+  components?: ReadonlyMap<string, KnownComponent>;
   /** The TypeScript trees the parse phase kept of the template's code. */
   trees: TypeScriptTrees;
 }
@@ -164,6 +166,8 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
 
   /** A bare `<.name>` that nothing in scope defines calls the built-in component of that name. */
   function resolveBuiltin(node: AST.Component, scope: TemplateScope | null): void {
+    const imported = node.namespace === null && options.moduleBindings.has(node.functionName) ? options.components?.get(node.functionName) : undefined;
+    if (imported && !findBinder(scope, node.functionName)) checkComponentCall(node, imported, options.report);
     const known = node.namespace === null ? options.builtins?.get(node.functionName) : undefined;
     if (!known || options.moduleBindings.has(node.functionName) || findBinder(scope, node.functionName)) return;
     analysis.builtinCalls.add(node);

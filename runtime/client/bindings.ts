@@ -1,12 +1,11 @@
 // DOM event bindings (`phx-click`, `phx-submit`, `phx-change`, keys, focus, window events,
 // click-away): one listener per event type on the document, which finds the bound element
 // and its view. Rate limits (`phx-debounce`, `phx-throttle`) are kept per element and event.
-import { markUsed, serializeForm } from "./forms.ts";
-import { isCommandList } from "./js.ts";
+import { binding } from "./dom.ts";
+import { markUsed } from "./forms.ts";
 import type { View } from "./view.ts";
 
 export interface BindingHost {
-  prefix: string;
   viewOf(el: Element): View | null;
   /** Runs `encoded` (an event name or a command list) for `el`, with a default push. */
   run(view: View, el: Element, eventType: string, encoded: string, value: Record<string, unknown>, event: Event | null): void;
@@ -15,10 +14,10 @@ export interface BindingHost {
 }
 
 /** `phx-value-*` attributes, plus the element's `value` (forms and unchecked boxes aside). */
-export function valuesOf(el: Element, prefix: string): Record<string, unknown> {
+export function valuesOf(el: Element): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const valuePrefix = `${prefix}value-`;
-  for (const attr of Array.from(el.attributes)) {
+  const valuePrefix = binding("value-");
+  for (const attr of el.attributes) {
     if (attr.name.startsWith(valuePrefix)) out[attr.name.slice(valuePrefix.length)] = attr.value;
   }
   const control = el as HTMLInputElement;
@@ -36,9 +35,9 @@ interface Limit {
 const limits = new WeakMap<Element, Map<string, Limit>>();
 
 /** Runs `action` now, later (debounce), or at most once per interval (throttle). */
-function rateLimited(el: Element, kind: string, prefix: string, action: () => void, blurFlush = true): void {
-  const debounce = el.getAttribute(`${prefix}debounce`);
-  const throttle = el.getAttribute(`${prefix}throttle`);
+function rateLimited(el: Element, kind: string, action: () => void, blurFlush = true): void {
+  const debounce = el.getAttribute(binding("debounce"));
+  const throttle = el.getAttribute(binding("throttle"));
   if (debounce === null && throttle === null) return action();
   let byKind = limits.get(el);
   if (!byKind) limits.set(el, (byKind = new Map()));
@@ -48,11 +47,7 @@ function rateLimited(el: Element, kind: string, prefix: string, action: () => vo
   if (debounce !== null) {
     if (state.timer) clearTimeout(state.timer);
     state.pending = action;
-    if (debounce === "blur") {
-      if (blurFlush) el.addEventListener("blur", () => flush(state), { once: true });
-      return;
-    }
-    state.timer = setTimeout(() => flush(state), Number(debounce) || 300);
+    if (debounce !== "blur") state.timer = setTimeout(() => flush(state), Number(debounce) || 300);
     if (blurFlush) el.addEventListener("blur", () => flush(state), { once: true });
     return;
   }
@@ -90,45 +85,52 @@ function bound(target: EventTarget | null, attr: string): Element | null {
 }
 
 export function bindEvents(host: BindingHost): () => void {
-  const p = host.prefix;
   const listeners: Array<[EventTarget, string, EventListener, boolean]> = [];
   const on = (target: EventTarget, type: string, listener: EventListener, capture = false) => {
     target.addEventListener(type, listener, capture);
     listeners.push([target, type, listener, capture]);
   };
   const meta = (type: string, event: Event, el: Element) => host.metadata[type]?.(event, el) ?? {};
+  /** Runs binding `attr` of `el` (when `el` is in a view) with its values and `extra`. */
+  const fire = (el: Element, type: string, attr: string, event: Event, extra: Record<string, unknown> = {}, limited = true) => {
+    const view = host.viewOf(el);
+    const encoded = el.getAttribute(attr);
+    if (!view || encoded === null) return;
+    const run = () => host.run(view, el, type, encoded, { ...extra, ...valuesOf(el), ...meta(type, event, el) }, event);
+    if (limited) rateLimited(el, type, run, type !== "click");
+    else run();
+  };
+  const keyMatches = (el: Element, event: KeyboardEvent) => {
+    const key = el.getAttribute(binding("key"));
+    return !key || key.toLowerCase() === event.key?.toLowerCase();
+  };
 
   on(document, "click", (event) => {
     const e = event as MouseEvent;
     const target = e.target as Element;
     const link = target instanceof Element ? (target.closest("a[data-phx-link]") as HTMLAnchorElement | null) : null;
     if (link && host.linkClick(e, link)) return;
-    const el = bound(target, `${p}click`);
+    const click = binding("click");
+    const el = bound(target, click);
     if (el) {
-      const view = host.viewOf(el);
-      if (view) {
-        if (el.localName === "a" && el.getAttribute("href") === "#") e.preventDefault();
-        const encoded = el.getAttribute(`${p}click`)!;
-        rateLimited(el, "click", p, () => host.run(view, el, "click", encoded, { ...valuesOf(el, p), ...meta("click", e, el) }, e), false);
-      }
+      if (el.localName === "a" && el.getAttribute("href") === "#") e.preventDefault();
+      fire(el, "click", click, e);
     }
-    for (const away of Array.from(document.querySelectorAll(`[${p}click-away]`))) {
-      if (away.contains(target) || !(away as HTMLElement).offsetParent && getComputedStyle(away).position !== "fixed") continue;
-      const view = host.viewOf(away);
-      if (view) host.run(view, away, "click", away.getAttribute(`${p}click-away`)!, valuesOf(away, p), e);
+    const away = binding("click-away");
+    for (const other of document.querySelectorAll(`[${away}]`)) {
+      if (other.contains(target) || !(other as HTMLElement).offsetParent && getComputedStyle(other).position !== "fixed") continue;
+      fire(other, "click", away, e, {}, false);
     }
   });
 
   on(document, "submit", (event) => {
     const form = event.target as HTMLFormElement;
-    const encoded = form.getAttribute(`${p}submit`);
-    if (encoded === null) {
-      return;
-    }
+    const encoded = form.getAttribute(binding("submit"));
+    if (encoded === null) return;
     event.preventDefault();
     const view = host.viewOf(form);
     if (!view) return;
-    for (const el of Array.from(form.elements)) markUsed(el);
+    for (const el of form.elements) markUsed(el);
     const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
     host.run(view, form, "submit", encoded, { submitter }, event);
   });
@@ -141,14 +143,14 @@ export function bindEvents(host: BindingHost): () => void {
     const settles = input.localName === "select" || ["checkbox", "radio", "file"].includes(input.type);
     if (event.type === (settles ? "input" : "change")) return;
     markUsed(input);
-    const own = input.getAttribute(`${p}change`);
+    const own = input.getAttribute(binding("change"));
     const form = input.form;
-    const encoded = own ?? form?.getAttribute(`${p}change`) ?? null;
+    const encoded = own ?? form?.getAttribute(binding("change")) ?? null;
     if (encoded === null) return;
     const view = host.viewOf(input);
     if (!view) return;
     const ownerEl = own !== null ? input : form!;
-    rateLimited(input, "change", p, () => host.run(view, input, "change", encoded, { target: input.name, owner: ownerEl }, event));
+    rateLimited(input, "change", () => host.run(view, input, "change", encoded, { target: input.name, owner: ownerEl }, event));
   };
   on(document, "input", onInput);
   on(document, "change", onInput);
@@ -156,22 +158,13 @@ export function bindEvents(host: BindingHost): () => void {
   for (const type of ["keydown", "keyup"]) {
     on(document, type, (event) => {
       const e = event as KeyboardEvent;
-      const el = bound(e.target, `${p}${type}`);
-      if (!el) return;
-      const view = host.viewOf(el);
-      if (!view) return;
-      const key = el.getAttribute(`${p}key`);
-      if (key && key.toLowerCase() !== e.key?.toLowerCase()) return;
-      rateLimited(el, type, p, () => host.run(view, el, type, el.getAttribute(`${p}${type}`)!, { key: e.key, ...valuesOf(el, p), ...meta(type, e, el) }, e));
+      const el = bound(e.target, binding(type));
+      if (el && keyMatches(el, e)) fire(el, type, binding(type), e, { key: e.key });
     });
     on(window, type, (event) => {
       const e = event as KeyboardEvent;
-      for (const el of Array.from(document.querySelectorAll(`[${p}window-${type}]`))) {
-        const key = el.getAttribute(`${p}key`);
-        if (key && key.toLowerCase() !== e.key?.toLowerCase()) continue;
-        const view = host.viewOf(el);
-        if (view) rateLimited(el, type, p, () => host.run(view, el, type, el.getAttribute(`${p}window-${type}`)!, { key: e.key, ...valuesOf(el, p), ...meta(type, e, el) }, e));
-      }
+      const attr = binding(`window-${type}`);
+      for (const el of document.querySelectorAll(`[${attr}]`)) if (keyMatches(el, e)) fire(el, type, attr, e, { key: e.key });
     });
   }
 
@@ -180,17 +173,12 @@ export function bindEvents(host: BindingHost): () => void {
       const el = event.target as Element;
       if (!(el instanceof Element)) return;
       if (type === "blur" && "form" in el) markUsed(el);
-      const encoded = el.getAttribute(`${p}${type}`);
-      if (encoded === null) return;
-      const view = host.viewOf(el);
-      if (view) host.run(view, el, type, encoded, valuesOf(el, p), event);
+      fire(el, type, binding(type), event, {}, false);
     });
     on(window, type, (event) => {
       if (event.target !== window) return;
-      for (const el of Array.from(document.querySelectorAll(`[${p}window-${type}]`))) {
-        const view = host.viewOf(el);
-        if (view) host.run(view, el, type, el.getAttribute(`${p}window-${type}`)!, valuesOf(el, p), event);
-      }
+      const attr = binding(`window-${type}`);
+      for (const el of document.querySelectorAll(`[${attr}]`)) fire(el, type, attr, event, {}, false);
     });
   }
 
@@ -198,10 +186,3 @@ export function bindEvents(host: BindingHost): () => void {
     for (const [target, type, listener, capture] of listeners) target.removeEventListener(type, listener, capture);
   };
 }
-
-/** The payload of a form event from `input` (`phx-change`) or `form` (`phx-submit`). */
-export function formValue(form: HTMLFormElement, submitter: HTMLElement | null, onlyName: string | null): string {
-  return serializeForm(form, submitter, onlyName ? [onlyName] : []);
-}
-
-export { isCommandList };

@@ -1,6 +1,7 @@
 // Form serialization as LiveView servers expect it: URL-encoded fields in DOM order (so
 // checkbox groups and multi-selects keep their order), files left out, the submitter's name and
 // value included, and `_unused_<name>` for fields the user has not touched yet.
+import { binding } from "./dom.ts";
 
 /** Controls the user focused or typed in (their value is "used"). */
 const used = new WeakSet<Element>();
@@ -19,13 +20,14 @@ export function unusedKey(key: string): string {
 export function serializeForm(form: HTMLFormElement, submitter: HTMLElement | null = null, onlyNames: string[] = []): string {
   const data = new FormData(form, submitter && (submitter as HTMLButtonElement).name ? submitter : undefined);
   const unused = new Map<string, boolean>();
-  for (const el of Array.from(form.elements)) {
+  const noUnused = binding("no-unused-field");
+  for (const el of form.elements) {
     const name = (el as HTMLInputElement).name;
     if (!name) continue;
-    const isUsed = used.has(el) || el.hasAttribute("phx-no-unused-field") || (el as HTMLInputElement).type === "hidden";
+    const isUsed = used.has(el) || el.hasAttribute(noUnused) || (el as HTMLInputElement).type === "hidden";
     unused.set(name, (unused.get(name) ?? true) && !isUsed);
   }
-  const skipUnused = form.hasAttribute("phx-no-unused-field");
+  const skipUnused = form.hasAttribute(noUnused);
   const params = new URLSearchParams();
   for (const [key, value] of data.entries()) {
     if (typeof value !== "string") continue;

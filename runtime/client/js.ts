@@ -9,13 +9,8 @@ export interface CommandHost {
   push(sourceEl: Element, eventType: string, args: Record<string, unknown>, event: Event | null): void;
   navigate(href: string, replace: boolean): void;
   patch(href: string, replace: boolean): void;
-  exec(el: Element, encoded: string, eventType: string): void;
+  execJS(el: Element, encoded: string, eventType: string): void;
 }
-
-type Targets = string | { closest?: string; inner?: string } | undefined;
-type Transition = [string[], string[], string[]] | string[] | undefined;
-
-const focusStack: Element[] = [];
 
 export function isCommandList(value: string | null): value is string {
   return value !== null && value.trimStart().startsWith("[");
@@ -27,127 +22,42 @@ export function parseCommands(encoded: string): Command[] {
   return parsed as Command[];
 }
 
-function targets(source: Element, to: Targets): Element[] {
-  if (to === undefined || to === null) return [source];
-  if (typeof to === "string") return Array.from(document.querySelectorAll(to));
-  if (to.closest) {
-    const el = source.closest(to.closest);
-    return el ? [el] : [];
-  }
-  if (to.inner) return Array.from(source.querySelectorAll(to.inner));
-  return [source];
+// The DOM commands, fetched the first time a page needs them (see js-dom.ts); a page whose
+// templates carry command lists starts the fetch as they render (`preloadDomCommands`).
+type DomCommands = typeof import("./js-dom.ts");
+let domCommands: DomCommands | null = null;
+let loading: Promise<DomCommands> | null = null;
+
+export function preloadDomCommands(): Promise<DomCommands> {
+  return (loading ??= import("./js-dom.ts").then((module) => (domCommands = module)));
 }
 
-const names = (value: unknown): string[] =>
-  Array.isArray(value) ? (value as string[]).flatMap((v) => String(v).split(/\s+/)).filter(Boolean) : typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
+const HOST_COMMANDS = ["push", "navigate", "patch"];
+const DOM_COMMAND = /\[\s*"(?!push"|navigate"|patch")[a-z_]+"/;
 
-function transition(el: Element, spec: Transition, time: number, done: () => void): void {
-  const [running, start, end] = Array.isArray(spec) && Array.isArray(spec[0]) ? (spec as [string[], string[], string[]]).map(names) : [names(spec), [], []];
-  if (running!.length === 0 && start!.length === 0 && end!.length === 0) {
-    done();
+/** Starts fetching the DOM commands when `text` (an attribute's value) holds one. */
+export function noteCommands(text: string): void {
+  if (!loading && text.includes("[[") && DOM_COMMAND.test(text.replaceAll("&quot;", '"'))) void preloadDomCommands();
+}
+
+/** Runs one command list with `source` as the element it came from, in order. */
+export function execCommands(host: CommandHost, source: Element, commands: Command[], eventType: string, event: Event | null): void {
+  if (!domCommands && commands.some(([kind]) => !HOST_COMMANDS.includes(kind))) {
+    void preloadDomCommands().then(() => execCommands(host, source, commands, eventType, event));
     return;
   }
-  el.classList.add(...running!, ...start!);
-  requestAnimationFrame(() => {
-    el.classList.remove(...start!);
-    el.classList.add(...end!);
-    setTimeout(() => {
-      el.classList.remove(...running!, ...end!);
-      done();
-    }, time);
-  });
-}
-
-function defaultDisplay(el: Element): string {
-  return el.localName === "tr" ? "table-row" : el.localName === "td" ? "table-cell" : "block";
-}
-
-function isVisible(el: Element): boolean {
-  const html = el as HTMLElement;
-  return !!(html.offsetWidth || html.offsetHeight || el.getClientRects().length > 0);
-}
-
-function show(el: Element, args: Record<string, unknown>): void {
-  const html = el as HTMLElement;
-  html.style.display = (args.display as string) || defaultDisplay(el);
-  transition(el, args.transition as Transition, Number(args.time ?? 200), () => {});
-  el.dispatchEvent(new CustomEvent("phx:show-end", { bubbles: true }));
-}
-
-function hide(el: Element, args: Record<string, unknown>): void {
-  transition(el, args.transition as Transition, Number(args.time ?? 200), () => {
-    (el as HTMLElement).style.display = "none";
-    el.dispatchEvent(new CustomEvent("phx:hide-end", { bubbles: true }));
-  });
-  if (!args.transition) (el as HTMLElement).style.display = "none";
-}
-
-const FOCUSABLE = "a[href],area[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),iframe,[tabindex]:not([tabindex='-1']),[contenteditable=true]";
-
-/** Runs one command list with `source` as the element it came from. */
-export function execCommands(host: CommandHost, source: Element, commands: Command[], eventType: string, event: Event | null): void {
   for (const [kind, args = {}] of commands) {
-    if (kind === "push") {
-      host.push(source, eventType, args, event);
-      continue;
-    }
-    if (kind === "navigate" || kind === "patch") {
-      host[kind](String(args.href), Boolean(args.replace));
-      continue;
-    }
-    if (kind === "pop_focus") {
-      (focusStack.pop() as HTMLElement | undefined)?.focus();
-      continue;
-    }
-    for (const el of targets(source, args.to as Targets)) {
-      const html = el as HTMLElement;
-      const attr = args.attr as string[] | string;
-      switch (kind) {
-        case "show": show(el, args); break;
-        case "hide": hide(el, args); break;
-        case "toggle":
-          if (isVisible(el)) hide(el, { ...args, transition: args.outs });
-          else show(el, { ...args, transition: args.ins });
-          break;
-        case "add_class":
-          transition(el, args.transition as Transition, Number(args.time ?? 200), () => {});
-          el.classList.add(...names(args.names));
-          break;
-        case "remove_class":
-          transition(el, args.transition as Transition, Number(args.time ?? 200), () => {});
-          el.classList.remove(...names(args.names));
-          break;
-        case "toggle_class":
-          for (const name of names(args.names)) el.classList.toggle(name);
-          break;
-        case "transition": transition(el, args.transition as Transition, Number(args.time ?? 200), () => {}); break;
-        case "set_attr": el.setAttribute(attr[0]!, attr[1] ?? ""); break;
-        case "remove_attr": el.removeAttribute(attr as string); break;
-        case "toggle_attr": {
-          const [name, on, off] = attr as string[];
-          if (off !== undefined) el.setAttribute(name!, el.getAttribute(name!) === on ? off : on!);
-          else if (el.hasAttribute(name!)) el.removeAttribute(name!);
-          else el.setAttribute(name!, on ?? "");
-          break;
-        }
-        case "dispatch": {
-          const detail = { ...((args.detail as object) ?? {}), dispatcher: source };
-          el.dispatchEvent(new CustomEvent(String(args.event), { detail, bubbles: args.bubbles !== false, cancelable: true }));
-          break;
-        }
-        case "exec": {
-          const encoded = el.getAttribute(String(args.attr));
-          if (!encoded) throw new Error(`JS exec: ${String(args.attr)} is empty on ${el.localName}${el.id ? "#" + el.id : ""}`);
-          host.exec(el, encoded, eventType);
-          break;
-        }
-        case "focus": html.focus(); break;
-        case "focus_first": (el.querySelector(FOCUSABLE) as HTMLElement | null)?.focus(); break;
-        case "push_focus": focusStack.push(el); break;
-        default: throw new Error(`unknown JS command "${kind}"`);
-      }
-    }
+    if (kind === "push") host.push(source, eventType, args, event);
+    else if (kind === "navigate" || kind === "patch") host[kind](String(args.href), Boolean(args.replace));
+    else domCommands!.runDomCommand(host, source, kind, args, eventType);
   }
+}
+
+/** How long a command list's transitions run (ms): what an element with `phx-remove` waits. */
+export function transitionTime(commands: Command[]): number {
+  let time = 0;
+  for (const [, args = {}] of commands) if (args.transition) time = Math.max(time, Number(args.time ?? 200));
+  return time;
 }
 
 /** The chainable `js()` API of hooks: each method runs its command at once. */
@@ -171,7 +81,7 @@ export interface JS {
 export function jsAPI(host: CommandHost): JS {
   const run = (el: Element, kind: string, args: Record<string, unknown>) => execCommands(host, el, [[kind, args]], "hook", null);
   return {
-    exec: (el, encoded) => host.exec(el, encoded, "hook"),
+    exec: (el, encoded) => host.execJS(el, encoded, "hook"),
     show: (el, opts = {}) => run(el, "show", opts),
     hide: (el, opts = {}) => run(el, "hide", opts),
     toggle: (el, opts = {}) => run(el, "toggle", opts),

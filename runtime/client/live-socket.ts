@@ -3,9 +3,12 @@
 // (the Socket argument is accepted and ignored: the transport is built in).
 import type { WireEvent } from "../shared/wire.ts";
 import { bindEvents, valuesOf } from "./bindings.ts";
+import { binding, emit, setBindingPrefix } from "./dom.ts";
 import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
-import { execCommands, isCommandList, jsAPI, parseCommands, type CommandHost, type JS } from "./js.ts";
+import { execCommands, isCommandList, jsAPI, parseCommands, transitionTime, type CommandHost, type JS } from "./js.ts";
+import type { HistoryState, Navigation } from "./navigation.ts";
+import { removal } from "./parts.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
 import { nestedContainers } from "./nested.ts";
 import { UPLOAD_INPUT, uploads } from "./upload-hook.ts";
@@ -31,14 +34,6 @@ export interface LiveSocketOptions {
   [option: string]: unknown;
 }
 
-interface HistoryState {
-  type: "patch" | "redirect";
-  backType?: "patch" | "redirect";
-  id: string;
-  scroll: number;
-  position: number;
-}
-
 const FAIL_KEY = "phx:fail-count";
 
 export class LiveSocket implements ViewHost, CommandHost {
@@ -48,12 +43,16 @@ export class LiveSocket implements ViewHost, CommandHost {
   /** The options given (the upload module reads `uploaders` from them). */
   readonly opts: LiveSocketOptions;
   private readonly transport: Transport;
+  /** The binding prefix (the upload module reads it). */
   readonly prefix: string;
   main: View | null = null;
   private views = new Map<string, View>();
   private unbind: (() => void) | null = null;
-  private position = 0;
-  private pendingNavigation: { view: View; oldEl: HTMLElement; kind: "push" | "replace" | null; scroll: number | null } | null = null;
+  /** The position of the current history entry (see navigation.ts). */
+  position = 0;
+  /** Live navigation, loaded on first use (or when a joined view has live links). */
+  private navigation: Promise<Navigation> | null = null;
+  private navigator: Navigation | null = null;
   private debug = false;
 
   constructor(url: string, socketOrOpts?: unknown, maybeOpts?: LiveSocketOptions) {
@@ -61,11 +60,14 @@ export class LiveSocket implements ViewHost, CommandHost {
     this.opts = opts;
     this.hooks = opts.hooks ?? {};
     this.prefix = opts.bindingPrefix ?? "phx-";
+    setBindingPrefix(this.prefix);
     this.onBeforeElUpdated = opts.dom?.onBeforeElUpdated ?? null;
-    this.transport = new Transport(url, () => {
-      const params = typeof opts.params === "function" ? opts.params(document.body) : opts.params ?? {};
-      return params as Payload;
-    });
+    removal.run = (el, done) => {
+      const encoded = el.getAttribute(binding("remove"))!;
+      this.execJS(el, encoded, "remove");
+      setTimeout(done, isCommandList(encoded) ? transitionTime(parseCommands(encoded)) : 0);
+    };
+    this.transport = new Transport(url, () => this.connectParams(document.body));
   }
 
   connect(): void {
@@ -88,7 +90,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   isSocketConnected(): boolean {
-    return this.transport.isConnected();
+    return this.isConnected();
   }
 
   /** The transport (its `conn` is the WebSocket), as `getSocket()` of the official client. */
@@ -110,25 +112,23 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   execJS(el: Element, encoded: string, eventType = "exec"): void {
     const view = this.viewOf(el);
-    if (!view) return;
-    this.run(view, el, eventType, encoded, {}, null);
-  }
-
-  exec(el: Element, encoded: string, eventType: string): void {
-    this.execJS(el, encoded, eventType);
+    if (view) this.run(view, el, eventType, encoded, {}, null);
   }
 
   // ---- views ------------------------------------------------------------------------------
 
   private joinRoots(): void {
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-phx-session]"))) {
+    for (const el of document.querySelectorAll<HTMLElement>("[data-phx-session]")) {
       if (this.views.has(el.id) || el.parentElement?.closest("[data-phx-session]")) continue;
       const view = new View(this, el, location.href);
       this.views.set(el.id, view);
       if (view.isMain()) this.main = view;
       view.join();
     }
-    if (this.main && !history.state) this.replaceState({ type: "patch", id: this.main.id, scroll: scrollY, position: this.position });
+    if (this.main && !history.state) {
+      const state: HistoryState = { type: "patch", id: this.main.id, scroll: scrollY, position: this.position };
+      history.replaceState(state, "", location.href);
+    }
     else if (history.state) this.position = (history.state as HistoryState).position ?? 0;
   }
 
@@ -151,7 +151,7 @@ export class LiveSocket implements ViewHost, CommandHost {
       child.join();
     }
     for (const other of Array.from(this.views.values())) {
-      if (other.el.isConnected || other === this.main || this.pendingNavigation?.view === other) continue;
+      if (other.el.isConnected || other === this.main || this.navigator?.pendingView() === other) continue;
       if (other.parent === view || (other.parent === null && other.el.hasAttribute("data-phx-sticky"))) this.destroyView(other);
     }
   }
@@ -161,7 +161,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   /** Leaves `view` and, first, the views nested in it. */
-  private destroyView(view: View): void {
+  destroyView(view: View): void {
     this.destroyChildren(view);
     view.leave();
     if (this.views.get(view.id) === view) this.views.delete(view.id);
@@ -186,21 +186,15 @@ export class LiveSocket implements ViewHost, CommandHost {
   dispatchEvents(events: readonly WireEvent[]): void {
     for (const [name, payload] of events) {
       for (const view of this.views.values()) for (const callback of view.handlers.get(name) ?? []) callback(payload);
-      window.dispatchEvent(new CustomEvent(`phx:${name}`, { detail: payload }));
+      emit(`phx:${name}`, payload);
     }
   }
 
   onJoined(view: View): void {
     localStorage.removeItem(FAIL_KEY);
-    const pending = this.pendingNavigation;
-    if (!pending || pending.view !== view) return;
-    this.pendingNavigation = null;
-    pending.oldEl.replaceWith(view.el);
-    view.redirect = false;
-    if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
-    const scroll = pending.scroll ?? 0;
-    requestAnimationFrame(() => scrollTo(0, scroll));
-    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "redirect", to: view.href } }));
+    this.navigator?.joined(view);
+    // A page with live links is likely to follow one: fetch live navigation now.
+    if (!this.navigation && view.el.querySelector("a[data-phx-link]")) void this.withNavigation();
   }
 
   reload(reason: string): void {
@@ -219,9 +213,10 @@ export class LiveSocket implements ViewHost, CommandHost {
     setTimeout(() => location.reload(), wait);
   }
 
-  execAttr(el: Element, attr: string): void {
-    const encoded = el.getAttribute(attr);
-    if (encoded) this.execJS(el, encoded, attr);
+  /** Runs the commands of binding `name` on `el` (`phx-mounted`, `phx-connected`, …), if any. */
+  execBinding(el: Element, name: string): void {
+    const encoded = el.getAttribute(binding(name));
+    if (encoded) this.execJS(el, encoded, binding(name));
   }
 
   // ---- events -----------------------------------------------------------------------------
@@ -240,7 +235,7 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (!view) return;
     const target = (args.target as string | undefined) ?? null;
     const extra = (args.value as Record<string, unknown> | undefined) ?? {};
-    const base = eventType === "submit" ? { submitter: (event as SubmitEvent | null)?.submitter ?? null } : eventType === "change" ? { target: (sourceEl as HTMLInputElement).name } : valuesOf(sourceEl, this.prefix);
+    const base = eventType === "submit" ? { submitter: (event as SubmitEvent | null)?.submitter ?? null } : eventType === "change" ? { target: (sourceEl as HTMLInputElement).name } : valuesOf(sourceEl);
     void this.pushFrom(view, sourceEl, eventType, String(args.event), { ...base, ...extra }, target);
   }
 
@@ -249,8 +244,8 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (eventType === "change") {
       const input = el as HTMLInputElement;
       const form = input.form;
-      if (!form) throw new Error(`${this.prefix}change on ${input.name || input.localName} needs the input to be inside a form`);
-      const own = input.hasAttribute(`${this.prefix}change`);
+      if (!form) throw new Error(`${binding("change")} on ${input.name || input.localName} needs the input to be inside a form`);
+      const own = input.hasAttribute(binding("change"));
       const loading = [input, form];
       for (const l of loading) l.classList.add("phx-change-loading");
       const push = (files: Payload = {}) => view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: files, cid: view.targetCid(form, target) });
@@ -258,7 +253,8 @@ export class LiveSocket implements ViewHost, CommandHost {
       for (const l of loading) l.classList.remove("phx-change-loading");
       return;
     }
-    const type = eventType.startsWith("phx-") || eventType === "exec" ? "click" : eventType;
+    // Commands run from code or from a lifecycle binding (`phx-mounted`) push as clicks.
+    const type = eventType.includes("-") || eventType === "exec" ? "click" : eventType;
     const loadingClass = `phx-${type}-loading`;
     el.classList.add(loadingClass);
     const { submitter: _, target: __, owner: ___, ...rest } = value;
@@ -268,9 +264,10 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   private async submit(view: View, form: HTMLFormElement, name: string, submitter: HTMLElement | null, target: string | null): Promise<void> {
     const disabled: Array<[HTMLElement, string]> = [];
-    for (const el of Array.from(form.querySelectorAll<HTMLElement>(`[${this.prefix}disable-with]`))) {
+    const disableWith = binding("disable-with");
+    for (const el of form.querySelectorAll<HTMLElement>(`[${disableWith}]`)) {
       disabled.push([el, el.innerText]);
-      el.innerText = el.getAttribute(`${this.prefix}disable-with`)!;
+      el.innerText = el.getAttribute(disableWith)!;
       el.setAttribute("disabled", "");
     }
     form.classList.add("phx-submit-loading");
@@ -300,27 +297,18 @@ export class LiveSocket implements ViewHost, CommandHost {
     return true;
   }
 
+  /** Runs `action` with live navigation once it is loaded (see navigation.ts). */
+  private withNavigation(action?: (navigation: Navigation) => void): Promise<void> {
+    this.navigation ??= import("./navigation.ts").then((module) => (this.navigator = new module.Navigation(this)));
+    return this.navigation.then(action);
+  }
+
   patch(href: string, replace: boolean): void {
-    const main = this.main;
-    if (!main) return;
-    const url = new URL(href, location.href).href;
-    void main.pushLivePatch(url).then((reply) => {
-      if (reply.status !== "ok") return;
-      const diff = reply.response.diff;
-      if (diff) main.update(diff as never);
-      main.href = url;
-      this.pushHistory(replace ? "replace" : "push", "patch", url);
-      main.followNavigation({ ...reply.response, live_patch: undefined });
-    });
+    void this.withNavigation((n) => n.patch(href, replace));
   }
 
   navigate(href: string, replace: boolean): void {
-    const url = new URL(href, location.href);
-    if (url.origin !== location.origin || !this.main) {
-      location.href = url.href;
-      return;
-    }
-    this.replaceMain(url.href, null, replace ? "replace" : "push", 0);
+    void this.withNavigation((n) => n.navigate(href, replace));
   }
 
   onRedirect(to: string): void {
@@ -328,80 +316,33 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   onLiveRedirect(to: string, kind: string, flash: string | null): void {
-    this.replaceMain(new URL(to, location.href).href, flash, kind === "replace" ? "replace" : "push", 0);
+    void this.withNavigation((n) => n.liveRedirect(to, kind, flash));
   }
 
   onLivePatch(to: string, kind: string): void {
-    const url = new URL(to, location.href).href;
-    if (this.main) this.main.href = url;
-    this.pushHistory(kind === "replace" ? "replace" : "push", "patch", url);
+    void this.withNavigation((n) => n.livePatch(to, kind));
   }
 
-  private replaceMain(href: string, flash: string | null, kind: "push" | "replace" | null, scroll: number | null): void {
-    const old = this.main;
-    if (!old) return;
-    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "redirect", to: href } }));
-    if (this.pendingNavigation) this.destroyView(this.pendingNavigation.view);
-    const oldEl = this.pendingNavigation?.oldEl ?? old.el;
-    // Its nested views go with it; sticky ones stay (they are no view's children).
-    this.destroyView(old);
-    const el = oldEl.cloneNode(false) as HTMLElement;
+  createMain(el: HTMLElement, href: string, flash: string | null): View {
     const view = new View(this, el, href, true, flash);
     this.main = view;
     this.views.set(view.id, view);
-    this.pendingNavigation = { view, oldEl, kind, scroll };
-    view.join();
-  }
-
-  private replaceState(state: HistoryState): void {
-    history.replaceState(state, "", location.href);
-  }
-
-  private pushHistory(kind: "push" | "replace", type: "patch" | "redirect", url: string): void {
-    const current = (history.state ?? {}) as Partial<HistoryState>;
-    if (kind === "push") {
-      history.replaceState({ ...current, scroll: scrollY, backType: type }, "", location.href);
-      this.position += 1;
-    }
-    const state: HistoryState = { type, id: this.main!.id, scroll: 0, position: this.position };
-    if (kind === "push") history.pushState(state, "", url);
-    else history.replaceState(state, "", url);
-  }
-
-  private onPopState(event: PopStateEvent): void {
-    const state = event.state as HistoryState | null;
-    if (!state || !this.main) return;
-    const forward = state.position > this.position;
-    const navType = forward ? state.type : state.backType ?? state.type;
-    this.position = state.position ?? 0;
-    const href = location.href;
-    if (navType === "patch" && state.id === this.main.id && this.main.isConnected()) {
-      const main = this.main;
-      void main.pushLivePatch(href).then((reply) => {
-        const diff = reply.response?.diff;
-        if (diff) main.update(diff as never);
-        main.href = href;
-        scrollTo(0, state.scroll ?? 0);
-      });
-    } else {
-      this.replaceMain(href, null, null, state.scroll ?? 0);
-    }
+    return view;
   }
 
   private bindAll(): void {
     const unbindEvents = bindEvents({
-      prefix: this.prefix,
       viewOf: (el) => this.viewOf(el),
       run: (view, el, type, encoded, value, event) => this.run(view, el, type, encoded, value, event),
       linkClick: (event, link) => this.linkClick(event, link),
       metadata: this.opts.metadata ?? {},
     });
-    const popstate = (event: PopStateEvent) => this.onPopState(event);
+    const popstate = (event: PopStateEvent) => void this.withNavigation((n) => n.popState(event.state as HistoryState | null));
     window.addEventListener("popstate", popstate);
     // Files dropped on a drop target are read now (a transfer is readable only during its
     // event) and handed to the upload module.
     const drag = (event: DragEvent) => {
-      const zone = event.target instanceof Element && event.target.closest(`[${this.prefix}drop-target]`);
+      const zone = event.target instanceof Element && event.target.closest(`[${binding("drop-target")}]`);
       if (!zone) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);

@@ -12,7 +12,9 @@
 import { COMPONENTS, KEYED, KEYED_COUNT, KEYED_MOVED, STATIC, STREAM, type WireDynamic, type WireKeyed, type WireNode } from "../shared/wire.ts";
 import { toHTML } from "../shared/to-html.ts";
 import type { RenderedState } from "../shared/merge.ts";
-import { compileTemplate, follow, seen, type Template } from "./template.ts";
+import { compileTemplate, locate, seen, type Template } from "./template.ts";
+import { binding } from "./dom.ts";
+import { noteCommands } from "./js.ts";
 import { decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
 
 /** What a patch needs from its view. */
@@ -26,6 +28,44 @@ export interface RenderContext {
   inserted: Element[];
   /** Called with an element before one of its slots is written (hooks' beforeUpdate). */
   touch: ((el: Node) => void) | null;
+  /** The app's `dom.onBeforeElUpdated(from, to)`, for every element a patch writes. */
+  beforeElUpdated: ((from: Element, to: Element) => unknown) | null;
+}
+
+/**
+ * Before a patch writes `el` (through `write`, which may be a no-op when only its children
+ * change): hooks hear `beforeUpdate`, and the app's `dom.onBeforeElUpdated(from, to)` gets a
+ * copy of the element with the write applied. What the callback sets on the copy is kept, as
+ * when a morphing client copies `to` onto `from`.
+ */
+function patchElement(el: Element, ctx: RenderContext, write: (target: Element) => void): void {
+  ctx.touch?.(el);
+  const before = ctx.beforeElUpdated;
+  if (!before) return write(el);
+  const to = el.cloneNode(false) as Element;
+  write(to);
+  before(el, to);
+  write(el);
+  for (const attr of to.attributes) if (el.getAttribute(attr.name) !== attr.value) setAttr(el, attr.name, attr.value);
+  for (const attr of Array.from(el.attributes)) if (!to.hasAttribute(attr.name)) setAttr(el, attr.name, null);
+}
+
+/** Elements waiting for their `phx-remove` transition before they leave. */
+const leaving = new WeakSet<Node>();
+
+/**
+ * Runs an element's `phx-remove` commands and removes it when their transition ends; set by
+ * the live socket (it runs commands).
+ */
+export const removal: { run: ((el: Element, done: () => void) => void) | null } = { run: null };
+
+/** Removes `node`; an element with `phx-remove` leaves after its commands' transition. */
+function discard(node: ChildNode): void {
+  if (leaving.has(node)) return;
+  if (seen.phxRemove && removal.run && node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(binding("remove"))) {
+    leaving.add(node);
+    removal.run(node as Element, () => node.remove());
+  } else node.remove();
 }
 
 type Part = ChildPart | AttrPart | AttrsPart | ContentPart;
@@ -54,7 +94,7 @@ function valueHTML(value: WireDynamic | undefined, ctx: RenderContext): string {
 function ignored(node: Node | null): boolean {
   if (!seen.phxUpdate || !node) return false;
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest('[phx-update="ignore"]') != null;
+  return el?.closest(`[${binding("update")}="ignore"]`) != null;
 }
 
 function noteInserted(fragment: ParentNode, ctx: RenderContext): void {
@@ -103,7 +143,7 @@ export class Instance {
     let node: Node | null = this.first();
     while (node) {
       const next: Node | null = node === last ? null : node.nextSibling;
-      node.parentNode?.removeChild(node);
+      discard(node as ChildNode);
       node = next;
     }
   }
@@ -137,8 +177,8 @@ export class Instance {
 /** Builds the DOM of a merged node with the given statics; its nodes are in `fragment`. */
 export function buildInstance(node: WireNode, nodeStatics: string[], ctx: RenderContext, cid: number | null = null): { instance: Instance; fragment: DocumentFragment } {
   const template = compileTemplate(nodeStatics);
-  const fragment = document.createDocumentFragment();
   if (!template.element) {
+    const fragment = document.createDocumentFragment();
     const part = new ChildPart(document.createTextNode(""));
     fragment.appendChild(part.start);
     const instance = new Instance(template, [part], [part], cid);
@@ -146,37 +186,38 @@ export function buildInstance(node: WireNode, nodeStatics: string[], ctx: Render
     if (cid !== null) markComponent(instance, cid);
     return { instance, fragment };
   }
-  const clone = template.element.content.cloneNode(true) as DocumentFragment;
-  const targets = template.parts.map((spec) => follow(clone, spec.path));
-  const parts: Part[] = template.parts.map((spec, i) => {
-    const target = targets[i]!;
-    switch (spec.kind) {
-      case "child": return new ChildPart(target as Text);
-      case "attr": return new AttrPart(target as Element, spec.name, spec.strings, spec.slots);
-      case "attrs": return new AttrsPart(target as Element, spec.slot);
-      case "content": return new ContentPart(target as Element, spec.slot);
-    }
-  });
-  const topParts = new Map<Node, ChildPart>();
-  template.parts.forEach((spec, i) => {
-    if (spec.kind === "child" && spec.path.length === 1) topParts.set(targets[i]!, parts[i] as ChildPart);
-  });
+  // The clone is the fragment handed back: no second fragment to move the nodes into.
+  const fragment = template.element.content.cloneNode(true) as DocumentFragment;
+  const specs = template.parts;
+  const targets = locate(fragment, template.paths);
+  const parts: Part[] = new Array(specs.length);
   const top: Array<Node | ChildPart> = [];
-  for (let n = clone.firstChild; n; n = n.nextSibling) top.push(topParts.get(n) ?? n);
+  for (let n = fragment.firstChild; n; n = n.nextSibling) top.push(n);
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    const target = targets[i]!;
+    if (spec.kind === "child") {
+      const part = new ChildPart(target as Text);
+      parts[i] = part;
+      // A slot at the top level stands for its whole range there.
+      if (spec.path.length === 1) top[spec.path[0]!] = part;
+    } else if (spec.kind === "attr") parts[i] = new AttrPart(target as Element, spec.name, spec.strings, spec.slots);
+    else if (spec.kind === "attrs") parts[i] = new AttrsPart(target as Element, spec.slot);
+    else parts[i] = new ContentPart(target as Element, spec.slot);
+  }
   if (top.length === 0) {
     const empty = document.createTextNode("");
-    clone.appendChild(empty);
+    fragment.appendChild(empty);
     top.push(empty);
   }
   const instance = new Instance(template, parts, top, cid);
-  for (const part of parts) {
+  for (let i = 0; i < specs.length; i++) {
+    const part = parts[i]!;
     if (part instanceof ChildPart) {
-      const slot = template.parts[parts.indexOf(part)]!;
-      const value = node[(slot as { slot: number }).slot];
+      const value = node[(specs[i] as { slot: number }).slot];
       part.set(value, value, ctx, true);
     } else part.update(node, ctx, true);
   }
-  fragment.appendChild(clone);
   if (cid !== null) markComponent(instance, cid);
   if (template.lifecycle) noteInserted(fragment, ctx);
   return { instance, fragment };
@@ -215,7 +256,8 @@ export class ChildPart {
   set(value: WireDynamic | undefined, diff: WireDynamic | undefined, ctx: RenderContext, fresh = false): void {
     if (value === undefined) return;
     if (!fresh && ignored(this.start.parentNode)) return;
-    if (!fresh) ctx.touch?.(this.start.parentNode!);
+    const parent = this.start.parentNode!;
+    if (!fresh && parent.nodeType === Node.ELEMENT_NODE) patchElement(parent as Element, ctx, () => {});
     if (typeof value === "string") {
       if (value.includes("<")) this.setHTML(value, ctx, fresh);
       else this.setText(decode(value));
@@ -282,7 +324,7 @@ export class ChildPart {
     this.clear();
     this.mode = "html";
     const fragment = parseHTML(html);
-    if (html.includes("phx-")) noteInserted(fragment, ctx);
+    if (html.includes(binding(""))) noteInserted(fragment, ctx);
     this.insert(fragment);
   }
 
@@ -332,13 +374,17 @@ export class ChildPart {
   clear(): void {
     if (this.end === this.start) return;
     const parent = this.start.parentNode!;
-    if (this.start === parent.firstChild && this.end === parent.lastChild && parent.nodeType === Node.ELEMENT_NODE) {
+    if (this.start === parent.firstChild && this.end === parent.lastChild && parent.nodeType === Node.ELEMENT_NODE && !seen.phxRemove) {
       // The range is the whole element: one native call instead of one removal per node.
       (parent as Element).textContent = "";
       parent.appendChild(this.start);
       parent.appendChild(this.end);
     } else {
-      while (this.start.nextSibling && this.start.nextSibling !== this.end) parent.removeChild(this.start.nextSibling);
+      for (let node = this.start.nextSibling; node && node !== this.end; ) {
+        const next: ChildNode | null = node.nextSibling;
+        discard(node);
+        node = next;
+      }
     }
     this.release();
   }
@@ -377,8 +423,11 @@ export class AttrPart {
     let value = this.strings[0]!;
     for (let i = 0; i < this.slots.length; i++) value += valueHTML(node[this.slots[i]!], ctx) + this.strings[i + 1];
     if (!fresh && ignored(this.el.parentNode)) return;
-    if (!fresh) ctx.touch?.(this.el);
-    setAttr(this.el, this.name, decode(value));
+    const text = decode(value);
+    noteCommands(text);
+    const write = (el: Element) => setAttr(el, this.name, text);
+    if (fresh) write(this.el);
+    else patchElement(this.el, ctx, write);
   }
 
   remap(map: Map<Node, Node>): void {
@@ -394,10 +443,18 @@ export class AttrsPart {
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
     if (!fresh && ignored(this.el.parentNode)) return;
     const pairs = parseAttributes(valueHTML(node[this.slot], ctx));
-    if (!fresh) ctx.touch?.(this.el);
     const now = pairs.map(([name]) => name);
-    for (const name of this.names) if (!now.includes(name)) setAttr(this.el, name, null);
-    for (const [name, value] of pairs) setAttr(this.el, name, value);
+    for (const [name, value] of pairs) {
+      noteCommands(value);
+      // Rendered as a spread, `phx-remove` is not in any statics.
+      if (name === binding("remove")) seen.phxRemove = true;
+    }
+    const write = (el: Element) => {
+      for (const name of this.names) if (!now.includes(name)) setAttr(el, name, null);
+      for (const [name, value] of pairs) setAttr(el, name, value);
+    };
+    if (fresh) write(this.el);
+    else patchElement(this.el, ctx, write);
     this.names = now;
   }
 
@@ -414,7 +471,7 @@ export class ContentPart {
     const html = valueHTML(node[this.slot], ctx);
     const text = this.el.localName === "script" || this.el.localName === "style" ? html : decode(html);
     if (!fresh && ignored(this.el)) return;
-    if (!fresh) ctx.touch?.(this.el);
+    if (!fresh) patchElement(this.el, ctx, () => {});
     if (this.el.localName === "textarea") {
       if (isFocusedInput(this.el)) return;
       (this.el as HTMLTextAreaElement).defaultValue = text;
@@ -496,12 +553,12 @@ function patchKeyed(part: ChildPart, diff: WireKeyed, merged: WireNode, ctx: Ren
   }
   for (let j = 0; j < old.length; j++) if (!claimed[j]) old[j]!.remove();
   const keep = longestIncreasing(from);
-  let ref: Node = part.end;
+  // From the end: the entry after `i` is already in place, so its first node is where `i`
+  // goes (read only for the entries that arrive or move).
+  const before = (i: number) => (i + 1 < count ? next[i + 1]!.first() : part.end);
   for (let i = count - 1; i >= 0; i--) {
-    const entry = next[i]!;
-    if (fresh[i]) parent.insertBefore(fresh[i]!, ref);
-    else if (!keep.has(i)) entry.moveBefore(parent, ref);
-    ref = entry.first();
+    if (fresh[i]) parent.insertBefore(fresh[i]!, before(i));
+    else if (!keep.has(i)) next[i]!.moveBefore(parent, before(i));
   }
   part.entries = next;
 }
@@ -554,9 +611,12 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
   const inserts = new Map((ops?.[1] ?? []).map((op) => [op[0], op] as const));
   const parent = part.end.parentNode!;
   if (ops && ops.length > 3) {
-    for (const item of streamItems(part)) if (!inserts.has(item.id)) parent.removeChild(item);
+    for (const item of streamItems(part)) if (!inserts.has(item.id)) discard(item);
   }
-  for (const id of ops?.[2] ?? []) streamItem(part, id)?.remove();
+  for (const id of ops?.[2] ?? []) {
+    const item = streamItem(part, id);
+    if (item) discard(item);
+  }
   let appendBatch: DocumentFragment | null = null;
   const flush = () => {
     if (appendBatch) part.insert(appendBatch);
@@ -586,8 +646,8 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
     if (limit !== null && limit !== undefined) {
       flush();
       const items = streamItems(part);
-      if (limit < 0) for (let j = 0; j < items.length + limit; j++) items[j]!.remove();
-      else for (let j = limit; j < items.length; j++) items[j]!.remove();
+      if (limit < 0) for (let j = 0; j < items.length + limit; j++) discard(items[j]!);
+      else for (let j = limit; j < items.length; j++) discard(items[j]!);
     }
   }
   flush();

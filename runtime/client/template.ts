@@ -12,6 +12,9 @@
 // name, a comment, part of a raw text element) is "opaque": its instances are re-rendered as
 // HTML when they change, which is correct, only not in proportion.
 
+import { binding } from "./dom.ts";
+import { noteCommands } from "./js.ts";
+
 export type PartSpec =
   | { kind: "child"; path: number[]; slot: number }
   | { kind: "attr"; path: number[]; name: string; strings: string[]; slots: number[] }
@@ -22,6 +25,8 @@ export interface Template {
   /** Null when opaque. */
   element: HTMLTemplateElement | null;
   parts: PartSpec[];
+  /** Each part's path, in document order (for `locate`). */
+  paths: number[][];
   /** Part index of each slot. */
   slotPart: number[];
   /** Statics mention bindings that act on mount/removal (hooks, phx-mounted, phx-remove). */
@@ -34,12 +39,14 @@ const OPEN = "\uE000";
 const CLOSE = "\uE001";
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
 const cache = new Map<string, Template>();
+/** The same lookups by array: every entry of a comprehension shares its statics array. */
+const byArray = new WeakMap<readonly string[], Template>();
 
 /**
  * Whether any template so far can produce `phx-update` (then writes check for an ignored
- * ancestor; pages without it pay nothing).
+ * ancestor) or `phx-remove` (then removals check for it); pages without them pay nothing.
  */
-export const seen = { phxUpdate: false };
+export const seen = { phxUpdate: false, phxRemove: false };
 
 type Context = "text" | "attrs" | "value" | "raw" | "bad";
 
@@ -113,20 +120,27 @@ const marker = (slot: number) => `${OPEN}${slot}${CLOSE}`;
 const markerPattern = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
 
 export function compileTemplate(statics: readonly string[]): Template {
+  let template = byArray.get(statics);
+  if (template) return template;
   const key = statics.join(CLOSE);
-  let template = cache.get(key);
+  template = cache.get(key);
   if (!template) {
     template = build(statics);
     cache.set(key, template);
   }
+  byArray.set(statics, template);
   return template;
 }
 
+const LIFECYCLE = ["hook", "mounted", "remove"];
+
 function build(statics: readonly string[]): Template {
-  const lifecycle = statics.some((s) => /phx-(hook|mounted|remove)|data-phx-link/.test(s));
-  if (statics.some((s) => s.includes("phx-update"))) seen.phxUpdate = true;
+  const lifecycle = statics.some((s) => s.includes("data-phx-link") || LIFECYCLE.some((name) => s.includes(binding(name))));
+  if (statics.some((s) => s.includes(binding("update")))) seen.phxUpdate = true;
+  if (statics.some((s) => s.includes(binding("remove")))) seen.phxRemove = true;
+  for (const s of statics) noteCommands(s);
   const contexts = slotContexts(statics);
-  const opaque: Template = { element: null, parts: [], slotPart: [], lifecycle: true, statics };
+  const opaque: Template = { element: null, parts: [], paths: [], slotPart: [], lifecycle: true, statics };
   if (contexts.includes("bad")) return opaque;
   let html = statics[0]!;
   contexts.forEach((context, slot) => {
@@ -186,18 +200,42 @@ function build(statics: readonly string[]): Template {
   walk(element.content, []);
   // Every slot must have been found where the tokenizer said it would be.
   if (slotPart.includes(-1)) return opaque;
-  return { element, parts, slotPart, lifecycle, statics };
+  return { element, parts, paths: parts.map((part) => part.path), slotPart, lifecycle, statics };
 }
 
-/** Follows a child-index path from `root`. */
-export function follow(root: Node, path: readonly number[]): Node {
-  let node = root;
-  for (const index of path) {
-    let child = (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === "template"
-      ? (node as HTMLTemplateElement).content
-      : node).firstChild!;
-    for (let i = 0; i < index; i++) child = child.nextSibling!;
-    node = child;
+/** The children of `node` (a `<template>`'s are in its content). */
+const childrenOf = (node: Node): Node =>
+  node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === "template" ? (node as HTMLTemplateElement).content : node;
+
+/**
+ * The node at the end of each child-index path from `root`, for paths in document order (as
+ * the walk that found the parts records them). Each path starts from where the previous one
+ * left off: shared ancestors are not walked again, and a later sibling is reached from the
+ * earlier one rather than from the first child.
+ */
+export function locate(root: Node, paths: ReadonlyArray<readonly number[]>): Node[] {
+  const found: Node[] = [];
+  const trail: Node[] = [root];
+  let previous: readonly number[] = [];
+  for (const path of paths) {
+    let depth = 0;
+    while (depth < path.length && depth < previous.length && path[depth] === previous[depth]) depth++;
+    for (let d = depth; d < path.length; d++) {
+      const index = path[d]!;
+      let child: Node;
+      let at: number;
+      if (d === depth && d < previous.length && previous[d]! < index) {
+        child = trail[d + 1]!;
+        at = previous[d]!;
+      } else {
+        child = childrenOf(trail[d]!).firstChild!;
+        at = 0;
+      }
+      for (; at < index; at++) child = child.nextSibling!;
+      trail[d + 1] = child;
+    }
+    found.push(trail[path.length]!);
+    previous = path;
   }
-  return node;
+  return found;
 }

@@ -159,6 +159,8 @@ export class Channel {
   state: ChannelState = "closed";
   joinRef: string | null = null;
   private replies = new Map<string, { resolve: (reply: Reply) => void; timer: ReturnType<typeof setTimeout> }>();
+  /** Pushes made while (re)joining: sent in order once the join succeeds. */
+  private queued: Array<() => void> = [];
   private handlers = new Map<string, (payload: Payload) => void>();
   private rejoinTries = 0;
   private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
@@ -187,22 +189,32 @@ export class Channel {
     this.state = "leaving";
     this.clearRejoin();
     this.transport.forget(this);
+    this.flushQueued();
     this.failAll();
   }
 
-  /** `binary` encodes the frame instead of JSON (upload chunks). */
+  /**
+   * Sends `event` and resolves with its reply. While the channel is (re)joining, the push
+   * waits for the join (as the official client buffers it); the timeout runs from now.
+   * `binary` encodes the frame instead of JSON (upload chunks).
+   */
   push(event: string, payload: Payload, timeout = PUSH_TIMEOUT_MS, binary?: (joinRef: string, ref: string) => ArrayBuffer): Promise<Reply> {
     return new Promise((resolve) => {
       const ref = this.transport.makeRef();
-      if (this.state !== "joined" || !this.transport.send([this.joinRef, ref, this.topic, event, payload], binary?.(this.joinRef!, ref))) {
-        resolve({ status: "error", response: { reason: "not joined" } });
-        return;
-      }
       const timer = setTimeout(() => {
         this.replies.delete(ref);
         resolve({ status: "timeout", response: {} });
       }, timeout);
-      this.replies.set(ref, { resolve, timer });
+      const send = () => {
+        if (this.state === "joined" && this.transport.send([this.joinRef, ref, this.topic, event, payload], binary?.(this.joinRef!, ref))) {
+          this.replies.set(ref, { resolve, timer });
+        } else {
+          clearTimeout(timer);
+          resolve({ status: "error", response: { reason: "not joined" } });
+        }
+      };
+      if (this.state === "joining" || this.state === "errored") this.queued.push(send);
+      else send();
     });
   }
 
@@ -240,6 +252,7 @@ export class Channel {
           this.rejoinTries = 0;
         }
         this.joinCallback?.(reply);
+        if (reply.status === "ok") this.flushQueued();
         return;
       }
       const pending = this.replies.get(ref);
@@ -270,6 +283,12 @@ export class Channel {
   private clearRejoin(): void {
     if (this.rejoinTimer) clearTimeout(this.rejoinTimer);
     this.rejoinTimer = null;
+  }
+
+  private flushQueued(): void {
+    const queued = this.queued;
+    this.queued = [];
+    for (const send of queued) send();
   }
 
   private failAll(): void {

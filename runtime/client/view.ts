@@ -8,6 +8,7 @@ import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
 import type { JS } from "./js.ts";
+import { binding, emit, within } from "./dom.ts";
 import { Portals } from "./portals.ts";
 
 /** What a view needs from its live socket. */
@@ -25,14 +26,16 @@ export interface ViewHost {
   reload(reason: string): void;
   onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   isSocketConnected(): boolean;
-  execAttr(el: Element, attr: string): void;
+  execBinding(el: Element, name: string): void;
   /** Joins the nested views whose containers `roots` hold, keeps the DOM of those already joined, ends those gone. */
   syncNested(view: View, roots: readonly Element[]): void;
   /** Ends the nested views of `view` (it crashed, left or navigated away). */
   destroyChildren(view: View): void;
 }
 
-const STATUS = ["phx-connected", "phx-loading", "phx-error", "phx-client-error", "phx-server-error"];
+const STATUS = ["connected", "loading", "error", "client-error", "server-error"] as const;
+type Status = (typeof STATUS)[number];
+const statusClass = (name: Status) => `phx-${name}`;
 
 export class View {
   readonly id: string;
@@ -74,7 +77,7 @@ export class View {
     const params = this.host.connectParams(this.el);
     params._mounts = this.joinCount;
     params._mount_attempts = this.joinAttempts++;
-    const tracked = Array.from(document.querySelectorAll("[phx-track-static]"), (n) => (n as HTMLScriptElement).src || (n as HTMLLinkElement).href).filter(Boolean);
+    const tracked = Array.from(document.querySelectorAll(`[${binding("track-static")}]`), (n) => (n as HTMLScriptElement).src || (n as HTMLLinkElement).href).filter(Boolean);
     if (tracked.length) params._track_static = tracked;
     return {
       ...(this.redirect ? { redirect: this.href } : { url: this.href }),
@@ -89,8 +92,8 @@ export class View {
   }
 
   join(): void {
-    this.setStatus("phx-loading");
-    window.dispatchEvent(new CustomEvent("phx:page-loading-start", { detail: { kind: "initial" } }));
+    this.setStatus("loading");
+    emit("phx:page-loading-start", { kind: "initial" });
     this.channel.join((reply) => this.onJoinReply(reply));
   }
 
@@ -111,13 +114,10 @@ export class View {
     if (reply.status !== "ok") {
       const reason = response.reason;
       if (reason === "stale" || reason === "unauthorized" || reason === "reload") return this.host.reload(String(reason));
-      const redirect = response.redirect as { to: string } | undefined;
-      if (redirect) return this.host.onRedirect(redirect.to);
-      const liveRedirect = response.live_redirect as { to: string; kind?: string; flash?: string } | undefined;
-      if (liveRedirect) return this.host.onLiveRedirect(liveRedirect.to, liveRedirect.kind ?? "push", liveRedirect.flash ?? null);
+      if (response.redirect || response.live_redirect) return this.followNavigation(response);
       // A main view that cannot mount reloads the page (a fresh HTTP render) after a jitter,
       // rather than rejoining the same channel forever.
-      this.setStatus("phx-loading", "phx-error", "phx-server-error");
+      this.setStatus("loading", "error", "server-error");
       if (this.isMain()) return this.host.reload(`join failed: ${String(reason ?? "error")}`);
       this.channel.scheduleRejoin();
       return;
@@ -135,9 +135,10 @@ export class View {
     this.host.onJoined(this, response);
     // Its nested views ended with the drop (as they do when a parent fails): they join again.
     this.host.syncNested(this, [this.el]);
-    this.setStatus("phx-connected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) this.host.execAttr(el, "phx-connected");
-    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    this.setStatus("connected");
+    // The view is connected again: its phx-connected commands run, as after a full join.
+    this.execAll("connected");
+    emit("phx:page-loading-stop", { kind: "initial" });
     for (const hook of this.hooks.values()) call(hook, "reconnected");
     return true;
   }
@@ -154,9 +155,9 @@ export class View {
     this.host.onJoined(this, response);
     this.renderFull(diff);
     if (title !== undefined) document.title = title;
-    this.setStatus("phx-connected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-connected]"))) if (this.owns(el)) this.host.execAttr(el, "phx-connected");
-    window.dispatchEvent(new CustomEvent("phx:page-loading-stop", { detail: { kind: "initial" } }));
+    this.setStatus("connected");
+    this.execAll("connected");
+    emit("phx:page-loading-stop", { kind: "initial" });
     for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
     this.host.dispatchEvents(events);
     for (const [form, value, event] of recovery) {
@@ -168,9 +169,9 @@ export class View {
   /** Forms with an id and `phx-change` (or `phx-auto-recover`) keep their values across a rejoin. */
   private formsToRecover(): Array<[string, string, string]> {
     const out: Array<[string, string, string]> = [];
-    for (const form of Array.from(this.el.querySelectorAll("form[id]")) as HTMLFormElement[]) {
-      const recover = form.getAttribute("phx-auto-recover");
-      const event = recover ?? form.getAttribute("phx-change");
+    for (const form of this.el.querySelectorAll<HTMLFormElement>("form[id]")) {
+      const recover = form.getAttribute(binding("auto-recover"));
+      const event = recover ?? form.getAttribute(binding("change"));
       if (!event || recover === "ignore") continue;
       out.push([form.id, serializeForm(form), event]);
     }
@@ -182,18 +183,24 @@ export class View {
     // Nested views end with their parent on the server; they join again after its next join.
     this.host.destroyChildren(this);
     for (const hook of this.hooks.values()) call(hook, "disconnected");
-    for (const el of Array.from(this.el.querySelectorAll("[phx-disconnected]"))) if (this.owns(el)) this.host.execAttr(el, "phx-disconnected");
-    this.setStatus("phx-loading", "phx-error", this.host.isSocketConnected() ? "phx-server-error" : "phx-client-error");
+    this.execAll("disconnected");
+    this.setStatus("loading", "error", this.host.isSocketConnected() ? "server-error" : "client-error");
     if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
+  }
+
+  /** Runs binding `name`'s commands on every element of the view that has it. */
+  private execAll(name: string): void {
+    for (const el of this.el.querySelectorAll(`[${binding(name)}]`)) if (this.owns(el)) this.host.execBinding(el, name);
   }
 
   isMain(): boolean {
     return this.el.hasAttribute("data-phx-main");
   }
 
-  setStatus(...classes: string[]): void {
-    this.el.classList.remove(...STATUS);
-    this.el.classList.add(...classes);
+  /** Sets the container's status classes (`setStatus("connected")` → `phx-connected`). */
+  setStatus(...names: Status[]): void {
+    this.el.classList.remove(...STATUS.map(statusClass));
+    this.el.classList.add(...names.map(statusClass));
   }
 
   private context(state: RenderedState): RenderContext {
@@ -203,12 +210,14 @@ export class View {
       built: new Set(),
       inserted: [],
       touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
+      beforeElUpdated: this.host.onBeforeElUpdated,
     };
   }
 
   /** A full render (join): build off-page, then adopt the page's matching nodes. */
   private renderFull(diff: WireDiff): void {
-    this.state = mergeDiff(null, diff);
+    // The diff is a frame this view has just parsed: merged in place, not copied.
+    this.state = mergeDiff(null, diff, true);
     this.components = new Map();
     const ctx = this.context(this.state);
     const fragment = document.createDocumentFragment();
@@ -231,11 +240,12 @@ export class View {
     const before = events.filter((e) => e[2] === true);
     if (before.length) this.host.dispatchEvents(before);
     if (this.state && this.root) {
-      this.state = mergeDiff(this.state, diff);
+      // Read before the merge, which takes the (just parsed, unshared) diff over in place.
+      const incoming = diff[COMPONENTS];
+      this.state = mergeDiff(this.state, diff, true);
       const ctx = this.context(this.state);
       this.touched = new Set();
       this.root.set(this.state, diff, ctx);
-      const incoming = diff[COMPONENTS];
       if (incoming) {
         const merged = this.state[COMPONENTS]!;
         for (const key of Object.keys(incoming)) {
@@ -260,7 +270,7 @@ export class View {
 
   private touch(node: Node): void {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    const hooked = el?.closest("[phx-hook]");
+    const hooked = el?.closest(`[${binding("hook")}]`);
     const hook = hooked && this.hooks.get(hooked);
     if (!hook || !this.touched || this.touched.has(hook)) return;
     this.touched.add(hook);
@@ -283,13 +293,9 @@ export class View {
     this.host.syncNested(this, scan);
     for (const root of scan) {
       if (!root.isConnected) continue;
-      const found = root.matches("[phx-hook]") && root !== this.el ? [root] : [];
-      found.push(...Array.from(root.querySelectorAll("[phx-hook]")));
-      for (const el of found) if (this.owns(el)) this.mountHook(el as HTMLElement);
-      const mounted = root.matches("[phx-mounted]") && root !== this.el ? [root] : [];
-      mounted.push(...Array.from(root.querySelectorAll("[phx-mounted]")));
-      for (const el of mounted) if (this.owns(el)) this.host.execAttr(el, "phx-mounted");
-      for (const form of Array.from(root.querySelectorAll("form[phx-trigger-action]"))) (form as HTMLFormElement).submit();
+      for (const el of within(root, `[${binding("hook")}]`, this.el)) if (this.owns(el)) this.mountHook(el as HTMLElement);
+      for (const el of within(root, `[${binding("mounted")}]`, this.el)) if (this.owns(el)) this.host.execBinding(el, "mounted");
+      for (const form of root.querySelectorAll<HTMLFormElement>(`form[${binding("trigger-action")}]`)) form.submit();
     }
     if (!join) this.destroyRemovedComponents();
   }
@@ -301,7 +307,7 @@ export class View {
 
   private mountHook(el: HTMLElement): void {
     if (this.hooks.has(el)) return;
-    const name = el.getAttribute("phx-hook")!;
+    const name = el.getAttribute(binding("hook"))!;
     const callbacks = this.host.hooks[name];
     if (!callbacks) return;
     if (!el.id) throw new Error(`an element with phx-hook="${name}" needs a unique id`);
@@ -327,7 +333,7 @@ export class View {
 
   /** The cid an event from `el` goes to: `phx-target` as a cid or a selector, else none. */
   targetCid(el: Element, target: Element | string | number | null): number | null {
-    const spec = target ?? el.getAttribute("phx-target");
+    const spec = target ?? el.getAttribute(binding("target"));
     if (spec === null || spec === undefined || spec === "") return null;
     if (typeof spec === "number") return spec;
     if (typeof spec !== "string") return componentOf(spec);

@@ -3,10 +3,11 @@ import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.form>: a <form> for a form made by toForm (or a plain object of params), whose default slot
 // receives the form (`:let={f}`). With an `action` it can also submit over plain HTTP: it
-// carries the method (a hidden `_method` for put/patch/delete) and a hidden `_csrf_token`.
+// carries the method (a hidden `_method` for put/patch/delete) and a hidden `_csrf_token`, the
+// page's own unless `csrfToken` gives one (or `false`, none).
 // `phx-change`, `phx-submit` and `phx-trigger-action` pass through as rest attributes.
 import type { Form, FormErrors, Rest, SlotEntry } from "livehtml/runtime";
-import { toForm } from "livehtml/runtime";
+import { pageCsrfToken, toForm } from "livehtml/runtime";
 export interface Assigns {
   for?: Form | Readonly<Record<string, unknown>> | null;
   as?: string;
@@ -47,10 +48,12 @@ function hiddenMethod(method: string | undefined): string | undefined {
 
 function csrfOf(action: string | undefined, method: string | undefined, token: string | false | undefined): string | undefined {
   if (action === undefined || token === false || methodOf(method) === "get") return undefined;
-  if (token === undefined) {
-    throw new TypeError(`<.form action=${JSON.stringify(action)}>: pass csrfToken={token} (the page's CSRF token, as the layout puts in <meta name="csrf-token">) or csrfToken={false}`);
+  if (token !== undefined) return token;
+  const page = pageCsrfToken();
+  if (page === null) {
+    throw new TypeError(`<.form action=${JSON.stringify(action)}>: outside a live view there is no page CSRF token; pass csrfToken={token} or csrfToken={false}`);
   }
-  return token;
+  return page;
 }
 
 const $S0 = ["<input name=\"_method\" type=\"hidden\" hidden",">"];

@@ -4,7 +4,7 @@ import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } 
 // <.link>: a live navigation (`navigate`: another live view, `patch`: the same one with new
 // params), or a plain link (`href`, with `method` for non-GET links through phoenix_html).
 import type { Rest, SlotEntry } from "livehtml/runtime";
-import { liveDestination, linkDestination } from "livehtml/runtime";
+import { liveDestination, linkDestination, pageCsrfToken } from "livehtml/runtime";
 export interface Assigns {
   navigate?: string;
   patch?: string;
@@ -19,8 +19,10 @@ export const defaults = { replace: false, method: "get", csrfToken: true };
 
 function csrfOf(method: string, token: string | boolean): string | undefined {
   if (method === "get" || token === false) return undefined;
-  if (token === true) throw new TypeError(`<.link method="${method}">: pass csrfToken={token} (the page's CSRF token) or csrfToken={false}`);
-  return token;
+  if (token !== true) return token;
+  const page = pageCsrfToken();
+  if (page === null) throw new TypeError(`<.link method="${method}">: outside a live view there is no page CSRF token; pass csrfToken={token} or csrfToken={false}`);
+  return page;
 }
 
 const $S0 = ["<a"," data-phx-link=\"redirect\"","",">","</a>"];

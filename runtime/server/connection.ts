@@ -326,7 +326,8 @@ export class LiveConnection {
   /** The socket closed: every view on it ends, but those whose client can resume wait for it. */
   closed(): void {
     for (const channel of this.#channels.values()) {
-      if (channel.log && channel.joined && !channel.closed) {
+      // A nested view is not kept: its client joins it again (a new mount) under its parent's join.
+      if (channel.log && channel.joined && !channel.closed && this.#nested.parentOf(channel.topic) === null) {
         channel.detach();
         if (this.ctx.resume.keep(channel)) continue;
       }
@@ -576,6 +577,8 @@ export class LiveConnection {
       // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
       ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
       signUpload: helpers.signUpload,
+      // Verified at the join: the page's own token.
+      csrfToken: String(join.params._csrf_token ?? this.connectParams._csrf_token),
     });
     channel.runtime = runtime;
     channel.onStopped = () => this.#endChildren(topic);

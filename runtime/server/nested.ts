@@ -10,6 +10,7 @@
 //   string on every render, so the parent's diffs never touch the child's DOM.
 import { SafeHTML } from "../shared/escape.ts";
 import { checkContainer, type ContainerOptions } from "./container.ts";
+import { randomToken } from "./random.ts";
 import { viewName, type AnyView } from "./view.ts";
 
 export interface LiveRenderOptions {
@@ -81,7 +82,7 @@ function checkChild(view: AnyView, options: LiveRenderOptions): ChildSpec {
 }
 
 /** Placeholders of the HTTP render: a per-process random tag no render prints, between NULs. */
-const TAG = `\u0000lh-view-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}-`;
+const TAG = `\u0000lh-view-${randomToken(9)}-`;
 const PLACEHOLDER = new RegExp(`${TAG}(\\d+)\u0000`, "g");
 
 /**

@@ -41,9 +41,12 @@ export interface DeadRenderOptions {
 export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Promise<DeadRender> {
   const id = opts.id ?? newContainerId();
   const nonce = opts.csrfNonce ?? newNonce();
+  // Signed before the render: forms that post over HTTP carry the token the page will have.
+  const csrfToken = ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs);
   const runtime = new ViewRuntime({
     view: opts.view,
     id,
+    csrfToken,
     connected: false,
     pubsub: ctx.pubsub,
     logger: ctx.logger,
@@ -66,7 +69,7 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     if (nested.kind !== "page") return nested;
     html = nested.container;
   }
-  const { open, close, csrfToken } = containerTokens(ctx, {
+  const { open, close } = containerTokens(ctx, {
     id,
     view: opts.view,
     main: opts.main,

@@ -30,7 +30,7 @@ export interface SocketRuntime<Info> {
 }
 
 /** Keys the runtime manages in every view's assigns. */
-export const RESERVED_ASSIGNS = ["__changed__", "flash", "streams"] as const;
+export const RESERVED_ASSIGNS = ["__changed__", "flash", "streams", "uploads"] as const;
 
 export interface ViewSocket<A, Info = unknown> {
   /** The current assigns (read only: change them with `assign`/`update`). */
@@ -159,6 +159,11 @@ export class SocketState {
     if ((RESERVED_ASSIGNS as readonly string[]).includes(key) && key !== "flash") {
       throw new Error(`livehtml: "${key}" is a reserved assign; use the socket's helpers to change it`);
     }
+    this.setManaged(key, value);
+  }
+
+  /** Sets an assign the runtime manages (`uploads`), without the reserved-name check. */
+  setManaged(key: string, value: unknown): void {
     if (this.changed === null) {
       // Before the first render everything is "changed" anyway; keep the value and no record.
       this.assigns[key] = value;

@@ -7,6 +7,7 @@
 // reported to the transport as a crash, and nothing else on the server is affected.
 import type { Changed, Rendered } from "../shared/rendered.ts";
 import { raw } from "../shared/escape.ts";
+import { withCsrfToken } from "../shared/csrf-token.ts";
 import { ComponentInstances } from "./component-host.ts";
 import { renderHtmlWithComponents } from "./component-html.ts";
 import { developmentErrors, ERROR_EVENT, errorReport } from "./dev-errors.ts";
@@ -61,6 +62,8 @@ export interface ViewRuntimeOptions {
   connectParams?: Readonly<Record<string, unknown>>;
   /** The page's tracked static assets differ from the server's (computed at the join). */
   staticChanged?: boolean;
+  /** The page's CSRF token, which `<.form action>` and `<.link method>` put in by themselves. */
+  csrfToken?: string;
   /** Builds the containers of the nested live views a connected render meets (`liveRender`). */
   childContainer?: ChildContainer;
   /** Signs the token an upload channel joins with (connected views; without it nothing uploads). */
@@ -132,6 +135,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   #staticChanged: boolean;
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
+  #csrfToken: string | null;
   /** The nested live views its connected renders placed (`liveRender`). */
   readonly children: ChildViews;
   /** The session the view mounted with (its nested views' sessions start from it). */
@@ -151,6 +155,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.#liveSession = options.liveSession;
     this.#connectParams = options.connectParams ?? null;
     this.#staticChanged = options.staticChanged ?? false;
+    this.#csrfToken = options.csrfToken ?? null;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
@@ -215,7 +220,9 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       };
       // Nested live views become placeholders, filled by the caller with their own HTTP renders.
       const children = new ChildCollector();
-      const html = withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch)));
+      const html = withCsrfToken(this.#csrfToken, () =>
+        withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch))),
+      );
       this.state.clearChanged();
       return { html, children };
     });
@@ -571,6 +578,10 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    * `{ c: { cid: … } }`, unless the view's render already reached it.
    */
   #render(request: RenderRequest): WireMessageDiff | null {
+    return withCsrfToken(this.#csrfToken, () => this.#renderNow(request));
+  }
+
+  #renderNow(request: RenderRequest): WireMessageDiff | null {
     let diff: WireMessageDiff | null = null;
     const engine = this.#diffEngine();
     const dirty = request.kind === "changes" ? request.component : null;

@@ -13,6 +13,7 @@ export * from "./template.ts";
 export { escapeHTML, raw, isSafeHTML, toText, SafeHTML } from "./escape.ts";
 export { attr, attrValue, classAttr, classValue, styleAttr, styleValue, spreadAttrs, urlAttr, rawOnlyAttr, bindingAttr } from "./attributes.ts";
 export { json } from "./json.ts";
+export { pageCsrfToken, withCsrfToken } from "./csrf-token.ts";
 export { isSafeUrl, safeUrl, REFUSED_URL } from "./url.ts";
 export { deepEqual } from "./equal.ts";
 export { assignValue, isChanged, pathChanged, varsChanged } from "./changes.ts";

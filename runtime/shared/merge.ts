@@ -57,10 +57,13 @@ export function extract(message: WireMessageDiff): Extracted {
 /**
  * Merges `diff` into `state` and returns the new state. `state` may be mutated and reused
  * (pass `{}` or `null` for the first, full diff); `diff` is never modified, nor shared with the
- * result. Call `extract()` first on message diffs that may carry `t`, `e` or a reply.
+ * result — unless `owned`: a caller that hands over a diff nobody else reads (a frame it has
+ * just parsed) saves the copy, and the diff is then merged in place (its `c` and `p` removed,
+ * its nodes shared with the result). Call `extract()` first on message diffs that may carry
+ * `t`, `e` or a reply.
  */
-export function mergeDiff(state: RenderedState | null, diff: WireDiff): RenderedState {
-  const copy = clone(diff);
+export function mergeDiff(state: RenderedState | null, diff: WireDiff, owned = false): RenderedState {
+  const copy = owned ? diff : clone(diff);
   const components = copy[COMPONENTS];
   delete copy[COMPONENTS];
   const templates = copy[TEMPLATES] ?? null;
@@ -117,7 +120,9 @@ function resolveStatic(node: WireNode, templates: Templates | null, where: strin
   if (typeof statics !== "number") return;
   const found = templates?.[statics];
   if (!found) throw new Error(`diff refers to template ${statics}, which the ${where} does not define in "p"`);
-  node[STATIC] = found.slice();
+  // Shared, not copied: statics are read-only, and every entry resolved from one template
+  // holding the same array lets a client key its compiled template by identity.
+  node[STATIC] = found;
 }
 
 function mutableMerge(target: WireNode, source: WireNode): WireNode {
@@ -147,22 +152,32 @@ function mergeKeyed(target: WireNode, source: WireNode): void {
   const incoming = source[KEYED]!;
   const entries: WireKeyed = target[KEYED] ?? { [KEYED_COUNT]: 0 };
   target[KEYED] = entries;
-  // Moves read entries from their old positions: copy first so that an earlier write cannot
-  // overwrite a position a later move still needs.
-  const before = incoming[KEYED_MOVED] ? clone(entries) : entries;
+  // Moves read entries from their old positions: keep the old positions first so that an
+  // earlier write cannot overwrite a position a later move still needs. A shallow copy is
+  // enough when each old entry goes to one place (the usual move); an old entry claimed twice
+  // (moved twice, or moved and also patched where it was) is deep-copied for each claim, so
+  // that one claim's patch does not reach the other.
+  const moved = incoming[KEYED_MOVED] !== undefined;
+  const before = moved ? { ...entries } : entries;
+  const uses = moved ? moveSources(incoming) : null;
+  const take = (from: number) => {
+    const entry = movedEntry(before, from);
+    return uses && uses.get(from)! > 1 ? clone(entry) : entry;
+  };
   for (const key of Object.keys(incoming)) {
     if (key === KEYED_COUNT || key === KEYED_MOVED) continue;
     const i = Number(key);
     const entry = incoming[i]!;
     if (Array.isArray(entry)) {
       const [from, patch] = entry;
-      const moved = movedEntry(before, from);
+      const moved = take(from);
       entries[i] = moved;
       doMutableMerge(moved, patch);
     } else if (typeof entry === "number") {
-      entries[i] = movedEntry(before, entry);
+      entries[i] = take(entry);
     } else {
-      const existing = entries[i];
+      let existing = entries[i];
+      if (uses && uses.get(i)! > 1 && existing === before[i]) existing = entries[i] = clone(existing as WireNode);
       if (isObject(existing)) doMutableMerge(existing, entry);
       else entries[i] = entry;
     }
@@ -170,6 +185,18 @@ function mergeKeyed(target: WireNode, source: WireNode): void {
   for (let i = incoming[KEYED_COUNT]; i < entries[KEYED_COUNT]; i++) delete entries[i];
   entries[KEYED_COUNT] = incoming[KEYED_COUNT];
   if (source[STREAM] !== undefined) target[STREAM] = source[STREAM];
+}
+
+/** How many claims each old position has: moves from it, and a patch at it. */
+function moveSources(incoming: WireKeyed): Map<number, number> {
+  const uses = new Map<number, number>();
+  for (const key of Object.keys(incoming)) {
+    if (key === KEYED_COUNT || key === KEYED_MOVED) continue;
+    const entry = incoming[Number(key)];
+    const from = Array.isArray(entry) ? entry[0] : typeof entry === "number" ? entry : Number(key);
+    uses.set(from, (uses.get(from) ?? 0) + 1);
+  }
+  return uses;
 }
 
 function movedEntry(entries: WireKeyed, from: number): WireNode {

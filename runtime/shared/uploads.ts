@@ -3,7 +3,7 @@
 // templates and the built-in components can name them without depending on the server.
 
 /** LiveView's error reasons, as the strings `uploadErrors` returns. */
-export type UploadError = "too_large" | "too_many_files" | "not_accepted" | "external_client_failure" | (string & {});
+export type UploadError = "too_large" | "too_many_files" | "not_accepted" | "external_client_failure" | "external_metadata_failure" | (string & {});
 
 export interface UploadEntry {
   /** The client's ref for the file (unique within the upload). */

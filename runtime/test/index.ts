@@ -15,6 +15,7 @@ import type { AnyView, Flash } from "../server/view.ts";
 import type { LiveSessionInfo } from "../server/live-session.ts";
 import { matchRoute, type LiveRoute } from "../server/router.ts";
 import { findElements, type FoundElement } from "./element.ts";
+import { uploadFiles, type TestFile, type UploadOptions } from "./upload.ts";
 import { childIdsIn, expandTestChildren, testChildContainer } from "./nested.ts";
 import type { ChildSpec } from "../server/nested.ts";
 import { StreamItems } from "./streams.ts";
@@ -34,6 +35,8 @@ export interface MountOptions {
   staticChanged?: boolean;
   /** The request's assigns for the HTTP render (what `assignNew` reuses there). */
   assigns?: Record<string, unknown>;
+  /** The page's CSRF token (what `<.form action>` puts in); default `"test-csrf-token"`. */
+  csrfToken?: string;
   pubsub?: PubSub;
   /** Default: a MemoryLogger, readable as `view.logger`. */
   logger?: Logger;
@@ -165,6 +168,16 @@ export class LiveViewTest {
   /** A hook's `pushEvent`. */
   hook(event: string, value: Record<string, unknown> = {}, cid?: number): Promise<Record<string, unknown>> {
     return this.#push({ type: "hook", event, value, ...(cid !== undefined ? { cid } : {}) });
+  }
+
+  /**
+   * Chooses `files` for upload `name` and uploads them whole, as a browser would (LiveView's
+   * `render_upload`); resolves with the preflight reply (`error` when the choice was refused).
+   * `progress` below 100 leaves them in progress.
+   */
+  upload(name: string, files: readonly TestFile[], options: UploadOptions = {}): Promise<Record<string, unknown>> {
+    if (this.#stopped) throw new Error("livehtml/test: the view has stopped (it crashed or navigated away)");
+    return uploadFiles(this.runtime, name, files, options, (reply) => this.#applyReply(reply), () => this.#crash());
   }
 
   /** Delivers a message to handleInfo and waits for it to be handled. */
@@ -450,6 +463,8 @@ export async function followRedirect(from: LiveViewTest | MountResult, routes: r
   return mountView(match.route, { ...options, url: url.href, params: { ...match.params, ...(options.params ?? {}) }, ...(flash ? { flash } : {}) });
 }
 
+const TEST_CSRF_TOKEN = "test-csrf-token";
+
 export type MountResult =
   | { kind: "ok"; view: LiveViewTest }
   | { kind: "redirect"; to: string; navigation: Navigation };
@@ -487,6 +502,7 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     connected: false,
     pubsub,
     logger,
+    csrfToken: options.csrfToken ?? TEST_CSRF_TOKEN,
     ...(options.assigns ? { inheritedAssigns: options.assigns } : {}),
     ...(liveSession ? { liveSession } : {}),
   });
@@ -505,6 +521,7 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     connected: true,
     pubsub,
     logger,
+    csrfToken: options.csrfToken ?? TEST_CSRF_TOKEN,
     createEngine: options.createEngine,
     signFlash: (flash: Flash) => JSON.stringify(flash),
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
@@ -512,6 +529,8 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
     connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
     staticChanged: options.staticChanged ?? false,
     childContainer: testChildContainer,
+    // Upload tokens are never verified here: `upload` hands the entry to the view directly.
+    signUpload: (token) => JSON.stringify(token),
   });
   test = new LiveViewTest(runtime, staticHTML, url, logger);
   test.mountChild = (spec, parent) => mountTestChild(spec, parent, { ...options, pubsub, logger });
@@ -576,3 +595,5 @@ function lastError(logger: Logger): string {
 }
 
 export { renderTemplate, type RenderedTemplate, type TemplateFunction } from "./render-template.ts";
+
+export type { TestFile, UploadOptions as TestUploadOptions } from "./upload.ts";

@@ -28,6 +28,8 @@ export const ANALYSIS_CASES: AnalysisCase[] = [
     start: [5, 5],
     end: [5, 7],
   },
+  // A dotted phx-hook in a template with no hook script at all.
+  { code: "LH0521", kind: "template", source: `<i id="i" phx-hook=".X"></i>`, start: [1, 11], end: [1, 24] },
   {
     code: "LH0513",
     kind: "template",

@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { loadTemplate } from "../helpers/load-template.ts";
 import { renderTemplate } from "../../runtime/test/render-template.ts";
 import { toForm } from "../../runtime/shared/form.ts";
+import { withCsrfToken } from "../../runtime/shared/csrf-token.ts";
 import type { CompiledTemplate } from "../../runtime/shared/template.ts";
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -95,7 +96,11 @@ forms("with an action: the method, a hidden _method for other verbs, the CSRF to
   );
   assert.is(squash(both(page, { form, method: "get", go: false })), `<form action="/session" method="get">x</form>`);
   const noToken = await loadTemplate(`<.form for={@form} action="/session">x</.form>`);
-  assert.throws(() => both(noToken, { form }), /<\.form action="\/session">: pass csrfToken=\{token\}/);
+  assert.throws(() => both(noToken, { form }), /<\.form action="\/session">: outside a live view there is no page CSRF token; pass csrfToken=\{token\}/);
+  assert.match(withCsrfToken("page-token", () => both(noToken, { form })), /<input name="_csrf_token" type="hidden" hidden value="page-token">/, "the page's token by default");
+  const link = await loadTemplate(`<.link href="/out" method="delete">out</.link>`);
+  assert.match(withCsrfToken("page-token", () => both(link, {})), /data-csrf="page-token"/);
+  assert.throws(() => both(link, {}), /<\.link method="delete">: outside a live view there is no page CSRF token/);
 });
 
 forms("input: errors only once the field is used, with aria attributes", async () => {

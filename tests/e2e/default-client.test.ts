@@ -1,6 +1,7 @@
 // A server given no `scripts` option goes live in a browser with nothing else set up: its
 // default layout loads the client it serves at /livehtml/client.js (with the CSRF meta tag),
-// the bundle is answered with an ETag (304 on a match), a crash in development shows the error
+// the bundle is answered with an ETag (304 on a match), the modules it loads on demand are
+// served next to it, a crash in development shows the error
 // overlay, and a lost connection shows the layout's banner.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -49,6 +50,27 @@ e2e("the client bundle is served with an ETag, and a 304 when it matches", async
   const map = await fetch(`${ctx.base}${CLIENT_PATH}.map`);
   assert.is(map.status, 200);
   assert.ok(Array.isArray((await map.json() as { sources: unknown }).sources));
+});
+
+e2e("the modules the client loads on demand are served next to it, and a page runs them", async (ctx) => {
+  const client = await (await fetch(`${ctx.base}${CLIENT_PATH}`)).text();
+  const lazy = [...new Set(Array.from(client.matchAll(/import\("\.\/(client-[\w-]+\.js)"\)/g), (m) => m[1]!))];
+  assert.ok(lazy.length > 0, "client.js imports a module on demand");
+  for (const name of lazy) {
+    const response = await fetch(`${ctx.base}/livehtml/${name}`);
+    assert.is(response.status, 200, name);
+    assert.match(response.headers.get("content-type") ?? "", /^text\/javascript/);
+  }
+  assert.is((await fetch(`${ctx.base}/livehtml/client-NOSUCHFILE.js`)).status, 404);
+  const page = await ctx.browser.newPage();
+  try {
+    await openLive(page, `${ctx.base}/`);
+    // `hide` is one of the commands fetched on first use.
+    await page.evaluate(() => (window as unknown as { liveSocket: { execJS(el: Element, js: string): void } }).liveSocket.execJS(document.querySelector("#boom")!, '[["hide",{}]]'));
+    await page.waitForFunction(() => (document.querySelector("#boom") as HTMLElement).style.display === "none", null, { timeout: 5000 });
+  } finally {
+    await page.close();
+  }
 });
 
 e2e("in development a crash shows the error overlay over the page", async (ctx) => {

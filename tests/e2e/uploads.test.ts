@@ -27,7 +27,22 @@ function buffer(size: number): Buffer {
   return out;
 }
 
-const e2e = browserSuite("uploads in Chromium", [live("/avatar", AvatarView)], { server: { uploadDir: dir } });
+/** The page's external uploader: it reads the file, reports progress, and records what it was given. */
+const FAKE_UPLOADER = `
+window.uploadedElsewhere = [];
+window.testUploaders = {
+  Fake(entries) {
+    for (const entry of entries) {
+      entry.file.arrayBuffer().then((bytes) => {
+        entry.progress(50);
+        window.uploadedElsewhere.push(entry.file.name + ":" + bytes.byteLength + ":" + entry.meta.key);
+        entry.progress(100);
+      });
+    }
+  },
+};`;
+
+const e2e = browserSuite("uploads in Chromium", [live("/avatar", AvatarView)], { server: { uploadDir: dir }, head: FAKE_UPLOADER });
 
 async function fresh(page: Page, url: string): Promise<string[]> {
   const errors = await openLive(page, url);
@@ -47,6 +62,7 @@ e2e("a 5 MB file goes up in chunks with progress, and the submit consumes it", a
   await page.waitForSelector(".entry .name", { timeout: 3000 });
   assert.is(await page.textContent(".entry .name"), "photo.png");
   assert.is(await page.textContent(".entry .errors"), "");
+  await page.waitForFunction(() => document.querySelector<HTMLImageElement>("img[data-phx-entry-ref]")?.src.startsWith("blob:"), undefined, { timeout: 3000 });
   if (client === "livehtml") assert.ok(requests.includes(UPLOADS_PATH), "choosing a file loaded the upload module");
   await page.click("#save");
   await waitForText(page, "#saved", `photo.png:${size}`, 20_000);
@@ -97,6 +113,14 @@ e2e("a file dropped on the drop target is chosen as if picked", async ({ page, a
   await page.click("#save");
   await waitForText(page, "#saved", "dropped.png:2048", 5000);
   await filesBecome(0);
+});
+
+e2e("an external upload goes through the page's uploader with the meta the server gave", async ({ page, app }) => {
+  await fresh(page, app.url("/avatar"));
+  await page.setInputFiles("input[name=elsewhere]", { name: "far.bin", mimeType: "application/octet-stream", buffer: buffer(1234) });
+  await waitForText(page, ".elsewhere-entry", "far.bin 100 done");
+  assert.equal(await page.evaluate(() => (window as unknown as { uploadedElsewhere: string[] }).uploadedElsewhere), ["far.bin:1234:key-far.bin"]);
+  assert.equal(files(), [], "nothing was written on this server");
 });
 
 e2e.run();

@@ -45,6 +45,20 @@ m("R2: moves read from a pre-merge copy", () => {
   assert.is(r.official, r.ours);
 });
 
+m("R2: an old entry moved and also patched where it was ends up as two entries, each with its own change", () => {
+  const full: WireDiff = { 0: { s: ["<li>", "</li>"], k: { 0: { 0: "a" }, 1: { 0: "b" }, kc: 2 } }, s: ["<ul>", "</ul>"] };
+  const diffs: WireDiff[] = [full, { 0: { k: { 0: 1, 1: { 0: "x" }, kc: 2, km: true } } }, { 0: { k: { 0: [1, { 0: "y" }], 1: [1, { 0: "z" }], kc: 2, km: true } } }];
+  let state = mergeDiff(mergeDiff(null, full), diffs[1]!);
+  assert.equal((state[0] as WireDiff).k, { 0: { 0: "b" }, 1: { 0: "x" }, kc: 2 });
+  state = mergeDiff(state, diffs[2]!);
+  assert.equal((state[0] as WireDiff).k, { 0: { 0: "y" }, 1: { 0: "z" }, kc: 2 });
+  assert.is(toHTML(state), "<ul><li>y</li><li>z</li></ul>");
+  // The official client agrees on the move-and-patch (it does not keep a double move apart).
+  const r = both(diffs.slice(0, 2));
+  assert.is(r.ours, "<ul><li>b</li><li>x</li></ul>");
+  assert.is(r.official, r.ours);
+});
+
 m("keyed: kc truncates, stream is carried, templates resolve in comprehensions", () => {
   const full: WireDiff = {
     0: { s: 0, k: { 0: { 0: "a" }, 1: { 0: "b" }, 2: { 0: "c" }, kc: 3 } },

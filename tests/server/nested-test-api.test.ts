@@ -71,6 +71,27 @@ test("an id used twice is a clear error: in one render, and on the page after a 
   assert.match(String(err?.message), /shows two nested live views with the id "same"/);
 });
 
+test("another view under an id already placed is a clear error; the same view keeps its container", async () => {
+  const Other = defineView<Record<string, never>>({ name: "Other", template: await loadTemplate("<p>other</p>") });
+  const Switch = defineView<{ child: unknown; n: number }>({
+    name: "Switch",
+    mount: (_p, _s, socket) => void socket.assign({ child: Clock, n: 0 }),
+    handleEvent: (event, _v, socket) => void (event === "swap" ? socket.assign("child", Other) : socket.update("n", (n) => n + 1)),
+    template: await loadTemplate(`---
+import { liveRender } from "livehtml/server";
+---
+<div>{liveRender(@child, { id: "x", session: { zone: String(@n) } })}</div>`),
+  });
+  const view = await mountView(Switch, { session: { user: "di" } });
+  const first = view.child("x");
+  await view.click("bump");
+  assert.equal(view.replies.at(-1), {}, "the same view and id: the container does not travel again");
+  assert.is(view.diffs.length, 1);
+  assert.is(view.child("x"), first, "and the child is not remounted");
+  const err = await view.click("swap").then(() => null, (e: Error) => e);
+  assert.match(String(err?.message), /the id "x" is already used by Clock, not Other/);
+});
+
 test("a sticky view in a live session's layout is reachable by id too", async () => {
   const layout = await loadTemplate(`---
 import { liveRender } from "livehtml/server";

@@ -111,6 +111,23 @@ test("the parent leaving ends the child; a child the parent does not render cann
   void connected;
 });
 
+test("a dropped socket keeps a resumable parent waiting, but ends its nested views (they mount again under the parent's rejoin)", async (ctx) => {
+  ended.length = 0;
+  const { html } = await page(ctx, "/parent");
+  const root = readPage(html);
+  const socket = await TestSocket.open(ctx.port, { _csrf_token: root.csrf });
+  const url = `http://127.0.0.1:${ctx.port}/parent`;
+  const parentReply = (await socket.push("1", `lv:${root.id}`, "phx_join", { url, params: { _mounts: 0 }, session: root.session, static: root.static, resume: true }))[4] as Reply;
+  assert.ok(parentReply.response.resume, "the parent may resume");
+  const connected = childTokens(toHTML(mergeDiff(null, extract(parentReply.response.rendered as WireMessageDiff).diff)), "clock");
+  const childReply = (await socket.push("2", "lv:clock", "phx_join", { params: { _mounts: 0 }, session: connected.session, static: "", resume: true }))[4] as Reply;
+  assert.is(childReply.status, "ok");
+  socket.close();
+  await socket.closed();
+  for (let i = 0; i < 100 && ended.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(ended, ["clock closed"], "the child ended at the drop; the parent waits for its client");
+});
+
 test("a child id used twice in one render is a clear error", async (ctx) => {
   assert.is((await page(ctx, "/twice")).status, 200, "two ids");
   const res = await page(ctx, "/twice?second=same");

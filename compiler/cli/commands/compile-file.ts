@@ -1,10 +1,11 @@
 // Compiles one input file and writes its output: the part of `livehtml compile` that needs the
 // compiler (and so TypeScript), loaded only once there is something to compile.
 import { readFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import ts from "../../utils/typescript.cjs";
 import { compile } from "../../compile.ts";
 import { compileColocated } from "../../colocated.ts";
+import { readImportFromDisk } from "../../component-imports.ts";
 import type { Diagnostic } from "../../diagnostics/types.ts";
 import { formatMessage } from "../../diagnostics/catalogue.ts";
 import type { Input } from "../inputs.ts";
@@ -22,7 +23,7 @@ export function compileFile(input: Input, settings: CompileSettings): CompiledFi
   const out = outputPath(input, settings);
   const result =
     input.kind === "template"
-      ? compile(source, { filename: shown, lang: settings.lang, sourcemap: settings.sourcemap })
+      ? compile(source, { filename: shown, lang: settings.lang, sourcemap: settings.sourcemap, readImport: (path) => readImportFromDisk(resolve(path)) })
       : colocated(source, shown, settings);
   if (result.diagnostics.some((d) => d.severity === "error")) return { input, output: null, diagnostics: result.diagnostics, hooks: [] };
 

@@ -77,7 +77,7 @@ export class ViewUploads {
     this.#byRef.delete(allowed.upload.ref);
     const uploads = { ...(owner.state.assigns.uploads as Record<string, UploadConfig>) };
     delete uploads[name];
-    owner.state.set("uploads", uploads);
+    owner.state.setManaged("uploads", uploads);
   }
 
   cancel(owner: UploadOwner, name: string, entryRef: string): void {
@@ -296,7 +296,7 @@ export class ViewUploads {
   #publish({ upload, owner }: Allowed): void {
     const current = (owner.state.assigns.uploads ?? {}) as Record<string, UploadConfig>;
     if (current[upload.name] === upload.snapshot()) return;
-    owner.state.set("uploads", { ...current, [upload.name]: upload.snapshot() });
+    owner.state.setManaged("uploads", { ...current, [upload.name]: upload.snapshot() });
   }
 }
 

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { suite } from "uvu";
+import { CLIENT_BUILD_OPTIONS } from "../../../scripts/build-client.mjs";
 import { createServer, MemoryLogger, type LiveRoute, type LiveServer, type ServerOptions } from "../../../runtime/server/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -22,20 +23,21 @@ export const CLIENTS = ["official", "livehtml"] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
 // `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests.
-// Hooks come from `window.testHooks`, set by a suite's `head` script.
+// Hooks come from `window.testHooks`, external uploaders from `window.testUploaders` and `dom`
+// callbacks from `window.testDom`, set by a suite's `head` script.
 const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => string> = {
   official: (options) => `
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
   livehtml: (options) => `
 import { LiveSocket } from "./runtime/client/index.ts";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {} });
+const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
@@ -48,6 +50,8 @@ export function bundleClient(client: ClientName = "official", options: Record<st
   let bundle = bundles.get(key);
   if (!bundle) {
     bundle = build({
+      // Our client is built as it is served (so the tests cover its build options).
+      ...(client === "livehtml" ? CLIENT_BUILD_OPTIONS : {}),
       stdin: { contents: CLIENT_ENTRIES[client](options), resolveDir: root, loader: "js" },
       bundle: true,
       format: "esm",
