@@ -189,7 +189,7 @@ export function containerTokens(
     /** False in a parent's connected render: the static token is the HTTP render's. */
     withStatic?: boolean;
   },
-): { open: string; close: string; csrfToken: string } {
+): { open: string; close: string } {
   const { id, main } = opts;
   const nonce = opts.csrfNonce ?? newNonce();
   const session: SessionToken = { id, view: ctx.registry.keyOf(opts.view), main, session: opts.session, csrf: nonce, liveSession: opts.liveSession ?? null };
@@ -209,5 +209,6 @@ export function containerTokens(
     opts.parentId ? `data-phx-parent-id="${escapeAttr(opts.parentId)}"` : "",
     opts.sticky ? "data-phx-sticky" : "",
   ].filter(Boolean);
-  return { ...containerTags(opts.container, attrs), csrfToken: ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs) };
+  // The CSRF token is signed once per page, by the caller that renders the page.
+  return containerTags(opts.container, attrs);
 }
