@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SALT, type LiveContext } from "./context.ts";
 import { routeSession } from "./live-session.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
-import { deadRender, renderLayoutChildren } from "./page.ts";
+import { deadRender, renderLayoutChildren, type DeadRender } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { requestURL } from "./request-url.ts";
 import { cookieAttributes } from "./response-headers.ts";
@@ -49,14 +49,7 @@ export function createHttpHandler(ctx: LiveContext) {
       });
       const headers: Record<string, string | string[]> = { ...security, "cache-control": "no-store" };
       if (Object.keys(flash).length) headers["set-cookie"] = `__phoenix_flash__=; Max-Age=0; ${cookieAttributes(url.protocol === "https:")}`;
-      if (result.kind === "redirect") {
-        res.writeHead(302, { ...headers, location: result.navigation.to }).end();
-        return;
-      }
-      if (result.kind === "error") {
-        res.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(`${result.message}\n`);
-        return;
-      }
+      if (answeredWithoutPage(res, headers, result)) return;
       const layout = match.route.liveSession?.rootLayout ?? ctx.layout;
       // A root layout may place live views of its own (sticky ones beside the main view).
       const children = new ChildCollector();
@@ -65,14 +58,7 @@ export function createHttpHandler(ctx: LiveContext) {
       );
       if (children.children.length) {
         const page = await renderLayoutChildren(ctx, { html, session, url, csrfToken: result.csrfToken, assigns: requestAssigns ?? {} }, children);
-        if (page.kind === "redirect") {
-          res.writeHead(302, { ...headers, location: page.navigation.to }).end();
-          return;
-        }
-        if (page.kind === "error") {
-          res.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(`${page.message}\n`);
-          return;
-        }
+        if (answeredWithoutPage(res, headers, page)) return;
         html = page.container;
       }
       res.writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" });
@@ -83,6 +69,27 @@ export function createHttpHandler(ctx: LiveContext) {
       res.end("Internal server error\n");
     }
   };
+}
+
+/**
+ * Answers a render that ended without a page (a redirect, or a view that failed) and says so;
+ * false for a page, which the caller goes on to write. The view's and the layout's renders end
+ * the same ways.
+ */
+function answeredWithoutPage(
+  res: ServerResponse,
+  headers: Record<string, string | string[]>,
+  result: DeadRender,
+): result is Exclude<DeadRender, { kind: "page" }> {
+  if (result.kind === "redirect") {
+    res.writeHead(302, { ...headers, location: result.navigation.to }).end();
+    return true;
+  }
+  if (result.kind === "error") {
+    res.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" }).end(`${result.message}\n`);
+    return true;
+  }
+  return false;
 }
 
 function badRequest(res: ServerResponse, security: Record<string, string>, why: string): void {
