@@ -25,6 +25,18 @@ builds.after((ctx) => {
   ctx.app.remove();
 });
 
+/** A client (library) build of the fixture app's `<name>.ts` into `outDir`. */
+function buildLibrary(root: string, outDir: string, name: string): Promise<unknown> {
+  return build({
+    root,
+    configFile: false,
+    logLevel: "silent",
+    ...FROM_SOURCES,
+    plugins: [livehtml()],
+    build: { outDir, lib: { entry: join(root, `${name}.ts`), formats: ["es"], fileName: name } },
+  });
+}
+
 builds("the SSR build compiles .live.html and colocated templates; the views run", async (ctx) => {
   const outDir = join(ctx.app.dir, "dist/server");
   await build({
@@ -60,14 +72,7 @@ builds("the SSR build compiles .live.html and colocated templates; the views run
 
 builds("the client build renders the template in a browser bundle", async (ctx) => {
   const outDir = join(ctx.app.dir, "dist/client");
-  await build({
-    root: ctx.app.dir,
-    configFile: false,
-    logLevel: "silent",
-    ...FROM_SOURCES,
-    plugins: [livehtml()],
-    build: { outDir, lib: { entry: join(ctx.app.dir, "client-render.ts"), formats: ["es"], fileName: "client-render" } },
-  });
+  await buildLibrary(ctx.app.dir, outDir, "client-render");
   const bundle = readFileSync(join(outDir, "client-render.js"), "utf8");
   assert.not.ok(bundle.includes("livehtml/runtime"), "the runtime helpers are bundled");
   const { counterHTML } = (await import(pathToFileURL(join(outDir, "client-render.js")).href)) as { counterHTML: (n: number, l: string) => string };
@@ -78,14 +83,7 @@ builds("the client build renders the template in a browser bundle", async (ctx) 
 
 builds("the client build gathers the templates' colocated hooks into virtual:livehtml/hooks", async (ctx) => {
   const outDir = join(ctx.app.dir, "dist/hooks");
-  await build({
-    root: ctx.app.dir,
-    configFile: false,
-    logLevel: "silent",
-    ...FROM_SOURCES,
-    plugins: [livehtml()],
-    build: { outDir, lib: { entry: join(ctx.app.dir, "client-hooks.ts"), formats: ["es"], fileName: "client-hooks" } },
-  });
+  await buildLibrary(ctx.app.dir, outDir, "client-hooks");
   const bundle = readFileSync(join(outDir, "client-hooks.js"), "utf8");
   const { hooks, phoneHTML } = (await import(pathToFileURL(join(outDir, "client-hooks.js")).href)) as {
     hooks: Record<string, { mounted?: unknown; digitsOnly?: (s: string) => string }>;
