@@ -186,7 +186,7 @@ export function containerTokens(
     /** A sticky live view (`data-phx-sticky`); its token keeps the page URL, which its join lacks. */
     sticky?: boolean | undefined;
     url?: URL | undefined;
-    /** False in a parent's connected render: the static token is the HTTP render's. */
+    /** False in a parent's connected render: the static token is the HTTP render's. Without a flash there is none either. */
     withStatic?: boolean;
   },
 ): { open: string; close: string } {
@@ -199,7 +199,10 @@ export function containerTokens(
     if (opts.url) session.url = opts.url.href;
   }
   const sessionToken = ctx.signer.sign(SALT.session, session, ctx.sessionMaxAgeMs);
-  const staticToken = opts.withStatic === false ? "" : ctx.signer.sign(SALT.static, { id, flash: opts.flash } satisfies StaticToken, ctx.sessionMaxAgeMs);
+  // The static token carries the flash only: a page without one has nothing to sign, and its
+  // join (static "", or null from the official client) starts with no flash, as a signed empty
+  // one would. So most pages sign two tokens (CSRF and session), not three.
+  const staticToken = opts.withStatic === false || !hasFlash(opts.flash) ? "" : ctx.signer.sign(SALT.static, { id, flash: opts.flash } satisfies StaticToken, ctx.sessionMaxAgeMs);
   const attrs = [
     `id="${escapeAttr(id)}"`,
     main ? "data-phx-main" : "",
@@ -211,4 +214,9 @@ export function containerTokens(
   ].filter(Boolean);
   // The CSRF token is signed once per page, by the caller that renders the page.
   return containerTags(opts.container, attrs);
+}
+
+function hasFlash(flash: Flash): boolean {
+  for (const _ in flash) return true;
+  return false;
 }

@@ -192,6 +192,39 @@ binding("a page's session token joins only the container it was issued for", asy
   socket.close();
 });
 
+binding("a static token is signed only for a page with a flash; swapped or forged, it is refused", async (ctx) => {
+  const join = async (page: ReturnType<typeof readPage>, staticToken: string | null) => {
+    const socket = await TestSocket.open(ctx.app.port);
+    const reply = await socket.push("1", `lv:${page.id}`, "phx_join", { url: `${ctx.app.origin}/counter`, params: { _csrf_token: page.csrf }, session: page.session, static: staticToken });
+    socket.close();
+    return reply[4] as { status: string };
+  };
+  const plain = readPage((await getPage(ctx.app)).html);
+  assert.is(plain.static, "", "nothing to carry, nothing signed");
+  // The official client sends null for an empty data-phx-static, ours "".
+  assert.is((await join(plain, null)).status, "ok");
+  assert.is((await join(plain, "")).status, "ok");
+
+  const withFlash = async () => {
+    const cookie = `__phoenix_flash__=${encodeURIComponent(ctx.app.server.context.signer.sign(SALT.flash, { info: "saved" }))}`;
+    return readPage(await (await fetch(`${ctx.app.origin}/counter`, { headers: { cookie } })).text());
+  };
+  const flashed = await withFlash();
+  assert.equal(ctx.app.server.context.signer.verify(SALT.static, flashed.static), { ok: true, data: { id: flashed.id, flash: { info: "saved" } } });
+  assert.is((await join(flashed, flashed.static)).status, "ok");
+  const stale = { status: "error", response: { reason: "stale" } };
+  // Another container's static token (its flash) does not join this one.
+  const other = await withFlash();
+  assert.equal(await join(flashed, other.static), stale);
+  // Nor one whose payload was changed: the signature covers it.
+  const [payload, mac] = flashed.static.split(".") as [string, string];
+  const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), d: { id: flashed.id, flash: { error: "forged" } } })).toString("base64url");
+  assert.equal(await join(flashed, `${altered}.${mac}`), stale);
+  // Nor a static token signed with another key.
+  assert.equal(await join(flashed, new TokenSigner("another secret, 0123456789abcdefghij").sign(SALT.static, { id: flashed.id, flash: { error: "forged" } })), stale);
+  assert.ok(ctx.app.logger.has("warn", "static token invalid"));
+});
+
 binding("live pages and livehtml's own errors carry safe headers", async (ctx) => {
   for (const path of ["/counter", "/counter?__proto__[x]=1", "/nothing-here"]) {
     const { headers } = await getPage(ctx.app, path);

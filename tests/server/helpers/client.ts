@@ -65,7 +65,7 @@ export class TestSocket {
 
 /** The live container's tokens and the CSRF token, read from a page. */
 export function readPage(html: string) {
-  const container = /<div id="(phx-[^"]+)"[^>]*data-phx-session="([^"]+)" data-phx-static="([^"]+)"/.exec(html);
+  const container = /<div id="(phx-[^"]+)"[^>]*data-phx-session="([^"]+)" data-phx-static="([^"]*)"/.exec(html);
   const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html);
   if (!container || !csrf) throw new Error(`no live container in page:\n${html}`);
   return { id: container[1]!, session: container[2]!, static: container[3]!, csrf: csrf[1]! };
