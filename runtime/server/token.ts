@@ -4,7 +4,8 @@
 // the session values and the container id without keeping anything in memory (PROTOCOL.md §4.3).
 // The official client treats tokens as opaque, so the format is our own:
 // `base64url(JSON {d, t, m}) "." base64url(HMAC-SHA256(salt, payload))`.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { HmacSha256 } from "./hmac.ts";
 
 export const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 /**
@@ -27,20 +28,20 @@ interface Envelope {
 
 export class TokenSigner {
   /** Newest first: signs with the first, verifies with any (key rotation). */
-  readonly #secrets: readonly string[];
+  readonly #keys: readonly HmacSha256[];
 
   constructor(secrets: string | readonly string[]) {
     const list = typeof secrets === "string" ? [secrets] : [...secrets];
     if (list.length === 0 || list.some((s) => typeof s !== "string" || s.length < 16)) {
       throw new Error("livehtml: `secret` must be a string of at least 16 characters (it signs session tokens), or a list of such strings");
     }
-    this.#secrets = list;
+    this.#keys = list.map((secret) => new HmacSha256(secret));
   }
 
   sign(salt: string, data: unknown, maxAgeMs = ONE_DAY_MS, now = Date.now()): string {
     const envelope: Envelope = { d: data, t: now, m: maxAgeMs };
     const payload = Buffer.from(JSON.stringify(envelope)).toString("base64url");
-    return `${payload}.${this.#mac(salt, payload)}`;
+    return `${payload}.${this.#keys[0]!.mac(salt, payload)}`;
   }
 
   verify<T>(salt: string, token: unknown, now = Date.now()): VerifyResult<T> {
@@ -49,7 +50,7 @@ export class TokenSigner {
     if (dot <= 0) return { ok: false, reason: "invalid" };
     const payload = token.slice(0, dot);
     const given = Buffer.from(token.slice(dot + 1), "base64url");
-    if (!this.#secrets.some((secret) => sameBytes(given, Buffer.from(this.#mac(salt, payload, secret), "base64url")))) return { ok: false, reason: "invalid" };
+    if (!this.#keys.some((key) => sameBytes(given, Buffer.from(key.mac(salt, payload), "base64url")))) return { ok: false, reason: "invalid" };
     let envelope: Envelope;
     try {
       envelope = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Envelope;
@@ -59,10 +60,6 @@ export class TokenSigner {
     if (typeof envelope.t !== "number" || typeof envelope.m !== "number") return { ok: false, reason: "invalid" };
     if (now > envelope.t + envelope.m) return { ok: false, reason: "expired" };
     return { ok: true, data: envelope.d as T };
-  }
-
-  #mac(salt: string, payload: string, secret = this.#secrets[0]!): string {
-    return createHmac("sha256", secret).update(salt).update("\0").update(payload).digest("base64url");
   }
 }
 

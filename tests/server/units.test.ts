@@ -1,7 +1,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { decodeForm, ParamsError, splitKey, targetPath } from "../../runtime/server/params.ts";
+import { createHmac } from "node:crypto";
 import { TokenSigner } from "../../runtime/server/token.ts";
+import { HmacSha256 } from "../../runtime/server/hmac.ts";
 import { matchRoute, live } from "../../runtime/server/router.ts";
 import { parseFrame } from "../../runtime/server/frames.ts";
 import { defineView } from "../../runtime/server/view.ts";
@@ -52,6 +54,27 @@ tokens("round trip, tamper, expiry, salt", () => {
   assert.equal(signer.verify("s", "x" + t, 1_500), { ok: false, reason: "invalid" });
   assert.equal(signer.verify("s", 42, 1_500), { ok: false, reason: "invalid" });
   assert.throws(() => new TokenSigner("short"), /at least 16/);
+});
+tokens("the prepared HMAC is RFC 2104's, byte for byte, whatever the key's and the message's length and characters", () => {
+  const keys = ["0123456789abcdef", "k".repeat(63) + "é", "x".repeat(64), "a longer key than one SHA-256 block: ".repeat(3), "clé secrète ✓ 0123456789"];
+  const messages = ["", "eyJkIjoxfQ", "ü ✓ \0 and more", "m".repeat(5000), "big".repeat(30_000)];
+  for (const key of keys) {
+    const hmac = new HmacSha256(key);
+    // Twice over, so that a buffer kept from a longer message cannot leak into a shorter one.
+    for (const message of [...messages, ...messages.slice().reverse()]) {
+      const expected = createHmac("sha256", key).update("a salt").update("\0").update(message).digest("base64url");
+      assert.is(hmac.mac("a salt", message), expected, `key ${key.length} chars, message ${message.length} chars`);
+    }
+  }
+});
+tokens("a token signed by the previous implementation (createHmac) still verifies; one with another salt's MAC does not", () => {
+  const secret = "0123456789abcdef0123";
+  const payload = Buffer.from(JSON.stringify({ d: { a: 1 }, t: 1_000, m: 1_000 })).toString("base64url");
+  const mac = (salt: string) => createHmac("sha256", secret).update(salt).update("\0").update(payload).digest("base64url");
+  const signer = new TokenSigner(secret);
+  assert.equal(signer.verify("s", `${payload}.${mac("s")}`, 1_500), { ok: true, data: { a: 1 } });
+  assert.equal(signer.verify("s", `${payload}.${mac("t")}`, 1_500), { ok: false, reason: "invalid" });
+  assert.is(signer.sign("s", { a: 1 }, 1_000, 1_000), `${payload}.${mac("s")}`);
 });
 tokens.run();
 
