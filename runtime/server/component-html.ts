@@ -25,9 +25,11 @@ export type ComponentHtmlPreparer = (batch: ReadonlyArray<{ readonly cid: number
 
 export function renderHtmlWithComponents(render: () => string, renderComponent: ComponentHtmlRenderer, prepare?: ComponentHtmlPreparer): string {
   const queue: Array<{ cid: number; ref: ComponentRef }> = [];
-  const seen = new Map<unknown, Set<string>>();
+  // Made with the first component: a page without any (most) allocates no map.
+  let seen: Map<unknown, Set<string>> | null = null;
   let nextCid = 1;
   const place = (ref: ComponentRef): string => {
+    seen ??= new Map();
     let ids = seen.get(ref.component);
     if (!ids) seen.set(ref.component, (ids = new Set()));
     if (ids.has(ref.id)) {

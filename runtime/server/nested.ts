@@ -91,11 +91,13 @@ const PLACEHOLDER = new RegExp(`${TAG}(\\d+)\u0000`, "g");
  */
 export class ChildCollector {
   readonly children: ChildSpec[] = [];
-  readonly #ids = new Set<string>();
+  /** Made with the first child: most pages have none, and every GET makes a collector. */
+  #ids: Set<string> | null = null;
 
   readonly renderer: ChildRenderer = (child) => {
-    if (this.#ids.has(child.id)) throw duplicateId(child);
-    this.#ids.add(child.id);
+    const ids = (this.#ids ??= new Set());
+    if (ids.has(child.id)) throw duplicateId(child);
+    ids.add(child.id);
     this.children.push(child);
     return `${TAG}${this.children.length - 1}\u0000`;
   };

@@ -136,8 +136,9 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
   #csrfToken: string | null;
-  /** The nested live views its connected renders placed (`liveRender`). */
-  readonly children: ChildViews;
+  /** The nested live views its connected renders placed (`liveRender`); made by the first. */
+  #children: ChildViews | null = null;
+  readonly #childContainer: ChildContainer;
   /** The session the view mounted with (its nested views' sessions start from it). */
   session: Session = {};
   /** Uploads, created with the first `allowUpload`. */
@@ -169,9 +170,14 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.components.uploads = uploads;
     this.components.asyncHost = this;
     this.#createEngine = options.createEngine ?? createDiffEngine;
-    this.children = new ChildViews(this.id, options.childContainer ?? noChildContainer);
+    this.#childContainer = options.childContainer ?? noChildContainer;
     // Dev hot swap (hot.ts): a no-op unless a dev server enabled it.
     if (this.connected) trackView(this);
+  }
+
+  /** The nested live views its connected renders placed (`liveRender`). An HTTP render makes none. */
+  get children(): ChildViews {
+    return (this.#children ??= new ChildViews(this.id, this.#childContainer));
   }
 
   get name(): string {
@@ -233,12 +239,19 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.url = url;
     this.session = session;
     if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
-    const halted = await this.#onMount(params, session);
-    if (halted) return { leave: halted, patch: null };
-    await this.view.mount?.(params, session, this.socket);
+    // Each callback is awaited only when it returned a promise: most views mount synchronously
+    // and have no hooks, and every await is a trip through the microtask queue for each GET.
+    if (this.#liveSession?.onMount?.length || this.view.onMount) {
+      const halted = await this.#onMount(params, session);
+      if (halted) return { leave: halted, patch: null };
+    }
+    const mounted = this.view.mount?.(params, session, this.socket);
+    if (isThenable(mounted)) await mounted;
     const nav = this.effects.takeNavigation();
     if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
-    await this.#handleParams(url, params);
+    const handled = this.#handleParams(url, params);
+    if (handled) await handled;
+    if (!nav) return { leave: null, patch: null };
     const patched = await this.#followPatches(nav);
     if (patched && patched.kind !== "patch") return { leave: patched, patch: null };
     return { leave: null, patch: patched };
@@ -498,9 +511,16 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     return null;
   }
 
-  async #handleParams(url: URL, params: Params): Promise<void> {
+  /** handleParams (after its hooks); a promise only when there is something to wait for. */
+  #handleParams(url: URL, params: Params): Promise<void> | undefined {
     this.url = url;
-    if (await this.socket.hooks?.run("handleParams", [params, url, this.socket])) return;
+    if (this.socket.hooks?.has("handleParams")) return this.#handleParamsAfterHooks(url, params);
+    const handled = this.view.handleParams?.(params, url, this.socket);
+    return isThenable(handled) ? (Promise.resolve(handled) as Promise<void>) : undefined;
+  }
+
+  async #handleParamsAfterHooks(url: URL, params: Params): Promise<void> {
+    if (await this.socket.hooks!.run("handleParams", [params, url, this.socket])) return;
     await this.view.handleParams?.(params, url, this.socket);
   }
 
@@ -700,6 +720,10 @@ function safeJSON(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 function hookList(hooks: OnMountHook | readonly OnMountHook[] | undefined): readonly OnMountHook[] {

@@ -110,6 +110,26 @@ firstPaint("a view with a hand-written render returns its tree's HTML", async ()
   assert.match(html, /><p>7<\/p><\/div>$/);
 });
 
+firstPaint("the HTTP render waits for an asynchronous mount, onMount hook and handleParams, and not for synchronous ones", async () => {
+  const template = await loadTemplate("<p>{@steps}</p>");
+  const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 1));
+  const steps: string[] = [];
+  const Async = defineView<{ steps: string }>({
+    onMount: async () => void steps.push(await later("hook")),
+    mount: async (_p, _s, socket) => void socket.assign("steps", [...steps, await later("mount")].join(" ")),
+    handleParams: async (_p, _u, socket) => void socket.assign("steps", `${socket.assigns.steps} ${await later("params")}`),
+    template,
+  });
+  const Sync = defineView<{ steps: string }>({
+    mount: (_p, _s, socket) => void socket.assign("steps", "mount"),
+    handleParams: (_p, _u, socket) => void socket.assign("steps", `${socket.assigns.steps} params`),
+    template,
+  });
+  const server = createServer({ secret: "s".repeat(32), logger: new MemoryLogger() });
+  assert.match((await server.liveRender(Async)).html, /><p>hook mount params<\/p><\/div>$/);
+  assert.match((await server.liveRender(Sync)).html, /><p>mount params<\/p><\/div>$/);
+});
+
 firstPaint.run();
 
 const ids = suite("random page ids");
