@@ -35,6 +35,6 @@ export function checkContainer(container: ContainerOptions, where: string): void
 export function containerTags(container: ContainerOptions | undefined, runtimeAttrs: readonly string[]): { open: string; close: string } {
   const tag = container?.tag ?? "div";
   let attrs = runtimeAttrs.join(" ");
-  for (const [name, value] of Object.entries(container?.attrs ?? {})) attrs += value === true ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`;
+  if (container?.attrs) for (const [name, value] of Object.entries(container.attrs)) attrs += value === true ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`;
   return { open: `<${tag} ${attrs}>`, close: `</${tag}>` };
 }

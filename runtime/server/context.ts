@@ -189,7 +189,11 @@ export function newNonce(): string {
   return randomToken(12);
 }
 
+const ATTR_SPECIAL = /[&"<>]/;
+
 function escapeAttr(value: string): string {
+  // Tokens and ids (base64url) never need it: one scan instead of four replacements.
+  if (!ATTR_SPECIAL.test(value)) return value;
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

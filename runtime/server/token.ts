@@ -39,8 +39,7 @@ export class TokenSigner {
   }
 
   sign(salt: string, data: unknown, maxAgeMs = ONE_DAY_MS, now = Date.now()): string {
-    const envelope: Envelope = { d: data, t: now, m: maxAgeMs };
-    const payload = Buffer.from(JSON.stringify(envelope)).toString("base64url");
+    const payload = Buffer.from(envelopeJSON(data, now, maxAgeMs)).toString("base64url");
     return `${payload}.${this.#keys[0]!.mac(salt, payload)}`;
   }
 
@@ -61,6 +60,13 @@ export class TokenSigner {
     if (now > envelope.t + envelope.m) return { ok: false, reason: "expired" };
     return { ok: true, data: envelope.d as T };
   }
+}
+
+/** `JSON.stringify({ d, t, m })`, without building the object for the common case (plain data, finite numbers). */
+function envelopeJSON(data: unknown, t: number, m: number): string {
+  const d = JSON.stringify(data);
+  if (d === undefined || !Number.isFinite(t) || !Number.isFinite(m)) return JSON.stringify({ d: data, t, m } satisfies Envelope);
+  return `{"d":${d},"t":${t},"m":${m}}`;
 }
 
 function sameBytes(a: Buffer, b: Buffer): boolean {

@@ -75,6 +75,11 @@ tokens("a token signed by the previous implementation (createHmac) still verifie
   assert.equal(signer.verify("s", `${payload}.${mac("s")}`, 1_500), { ok: true, data: { a: 1 } });
   assert.equal(signer.verify("s", `${payload}.${mac("t")}`, 1_500), { ok: false, reason: "invalid" });
   assert.is(signer.sign("s", { a: 1 }, 1_000, 1_000), `${payload}.${mac("s")}`);
+  // The envelope is JSON.stringify({ d, t, m })'s, whatever the data and lifetime.
+  const envelope = (token: string) => Buffer.from(token.split(".")[0]!, "base64url").toString();
+  for (const [data, maxAge] of [[{ a: [1, "é"], b: null }, 5], ["text", 5], [undefined, 5], [{ a: 1 }, Infinity]] as const) {
+    assert.is(envelope(signer.sign("s", data, maxAge, 7)), JSON.stringify({ d: data, t: 7, m: maxAge }));
+  }
 });
 tokens.run();
 
