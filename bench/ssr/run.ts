@@ -27,7 +27,8 @@ import { goal } from "../lib/report.ts";
 import * as live from "./templates.ts";
 import { baseline } from "./baseline.ts";
 import { createServer, defineView, live as liveRoute, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
-import { newContainerId, newNonce, SALT } from "../../runtime/server/context.ts";
+import { newContainerId } from "../../runtime/server/context.ts";
+import { newCsrfToken } from "../../runtime/server/csrf.ts";
 import { containerTokens } from "../../runtime/server/page.ts";
 
 type Page = "table" | "search" | "cards";
@@ -86,12 +87,9 @@ async function getPath(page: Page, template: Template, data: Record<string, unkn
   // Other contenders run between two of its slices: the connection must outlive them.
   http.keepAliveTimeout = 10 * 60_000;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  // What every page signs: its CSRF token, then the container's session and static tokens.
-  const tokens = () => {
-    const nonce = newNonce();
-    const csrf = server.context.signer.sign(SALT.csrf, nonce, server.context.sessionMaxAgeMs);
-    return csrf + containerTokens(server.context, { id: newContainerId(), view, main: false, session: {}, flash: {}, csrfNonce: nonce }).open;
-  };
+  // What every page signs: the container's session token, which binds the page's CSRF nonce
+  // (and a static token when there is a flash; these pages have none).
+  const tokens = () => containerTokens(server.context, { id: newContainerId(), view, main: false, session: {}, flash: {}, csrfNonce: newCsrfToken() }).open;
   const live = async () => (await server.liveRender(view)).html;
   return {
     server,

@@ -1,6 +1,7 @@
 // One client connection (a WebSocket): heartbeats on `phoenix`, and one channel per joined
 // `lv:<id>` topic, each running its own ViewRuntime (PROTOCOL.md §4.1, §4.4–4.6).
 // Every bad input gets a logged error and an error reply; nothing here throws at the socket.
+import { csrfMatches } from "./csrf.ts";
 import { assetPath, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { parseFrame, type Frame } from "./frames.ts";
 import {
@@ -485,8 +486,9 @@ export class LiveConnection {
     if (!session.ok) return { refused: `session token ${session.reason}` };
     if (session.data.id !== id) return { refused: "session token belongs to another container" };
     const params = (typeof payload.params === "object" && payload.params !== null ? payload.params : {}) as Record<string, unknown>;
-    const csrf = this.ctx.signer.verify<string>(SALT.csrf, params._csrf_token ?? this.connectParams._csrf_token);
-    if (!csrf.ok || csrf.data !== session.data.csrf) return { refused: csrf.ok ? "CSRF token does not match the page" : `CSRF token ${csrf.reason}` };
+    const csrf = params._csrf_token ?? this.connectParams._csrf_token;
+    if (csrf === undefined) return { refused: "CSRF token missing" };
+    if (!csrfMatches(this.ctx.signer, csrf, session.data.csrf)) return { refused: "CSRF token does not match the page" };
     let flash: Flash = {};
     if (typeof payload.static === "string" && payload.static !== "") {
       const st = this.ctx.signer.verify<StaticToken>(SALT.static, payload.static);

@@ -95,7 +95,7 @@ export interface LiveContextOptions extends ResponseHeaderOptions {
   routes?: readonly LiveRoute[];
   layout?: Layout;
   /**
-   * Signs sessions and CSRF tokens. A list rotates keys: newest first, signs with the first and
+   * Signs session tokens (which bind the page's CSRF nonce). A list rotates keys: newest first, signs with the first and
    * verifies with any. Refused when missing or weak under NODE_ENV=production (`secret.ts`).
    */
   secret?: SecretOption;

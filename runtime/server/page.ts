@@ -4,6 +4,7 @@
 // `data-phx-session` (signed: which view, whose session), `data-phx-static` (signed: flash).
 import { escapeAttr, newContainerId, newNonce, SALT, type LiveContext, type SessionToken, type StaticToken } from "./context.ts";
 import { containerTags, type ContainerOptions } from "./container.ts";
+import { csrfNonce, newCsrfToken } from "./csrf.ts";
 import type { Navigation } from "./effects.ts";
 import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
@@ -40,9 +41,10 @@ export interface DeadRenderOptions {
 
 export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Promise<DeadRender> {
   const id = opts.id ?? newContainerId();
-  const nonce = opts.csrfNonce ?? newNonce();
-  // Signed before the render: forms that post over HTTP carry the token the page will have.
-  const csrfToken = ctx.signer.sign(SALT.csrf, nonce, ctx.sessionMaxAgeMs);
+  // The page's CSRF token is its nonce, bound to the view by the session token (csrf.ts).
+  // Known before the render: forms that post over HTTP carry the token the page will have.
+  const nonce = opts.csrfNonce ?? newCsrfToken();
+  const csrfToken = nonce;
   const runtime = new ViewRuntime({
     view: opts.view,
     id,
@@ -138,8 +140,7 @@ export async function renderLayoutChildren(
   page: { html: string; session: Record<string, unknown>; url: URL; csrfToken: string; assigns: Readonly<Record<string, unknown>> },
   collected: ChildCollector,
 ): Promise<DeadRender> {
-  const known = ctx.signer.verify<string>(SALT.csrf, page.csrfToken);
-  const nonce = known.ok ? known.data : newNonce();
+  const nonce = csrfNonce(ctx.signer, page.csrfToken) ?? newCsrfToken();
   return renderChildren(ctx, { session: page.session, url: page.url }, "", nonce, page.assigns, collected, page.html);
 }
 
@@ -168,7 +169,8 @@ export function childContainer(ctx: LiveContext, csrfNonce: string, parentSessio
 
 /**
  * What a page costs besides its view's HTML, the same for every page: the container's start
- * tag with the signed session and static tokens, and the signed CSRF token.
+ * tag with the signed session token (and static token, with a flash). The page's CSRF token is
+ * its nonce, which the session token binds (csrf.ts).
  */
 export function containerTokens(
   ctx: LiveContext,
@@ -212,7 +214,7 @@ export function containerTokens(
     opts.parentId ? `data-phx-parent-id="${escapeAttr(opts.parentId)}"` : "",
     opts.sticky ? "data-phx-sticky" : "",
   ].filter(Boolean);
-  // The CSRF token is signed once per page, by the caller that renders the page.
+  // The CSRF token (the nonce) is made once per page, by the caller that renders the page.
   return containerTags(opts.container, attrs);
 }
 

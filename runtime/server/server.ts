@@ -8,7 +8,8 @@ import { LIVEVIEW_VERSION } from "../shared/wire.ts";
 import { serveClientAsset } from "./client-asset.ts";
 import { checkContainer, type ContainerOptions } from "./container.ts";
 import { currentDevHost } from "./dev-host.ts";
-import { createContext, newNonce, SALT, type LiveContext, type LiveContextOptions } from "./context.ts";
+import { csrfNonce, newCsrfToken } from "./csrf.ts";
+import { createContext, type LiveContext, type LiveContextOptions } from "./context.ts";
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
 import { installProcessGuard } from "./process-guard.ts";
@@ -69,11 +70,7 @@ export function createServer(options: ServerOptions): LiveServer {
       return endpoint.connectionCount;
     },
     async liveRender(view, opts = {}) {
-      let nonce = newNonce();
-      if (opts.csrfToken) {
-        const known = context.signer.verify<string>(SALT.csrf, opts.csrfToken);
-        if (known.ok) nonce = known.data;
-      }
+      const nonce = (opts.csrfToken ? csrfNonce(context.signer, opts.csrfToken) : null) ?? newCsrfToken();
       const result = await deadRender(context, {
         view,
         params: {},

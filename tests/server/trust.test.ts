@@ -79,7 +79,8 @@ keys("tokens live one day by default, or sessionMaxAgeMs; an expired page is ans
   try {
     const page = readPage((await getPage(app)).html);
     assert.is(envelope(page.session).m, 24 * 60 * 60 * 1000);
-    assert.is(envelope(page.csrf).m, 24 * 60 * 60 * 1000);
+    // The CSRF token is the nonce the session token binds, and lives as long as that token.
+    assert.is((envelope(page.session) as unknown as { d: SessionToken }).d.csrf, page.csrf);
   } finally {
     await app.server.close();
   }
@@ -190,6 +191,35 @@ binding("a page's session token joins only the container it was issued for", asy
   assert.equal(join[4], { status: "error", response: { reason: "stale" } });
   assert.ok(ctx.app.logger.has("warn", "session token belongs to another container"));
   socket.close();
+});
+
+binding("a join needs its page's CSRF token: a missing, forged or other page's one is refused; a signed one from before still joins", async (ctx) => {
+  const page = readPage((await getPage(ctx.app)).html);
+  const other = readPage((await getPage(ctx.app)).html);
+  const join = async (csrf: unknown) => {
+    const socket = await TestSocket.open(ctx.app.port);
+    const params = csrf === undefined ? {} : { _csrf_token: csrf };
+    const reply = await socket.push("1", `lv:${page.id}`, "phx_join", { url: `${ctx.app.origin}/counter`, params, session: page.session, static: page.static });
+    socket.close();
+    return reply[4] as { status: string };
+  };
+  const stale = { status: "error", response: { reason: "stale" } };
+  assert.match(page.csrf, /^[A-Za-z0-9_-]{16}$/);
+  assert.is.not(page.csrf, other.csrf);
+  assert.is((await join(page.csrf)).status, "ok");
+  assert.equal(await join(undefined), stale);
+  assert.ok(ctx.app.logger.has("warn", "CSRF token missing"));
+  assert.equal(await join(other.csrf), stale);
+  assert.equal(await join("A".repeat(16)), stale);
+  assert.equal(await join(`${page.csrf}x`), stale);
+  assert.equal(await join(42), stale);
+  assert.ok(ctx.app.logger.has("warn", "CSRF token does not match the page"));
+  // The token pages carried before: the nonce signed on its own. Still good, with this key only.
+  const signer = ctx.app.server.context.signer;
+  assert.is((await join(signer.sign(SALT.csrf, page.csrf))).status, "ok");
+  assert.equal(await join(signer.sign(SALT.csrf, other.csrf)), stale);
+  assert.equal(await join(new TokenSigner("another secret, 0123456789abcdefghij").sign(SALT.csrf, page.csrf)), stale);
+  assert.equal(await join(signer.sign(SALT.flash, page.csrf)), stale, "another kind of token");
 });
 
 binding("a static token is signed only for a page with a flash; swapped or forged, it is refused", async (ctx) => {

@@ -17,7 +17,7 @@ export const ThermostatView = defineView<Assigns, { type: "tick" }>({
 
 const server = createServer({
   routes: [live("/thermostat", ThermostatView)],
-  secret: process.env.SECRET_KEY_BASE!,          // signs sessions and CSRF tokens
+  secret: process.env.SECRET_KEY_BASE!,          // signs session tokens
   session: (req) => ({ userId: "alice" }),
 });
 await server.listen(4000);                       // or server.handler + server.upgrade on your own node:http / Express server
