@@ -22,7 +22,8 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
 export const CLIENTS = ["official", "livehtml"] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
-// `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests.
+// `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests; its
+// `params` go with every join beside the CSRF token (what `getConnectParams()` reads).
 // Hooks come from `window.testHooks`, external uploaders from `window.testUploaders` and `dom`
 // callbacks from `window.testDom`, set by a suite's `head` script.
 const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => string> = {
@@ -30,14 +31,16 @@ const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => s
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
+const options = ${JSON.stringify(options)};
+const liveSocket = new LiveSocket("/live", Socket, { ...options, params: { ...options.params, _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
   livehtml: (options) => `
 import { LiveSocket } from "./runtime/client/index.ts";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
+const options = ${JSON.stringify(options)};
+const liveSocket = new LiveSocket("/live", { ...options, params: { ...options.params, _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
