@@ -73,7 +73,8 @@ export interface App {
   url(path: string): string;
 }
 
-export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}, serverOptions: Partial<ServerOptions> = {}): Promise<App> {
+/** Serves `routes` on a free port, or on `port` (a server taking over from one just closed). */
+export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}, serverOptions: Partial<ServerOptions> = {}, port = 0): Promise<App> {
   const js = await bundleClient(client, clientOptions);
   const logger = new MemoryLogger();
   const server = createServer({
@@ -89,8 +90,8 @@ export async function startApp(routes: readonly LiveRoute[], session: Record<str
     },
     ...serverOptions,
   });
-  const { port } = await server.listen(0);
-  return { server, port, logger, url: (path) => `http://127.0.0.1:${port}${path}` };
+  const listening = await server.listen(port);
+  return { server, port: listening.port, logger, url: (path) => `http://127.0.0.1:${listening.port}${path}` };
 }
 
 /** What a browser suite's tests receive: the app, the browser, one page, and the client's name. */
