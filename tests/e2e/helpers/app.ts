@@ -130,23 +130,48 @@ export function browserSuite(name: string, routes: readonly LiveRoute[], options
   const register = ((title: string, test: (ctx: BrowserContext) => void | Promise<void>) => void tests.push([title, test])) as BrowserSuite;
   register.run = () => {
     for (const client of CLIENTS) {
-      const test = suite<BrowserContext>(`${name} [${client}]`);
+      const test = suite<SuiteState>(`${name} [${client}]`);
       test.before(async (ctx) => {
-        options.before?.();
-        ctx.client = client;
-        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {}, options.server ?? {});
-        ctx.browser = await launchBrowser();
-        ctx.page = await ctx.browser.newPage();
+        // uvu drops an error thrown by a `before` hook (its runner returns from a `finally`):
+        // the suite would read "0 / N" with no reason. Kept here, each test fails with it.
+        try {
+          options.before?.();
+          ctx.client = client;
+          ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {}, options.server ?? {});
+          ctx.browser = await launchBrowser();
+          ctx.page = await ctx.browser.newPage();
+        } catch (error) {
+          ctx.setupError = error;
+        }
       });
       test.after(async (ctx) => {
         await ctx.browser?.close();
         await ctx.app?.server.close();
       });
-      for (const [title, body] of tests) test(title, body);
+      for (const [title, body] of tests) {
+        test(title, (ctx) => {
+          if (ctx.setupError !== undefined) throw setupFailure(ctx.setupError);
+          return body(ctx);
+        });
+      }
       test.run();
     }
   };
   return register;
+}
+
+/** A suite's state: the tests' context, and what went wrong setting it up. */
+interface SuiteState extends BrowserContext {
+  setupError?: unknown;
+}
+
+/** The set-up's error as each test's failure, with the set-up's stack (where it threw). */
+function setupFailure(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const failure = new Error(`the suite's set-up failed: ${message}`, { cause: error });
+  const frames = error instanceof Error ? error.stack?.split("\n").filter((line) => /^\s+at /.test(line)) : undefined;
+  if (frames?.length) failure.stack = [`Error: ${failure.message}`, ...frames].join("\n");
+  return failure;
 }
 
 export async function launchBrowser(): Promise<Browser> {
