@@ -56,12 +56,12 @@ e2e("a component's startAsync reaches its own handleAsync; the view answers clic
   const errors = await openLive(page, app.url("/team"));
   await page.click("#ping");
   await waitForText(page, "#ping-status", "working");
-  for (let i = 0; i < 100 && pingGate.waiting.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-  assert.is(pingGate.waiting.length, 1, "the work started");
+  for (let i = 0; i < 100 && pingGate.waiting === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.is(pingGate.waiting, 1, "the work started");
   await page.click("#rename");
   await waitForText(page, "#title", "Renamed team");
   assert.is(await page.textContent("#ping-status"), "working");
-  pingGate.open();
+  pingGate.release();
   await waitForText(page, "#ping-status", "ping: pong");
   await page.click("#fail");
   await waitForText(page, "#ping-status", "fail failed: no answer");
