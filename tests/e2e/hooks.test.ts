@@ -1,7 +1,8 @@
 // attachHook in Chromium with each client: a handleEvent hook sees every click and halts some
 // (one silently, one with a reply the page's JS hook receives), a handleInfo hook serves a
-// message before the view, a handleParams hook sees the params of each live patch (a link and
-// the back button), and an afterRender hook's assign travels with the next render.
+// message before the view, a handleParams hook sees the params of each live patch (links, the
+// back button, the view's pushPatch), and an afterRender hook's assign travels with the next
+// render.
 import * as assert from "uvu/assert";
 import { live } from "../../runtime/server/index.ts";
 import { browserSuite, errorsSince, openLive, waitForText } from "./helpers/app.ts";
@@ -59,7 +60,7 @@ e2e("a handleInfo hook serves its message before the view; others reach handleIn
   assert.equal(errorsSince(app.logger, logFrom), []);
 });
 
-e2e("a handleParams hook sees the params of each live patch, before the view's handleParams", async ({ page, app }) => {
+e2e("a handleParams hook sees the params of each live patch (links, the back button, a server pushPatch), before the view's handleParams", async ({ page, app }) => {
   const logFrom = app.logger.messages.length;
   hookLog.length = 0;
   const errors = await openLive(page, app.url("/hooked?tab=home"));
@@ -72,12 +73,16 @@ e2e("a handleParams hook sees the params of each live patch, before the view's h
   await waitForText(page, "#tab", "sports");
   await page.goBack();
   await waitForText(page, "#tab", "news");
+  await page.click("#tab-weather");
+  await waitForText(page, "#tab", "weather");
+  assert.ok(page.url().endsWith("/hooked?tab=weather"), page.url());
   assert.is(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 7, "live patches: no page load");
   assert.equal(hookLog.filter((entry) => entry.includes("params")), [
     "params /hooked?tab=home", "view params home",
     "params /hooked?tab=news", "view params news",
     "params /hooked?tab=sports", "view params sports",
     "params /hooked?tab=news", "view params news",
+    "params /hooked?tab=weather", "view params weather",
   ]);
   assert.equal(errors, []);
   assert.equal(errorsSince(app.logger, logFrom), []);
