@@ -211,6 +211,7 @@ export class View {
       inserted: [],
       touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
       beforeElUpdated: this.host.onBeforeElUpdated,
+      triggered: null,
     };
   }
 
@@ -289,15 +290,19 @@ export class View {
       } else if (touched?.has(hook)) call(hook, "updated");
     }
     const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
+    // A form given `phx-trigger-action` (by a slot, or in the HTML a patch inserted) posts over HTTP.
+    let trigger = ctx.triggered?.isConnected && ctx.triggered instanceof HTMLFormElement ? ctx.triggered : null;
     // Before hooks: a nested view's container that was built again gets its view's DOM back.
     this.host.syncNested(this, scan);
     for (const root of scan) {
       if (!root.isConnected) continue;
       for (const el of within(root, `[${binding("hook")}]`, this.el)) if (this.owns(el)) this.mountHook(el as HTMLElement);
       for (const el of within(root, `[${binding("mounted")}]`, this.el)) if (this.owns(el)) this.host.execBinding(el, "mounted");
-      for (const form of root.querySelectorAll<HTMLFormElement>(`form[${binding("trigger-action")}]`)) form.submit();
+      trigger ??= within(root, `form[${binding("trigger-action")}]`)[0] as HTMLFormElement | undefined ?? null;
     }
     if (!join) this.destroyRemovedComponents();
+    // The prototype's submit: a control named "submit" would shadow the form's own.
+    if (trigger) HTMLFormElement.prototype.submit.call(trigger);
   }
 
   /** Whether `el` is this view's, not a nested view's. */
