@@ -7,8 +7,8 @@ import { ChildPart, buildComponent, type Instance, type RenderContext } from "./
 import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
-import type { JS } from "./js.ts";
-import { binding, emit, within } from "./dom.ts";
+import { preloadDomCommands, type JS } from "./js.ts";
+import { binding, emit, putTitle, within } from "./dom.ts";
 import { Portals } from "./portals.ts";
 
 /** What a view needs from its live socket. */
@@ -154,7 +154,7 @@ export class View {
     // mount in the document.
     this.host.onJoined(this, response);
     this.renderFull(diff);
-    if (title !== undefined) document.title = title;
+    if (title !== undefined) putTitle(title);
     this.setStatus("connected");
     this.execAll("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
@@ -264,7 +264,7 @@ export class View {
       }
       this.afterPatch(ctx, false);
     }
-    if (title !== undefined) document.title = title;
+    if (title !== undefined) putTitle(title);
     this.host.dispatchEvents(events.filter((e) => e[2] !== true));
     return reply;
   }
@@ -313,6 +313,8 @@ export class View {
   private mountHook(el: HTMLElement): void {
     if (this.hooks.has(el)) return;
     const name = el.getAttribute(binding("hook"))!;
+    // The built-in hook `<.focusWrap>` names (as the official client's) lives with the DOM commands.
+    if (name === "Phoenix.FocusWrap") return void preloadDomCommands().then((commands) => commands.wrapFocus(el));
     const callbacks = this.host.hooks[name];
     if (!callbacks) return;
     if (!el.id) throw new Error(`an element with phx-hook="${name}" needs a unique id`);
