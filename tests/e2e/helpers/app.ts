@@ -83,12 +83,14 @@ export async function startApp(routes: readonly LiveRoute[], session: Record<str
     scripts: head ? ["/assets/head.js", "/assets/app.js"] : ["/assets/app.js"],
     logger,
     session: () => ({ ...session }),
+    ...serverOptions,
+    // The assets first; a suite's own `fallback` (plain HTTP endpoints its pages post to) next.
     fallback: (req, res) => {
       if (req.url === "/assets/app.js") res.writeHead(200, { "content-type": "text/javascript" }).end(js);
       else if (req.url === "/assets/head.js") res.writeHead(200, { "content-type": "text/javascript" }).end(head);
+      else if (serverOptions.fallback) serverOptions.fallback(req, res);
       else res.writeHead(404).end();
     },
-    ...serverOptions,
   });
   const listening = await server.listen(port);
   return { server, port: listening.port, logger, url: (path) => `http://127.0.0.1:${listening.port}${path}` };
@@ -111,7 +113,7 @@ export interface SuiteOptions {
   head?: string;
   /** Extra LiveSocket options for both clients (JSON). */
   clientOptions?: Record<string, unknown>;
-  /** Extra createServer options (an upload directory, limits). */
+  /** Extra createServer options (an upload directory, limits, a `fallback` for plain HTTP endpoints). */
   server?: Partial<ServerOptions>;
 }
 
