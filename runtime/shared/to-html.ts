@@ -57,12 +57,20 @@ export function componentToHTML(state: RenderedState, cid: number, options: ToHT
   return out.html;
 }
 
-function staticsOf(node: WireNode): string[] {
+/** The statics of a merged node (`where` names it in the error when it has none inline). */
+export function staticsOf(node: WireNode, where = "a node"): string[] {
   const statics = node[STATIC];
   if (!Array.isArray(statics)) {
-    throw new Error(`cannot render a node without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
+    throw new Error(`cannot render ${where} without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
   }
   return statics;
+}
+
+/** Component `cid` of a merged state's components. */
+export function componentOf(components: WireComponents | undefined, cid: number): WireNode {
+  const component = components?.[cid];
+  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
+  return component;
 }
 
 function writeNode(node: WireNode, out: Output): void {
@@ -102,7 +110,5 @@ function writeDynamic(value: WireDynamic | undefined, out: Output): void {
 }
 
 function writeComponent(cid: number, out: Output): void {
-  const component = out.components[cid];
-  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
-  writeNode(component, out);
+  writeNode(componentOf(out.components, cid), out);
 }
