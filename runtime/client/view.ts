@@ -66,9 +66,8 @@ export class View {
     this.portals = new Portals(this.id);
     this.channel = host.channel(`lv:${this.id}`, () => this.joinPayload());
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
-    this.channel.on("redirect", (p) => host.onRedirect(String(p.to)));
-    this.channel.on("live_redirect", (p) => host.onLiveRedirect(String(p.to), String(p.kind ?? "push"), (p.flash as string) ?? null));
-    this.channel.on("live_patch", (p) => host.onLivePatch(String(p.to), String(p.kind ?? "push")));
+    // Pushed navigations read as the ones a reply carries.
+    for (const kind of ["redirect", "live_redirect", "live_patch"]) this.channel.on(kind, (p) => this.followNavigation({ [kind]: p }));
     this.channel.on("phx_error", () => this.onError());
     this.channel.on("phx_close", () => this.onError());
   }
