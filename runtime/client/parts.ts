@@ -235,7 +235,7 @@ type Mode = "text" | "html" | "node" | "keyed" | "stream" | "component";
 export class ChildPart {
   start: Node;
   end: Node;
-  mode: Mode = "text";
+  private mode: Mode = "text";
   instance: Instance | null = null;
   entries: Instance[] = [];
   cid: number | null = null;
@@ -300,7 +300,7 @@ export class ChildPart {
     this.insert(built.fragment);
   }
 
-  setText(text: string): void {
+  private setText(text: string): void {
     if (this.mode !== "text") {
       this.clear();
       this.end.parentNode?.removeChild(this.end);
@@ -321,7 +321,7 @@ export class ChildPart {
     this.insert(fragment);
   }
 
-  setComponent(cid: number, ctx: RenderContext): void {
+  private setComponent(cid: number, ctx: RenderContext): void {
     if (this.mode === "component" && this.cid === cid && this.instance === ctx.components.get(cid)) return;
     this.toRange();
     this.clear();
@@ -356,7 +356,7 @@ export class ChildPart {
   }
 
   /** Turns a single Text slot into a start/end range (the start node stays the same). */
-  toRange(): void {
+  private toRange(): void {
     if (this.end !== this.start) return;
     (this.start as Text).data = "";
     this.end = document.createTextNode("");

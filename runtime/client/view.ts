@@ -45,7 +45,7 @@ export class View {
   components = new Map<number, Instance>();
   hooks = new Map<Element, Hook>();
   handlers: EventHandlers = new Map();
-  joinCount = 0;
+  private joinCount = 0;
   /** What the server granted to resume this view after a drop: its token, and the last diff applied. */
   private resume: { token: string; seq: number } | null = null;
   private joinAttempts = 0;
@@ -197,7 +197,7 @@ export class View {
   }
 
   /** Sets the container's status classes (`setStatus("connected")` → `phx-connected`). */
-  setStatus(...names: Status[]): void {
+  private setStatus(...names: Status[]): void {
     this.el.classList.remove(...STATUS.map(statusClass));
     this.el.classList.add(...names.map(statusClass));
   }
@@ -300,7 +300,7 @@ export class View {
   }
 
   /** Whether `el` is this view's, not a nested view's. */
-  owns(el: Element): boolean {
+  private owns(el: Element): boolean {
     return el.closest("[data-phx-session]") === this.el;
   }
 
