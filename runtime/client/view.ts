@@ -25,7 +25,7 @@ export interface ViewHost {
   onLivePatch(to: string, kind: string): void;
   reload(reason: string): void;
   onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
-  isSocketConnected(): boolean;
+  isConnected(): boolean;
   execBinding(el: Element, name: string): void;
   /** Joins the nested views whose containers `roots` hold, keeps the DOM of those already joined, ends those gone. */
   syncNested(view: View, roots: readonly Element[]): void;
@@ -183,8 +183,8 @@ export class View {
     this.host.destroyChildren(this);
     for (const hook of this.hooks.values()) call(hook, "disconnected");
     this.execAll("disconnected");
-    this.setStatus("loading", "error", this.host.isSocketConnected() ? "server-error" : "client-error");
-    if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
+    this.setStatus("loading", "error", this.host.isConnected() ? "server-error" : "client-error");
+    if (this.host.isConnected()) this.channel.scheduleRejoin();
   }
 
   /** Runs binding `name`'s commands on every element of the view that has it. */
