@@ -4,7 +4,9 @@
 // (the `prepare` script). compiler/cli/bin.mjs uses the bundle only while it is newer than every
 // source it was built from, and runs the sources through tsx otherwise.
 import { build } from "esbuild";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { typescriptByRequire } from "./typescript-by-require.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -16,9 +18,11 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  // TypeScript stays a package: compiler/utils/typescript.cjs loads it with V8's code cache.
+  // TypeScript stays a package, loaded by compiler/utils/typescript.cjs (V8's code cache), which
+  // is required from where it sits rather than bundled (see typescript-by-require.mjs).
   external: ["typescript", "vite", "tsx", "esbuild"],
-  // The bundled CommonJS (typescript.cjs) calls require; an ES module has none of its own.
+  plugins: [typescriptByRequire(join(root, "compiler/cli/cli.bundle.mjs"), join(root, "compiler/utils/typescript.cjs"))],
+  // Bundled CommonJS calls require; an ES module has none of its own.
   banner: { js: 'import { createRequire as $createRequire } from "node:module"; const require = $createRequire(import.meta.url);' },
   logLevel: "warning",
 });
