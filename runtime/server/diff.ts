@@ -534,6 +534,9 @@ export class DiffEngine {
     pass: number,
   ): number {
     const expected = comprehension.static.length - 1;
+    // One array for the run's rows: each row's slots are compared before the next one's are
+    // written (a nested list in a slot is another comprehension, with its own array).
+    const into = new Array<Dynamic>(expected);
     // Positions trail item indices by the items filtered out before the run.
     const lag = from - position;
     const end = Math.min(items.length, stayed.length + lag);
@@ -543,7 +546,7 @@ export class DiffEngine {
       const there = stayed[index]!;
       const item = items[i];
       if (there.item !== item || there.sourceIndex !== i || there.seen === pass) break;
-      const dynamics = slotsInPlace(item, i, index, true);
+      const dynamics = slotsInPlace(item, i, index, true, into);
       if (dynamics === null) break;
       if (dynamics.length !== expected) checkEntry(dynamics, comprehension);
       const prints = there.slots;
@@ -585,7 +588,7 @@ export class DiffEngine {
   ): WireNode | null | undefined {
     let dynamics: Dynamic[];
     if (source.slotsInPlace) {
-      const slots = source.slotsInPlace(there.item, i, index, changed);
+      const slots = source.slotsInPlace(there.item, i, index, changed, new Array<Dynamic>(comprehension.static.length - 1));
       if (slots === null) return undefined;
       dynamics = slots;
     } else {
