@@ -15,6 +15,8 @@ import { bindingsOf } from "./analyze/module-bindings.ts";
 import { lower } from "./lower/index.ts";
 import { builtinImportLine, CodeWriter, emitInline, finishModule } from "./emit/index.ts";
 import { extractHooks, type ColocatedHook } from "./hooks.ts";
+import { attributeComponents, compiledArgument, knownComponents } from "./analyze/with-attributes.ts";
+import { componentsImportedBy, type ReadImport } from "./component-imports.ts";
 
 export interface ColocatedOptions {
   filename?: string;
@@ -22,6 +24,8 @@ export interface ColocatedOptions {
   sourcemap?: boolean;
   /** The tag name of templates (default `live`). */
   tag?: string;
+  /** Reads imported files, so that calls of the components they declare are checked (component-imports.ts). */
+  readImport?: ReadImport;
 }
 
 export interface ColocatedResult {
@@ -50,11 +54,15 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
   try {
     const file = ts.createSourceFile(ctx.filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const found = findTemplates(file, options.tag ?? "live", ctx);
-    if (found.length === 0 || ctx.failed) {
+    // Components that declare their attributes (`withAttributes`): their calls are checked and
+    // compiled along with the templates.
+    const declaring = attributeComponents(file, (code, args, start, end) => ctx.report(code, args, start, end));
+    if ((found.length === 0 && declaring.length === 0) || ctx.failed) {
       return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
     }
     // A `live` template reads its module's top-level names; it has no frontmatter of its own.
     const module = { ...bindingsOf(file), declaresAssigns: false, declared: null };
+    const components = new Map([...(options.readImport ? componentsImportedBy(file, ctx.filename, options.readImport) : []), ...knownComponents(declaring)]);
     const out = new CodeWriter(ctx);
     const helpers = new Set<string>();
     const builtins = new Set<string>();
@@ -72,7 +80,9 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       const ast = parseIn(ctx, masked);
       if (ctx.diagnostics.filter((d) => d.severity === "error").length > errorsBefore) return;
       hooks.push(...extractHooks(ast, masked, ctx.filename, (code, args, start, end) => ctx.report(code, args, start, end)));
-      const analysis = analyze(ast, ctx, { module });
+      // A template inside a `withAttributes` render reads that component's declared attributes.
+      const owner = declaring.find((c) => c.renderStart <= template.start && template.end <= c.renderEnd);
+      const analysis = analyze(ast, ctx, { module: owner ? { ...module, declared: owner.declared } : module, components });
       const lowered = lower(ast, analysis);
       const generated = emitInline(ctx, analysis, lowered, { prefix: `${n}_` });
       hoisted += generated.hoisted;
@@ -88,6 +98,16 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       });
     });
     if (ctx.failed) return { code: source, map: null, diagnostics, templates: 0, hooks: [] };
+    for (const component of declaring) {
+      pieces.push({
+        at: component.insertAt,
+        write: () => {
+          out.expression(cursor, component.insertAt, []);
+          out.text(`, ${compiledArgument(component)}`);
+          cursor = component.insertAt;
+        },
+      });
+    }
 
     const preamble = () => {
       out.expression(cursor, insertAt, []);
@@ -95,7 +115,7 @@ export function compileColocated(source: string, options: ColocatedOptions = {})
       out.text(`\nimport { ${[...helpers].sort().join(", ")} } from "livehtml/runtime";\nimport type { Dynamic as $Dynamic } from "livehtml/runtime";\n${builtinImportLine(builtins)}${hoisted}`);
     };
     // The preamble goes after the imports; templates are always after it (they sit in code).
-    const ordered = [{ at: insertAt, write: preamble }, ...pieces].sort((a, b) => a.at - b.at);
+    const ordered = [...(found.length > 0 ? [{ at: insertAt, write: preamble }] : []), ...pieces].sort((a, b) => a.at - b.at);
     for (const piece of ordered) piece.write();
     out.expression(cursor, source.length, []);
 

@@ -31,7 +31,7 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
   // a TypeScript transform drops imports that only a template uses (to it the template is just
   // a string). compileColocated with lang "js" compiles the rest of the file as well.
   const filename = fileURLToPath(url);
-  const result = compileColocated(await readFile(filename, "utf8"), { filename, lang: "js", sourcemap: true });
+  const result = compileColocated(await readFile(filename, "utf8"), { filename, lang: "js", sourcemap: true, readImport: readImportFromDisk });
   fail(result.diagnostics);
   return result.templates > 0 ? { format: "module", source: withInlineMap(result.code, result.map), shortCircuit: true } : loaded;
 }

@@ -183,4 +183,12 @@ readme("the button sample forwards its rest attributes only", async () => {
   assert.is(renderToString(button, { label: "Save", type: "submit", "phx-click": "save" }), `<button class="btn btn-plain" type="submit" phx-click="save">Save</button>`);
 });
 
+readme("the withAttributes sample: a .ts component with defaults and rest attributes", async () => {
+  const { toolbar } = await import("../docs/readme/components/buttons.ts");
+  assert.is(
+    renderToString(toolbar, { busy: true }),
+    `<div class="toolbar"><button class="btn btn-primary" type="submit" disabled>Save</button><button class="btn btn-plain" phx-click="cancel">Cancel</button></div>`,
+  );
+});
+
 readme.run();

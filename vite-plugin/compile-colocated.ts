@@ -5,6 +5,7 @@
 // backtick) keeps every other module from reaching this plugin at all.
 import type { Plugin } from "vite";
 import { compileColocated } from "../compiler/colocated.ts";
+import { readImportFromDisk } from "../compiler/component-imports.ts";
 import { errorsOf, toViteError, toViteWarning, warningsOf } from "./errors.ts";
 import { COLOCATED_CODE, UNCOMPILED_ID, fileOf, SCRIPT_ID, scriptLang } from "./id.ts";
 
@@ -15,7 +16,7 @@ export function colocatedPlugin(): Plugin {
     transform: {
       filter: { id: { include: SCRIPT_ID, exclude: UNCOMPILED_ID }, code: COLOCATED_CODE },
       handler(source, id) {
-        const result = compileColocated(source, { filename: fileOf(id), lang: scriptLang(id), sourcemap: true });
+        const result = compileColocated(source, { filename: fileOf(id), lang: scriptLang(id), sourcemap: true, readImport: readImportFromDisk });
         if (errorsOf(result.diagnostics).length > 0) throw toViteError(id, result.diagnostics);
         for (const d of warningsOf(result.diagnostics)) this.warn(toViteWarning(id, d));
         if (result.templates === 0) return null;

@@ -45,7 +45,16 @@ export function declaredAttributes(file: ts.SourceFile, options: { always?: bool
     }
   }
   if (members === null) return null;
+  if (defaults === null && !options.always && !members.some(isRestProperty)) return null;
+  return declarationOf(members, defaults, file);
+}
 
+/**
+ * The declaration of an assigns type's `members` with `defaults` (an object literal, or null):
+ * what a `.live.html` frontmatter declares, and what a `withAttributes` call does (see
+ * with-attributes.ts). Default offsets are `file`'s.
+ */
+export function declarationOf(members: ts.NodeArray<ts.TypeElement>, defaults: ts.ObjectLiteralExpression | null, file: ts.SourceFile): DeclaredAttributes {
   const names: string[] = [];
   const optional = new Set<string>();
   let rest: DeclaredAttributes["rest"] = null;
@@ -56,7 +65,7 @@ export function declaredAttributes(file: ts.SourceFile, options: { always?: bool
     names.push(name);
     if (member.questionToken) optional.add(name);
     const type = member.type;
-    if (type && ts.isTypeReferenceNode(type) && typeName(type.typeName) === REST_TYPE) {
+    if (isRestProperty(member) && type && ts.isTypeReferenceNode(type)) {
       rest = { name, extra: type.typeArguments?.[0] ? stringLiterals(type.typeArguments[0]) : [] };
     }
   }
@@ -67,24 +76,30 @@ export function declaredAttributes(file: ts.SourceFile, options: { always?: bool
       if (key !== null && property.name) defaultKeys.push({ name: key, start: property.name.getStart(file), end: property.name.end });
     }
   }
-  if (rest === null && defaults === null && !options.always) return null;
   const defaulted = new Set(defaultKeys.map((d) => d.name));
   const required = names.filter((n) => !optional.has(n) && !defaulted.has(n) && n !== rest?.name);
   return { names, required, defaults: defaultKeys, rest };
 }
 
+/** A property typed `Rest` or `Rest<"extra" | …>`. */
+export function isRestProperty(member: ts.TypeElement): member is ts.PropertySignature {
+  const type = ts.isPropertySignature(member) ? member.type : undefined;
+  return type !== undefined && ts.isTypeReferenceNode(type) && typeName(type.typeName) === REST_TYPE;
+}
+
+/** The name of a property (an identifier, or a string or numeric literal); null for a computed one. */
+export function propertyName(name: ts.PropertyName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return null;
+}
+
 /** `{…} as const`, `{…} satisfies T`, `({…})` → the literal. */
-function unwrap(expression: ts.Expression): ts.Expression | null {
+export function unwrap(expression: ts.Expression): ts.Expression | null {
   let e: ts.Expression = expression;
   for (;;) {
     if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
     else return e;
   }
-}
-
-function propertyName(name: ts.PropertyName): string | null {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
-  return null;
 }
 
 function typeName(name: ts.EntityName): string {

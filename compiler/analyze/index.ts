@@ -36,7 +36,8 @@ export function analyze(template: AST.Template, ctx: CompileContext, options: An
     ...(options.components ? { components: options.components } : {}),
     report: (code, args, start, end) => ctx.report(code, args, start, end),
   });
-  if (module.declared && template.frontmatter) checkDeclared(module.declared, analysis, template.frontmatter.contentStart, ctx);
+  // Default offsets are the frontmatter's in a `.live.html`, the file's for a `live` template.
+  if (module.declared) checkDeclared(module.declared, analysis, template.frontmatter?.contentStart ?? 0, ctx);
   const implicitImports = IMPLICIT_HELPER_NAMES.filter((name) => !module.names.has(name) && analysis.freeNames.has(name));
   return { ...analysis, module, implicitImports };
 }

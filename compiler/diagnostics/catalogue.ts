@@ -18,7 +18,7 @@ export type Code =
   | "LH0401" | "LH0402" | "LH0403" | "LH0404" | "LH0405" | "LH0406" | "LH0407" | "LH0408"
   | "LH0409" | "LH0410" | "LH0411" | "LH0412" | "LH0413" | "LH0414" | "LH0415"
   | "LH0501" | "LH0502" | "LH0503"
-  | "LH0510" | "LH0511" | "LH0512" | "LH0513"
+  | "LH0510" | "LH0511" | "LH0512" | "LH0513" | "LH0514" | "LH0515"
   | "LH0520" | "LH0521" | "LH0522"
   | "LH0601"
   | "LH0900";
@@ -280,6 +280,17 @@ export const CATALOGUE: Record<Code, Entry> = {
   LH0513: {
     severity: "error",
     message: (a) => `\`defaults\` names \`${a.name}\`, which the \`Assigns\` interface does not declare`,
+  },
+
+  LH0514: {
+    severity: "error",
+    message: (a) => `withAttributes() ${a.what}`,
+    hint: () => 'write withAttributes({ defaults: { … }, rest: "rest" }, (assigns: MyAssigns) => live`…`), with `MyAssigns` declared in this file',
+  },
+  LH0515: {
+    severity: "error",
+    message: (a) => `the rest property \`${a.name}\` ${a.reason}`,
+    hint: () => 'type the property `Rest` (or `Rest<"extra" | …>`) and name it in the options: `rest: "rest"`',
   },
 
   LH0520: {

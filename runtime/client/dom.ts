@@ -21,6 +21,16 @@ export function emit(name: string, detail?: unknown): void {
   window.dispatchEvent(new CustomEvent(name, { detail }));
 }
 
+/**
+ * Sets the page's title to one a view sent, framed by the `<title>`'s `data-prefix` and
+ * `data-suffix` (`<.liveTitle>`); a blank one shows its `data-default`, or changes nothing.
+ */
+export function putTitle(title: string): void {
+  const data = document.querySelector("title")?.dataset ?? {};
+  const text = title.trim() ? title : data.default;
+  if (text !== undefined) document.title = (data.prefix ?? "") + text + (data.suffix ?? "");
+}
+
 /** `root` itself when it matches (and is not `except`), then its matching descendants. */
 export function within(root: Element, selector: string, except: Element | null = null): Element[] {
   const found = root !== except && root.matches(selector) ? [root] : [];

@@ -69,6 +69,39 @@ function hide(el: HTMLElement, args: Record<string, unknown>): void {
 
 const FOCUSABLE = "a[href],area[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),iframe,[tabindex]:not([tabindex='-1']),[contenteditable=true]";
 
+/** Focuses the first of `candidates` that takes focus (a hidden one does not); whether one did. */
+function focusOneOf(candidates: Element[]): boolean {
+  for (const el of candidates) {
+    if (el.getAttribute("aria-hidden") === "true") continue;
+    (el as HTMLElement).focus();
+    if (document.activeElement === el) return true;
+  }
+  return false;
+}
+
+const wrapped = new WeakSet<Element>();
+
+/**
+ * `phx-hook="Phoenix.FocusWrap"` (`<.focusWrap>`): focus that reaches the container's first or
+ * last child (two focusable sentinels) from inside wraps to the other end of its content, and
+ * from outside enters the content; on mount, focus moves inside unless it already is.
+ */
+export function wrapFocus(el: HTMLElement): void {
+  if (wrapped.has(el)) return;
+  wrapped.add(el);
+  const inner = () => Array.from(el.querySelectorAll(FOCUSABLE));
+  el.addEventListener("focusin", (event) => {
+    const start = event.target === el.firstElementChild;
+    if (!start && event.target !== el.lastElementChild) return;
+    const from = event.relatedTarget;
+    const inside = from instanceof Node && el.contains(from);
+    focusOneOf(start !== inside ? inner() : inner().reverse());
+  });
+  if (el.contains(document.activeElement)) return;
+  el.addEventListener("phx:show-end", () => focusOneOf(inner()));
+  if (getComputedStyle(el).display !== "none") focusOneOf(inner());
+}
+
 /** Runs DOM command `kind` for `source` (its targets are `args.to`, else `source`). */
 export function runDomCommand(host: CommandHost, source: Element, kind: string, args: Record<string, unknown>, eventType: string): void {
   if (kind === "pop_focus") {

@@ -30,6 +30,8 @@ export interface RenderContext {
   touch: ((el: Node) => void) | null;
   /** The app's `dom.onBeforeElUpdated(from, to)`, for every element a patch writes. */
   beforeElUpdated: ((from: Element, to: Element) => unknown) | null;
+  /** An element whose `phx-trigger-action` a slot wrote: its form is submitted after the patch. */
+  triggered: Element | null;
 }
 
 /**
@@ -425,6 +427,7 @@ export class AttrPart {
     if (!fresh && ignored(this.el.parentNode)) return;
     const text = decode(value);
     noteCommands(text);
+    if (this.name === binding("trigger-action")) ctx.triggered = this.el;
     const write = (el: Element) => setAttr(el, this.name, text);
     if (fresh) write(this.el);
     else patchElement(this.el, ctx, write);
@@ -448,6 +451,7 @@ export class AttrsPart {
       noteCommands(value);
       // Rendered as a spread, `phx-remove` is not in any statics.
       if (name === binding("remove")) seen.phxRemove = true;
+      else if (name === binding("trigger-action")) ctx.triggered = this.el;
     }
     const write = (el: Element) => {
       for (const name of this.names) if (!now.includes(name)) setAttr(el, name, null);

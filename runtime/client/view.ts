@@ -7,8 +7,8 @@ import { ChildPart, buildComponent, type Instance, type RenderContext } from "./
 import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
-import type { JS } from "./js.ts";
-import { binding, emit, within } from "./dom.ts";
+import { preloadDomCommands, type JS } from "./js.ts";
+import { binding, emit, putTitle, within } from "./dom.ts";
 import { Portals } from "./portals.ts";
 
 /** What a view needs from its live socket. */
@@ -154,7 +154,7 @@ export class View {
     // mount in the document.
     this.host.onJoined(this, response);
     this.renderFull(diff);
-    if (title !== undefined) document.title = title;
+    if (title !== undefined) putTitle(title);
     this.setStatus("connected");
     this.execAll("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
@@ -211,6 +211,7 @@ export class View {
       inserted: [],
       touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
       beforeElUpdated: this.host.onBeforeElUpdated,
+      triggered: null,
     };
   }
 
@@ -263,7 +264,7 @@ export class View {
       }
       this.afterPatch(ctx, false);
     }
-    if (title !== undefined) document.title = title;
+    if (title !== undefined) putTitle(title);
     this.host.dispatchEvents(events.filter((e) => e[2] !== true));
     return reply;
   }
@@ -289,15 +290,19 @@ export class View {
       } else if (touched?.has(hook)) call(hook, "updated");
     }
     const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
+    // A form given `phx-trigger-action` (by a slot, or in the HTML a patch inserted) posts over HTTP.
+    let trigger = ctx.triggered?.isConnected && ctx.triggered instanceof HTMLFormElement ? ctx.triggered : null;
     // Before hooks: a nested view's container that was built again gets its view's DOM back.
     this.host.syncNested(this, scan);
     for (const root of scan) {
       if (!root.isConnected) continue;
       for (const el of within(root, `[${binding("hook")}]`, this.el)) if (this.owns(el)) this.mountHook(el as HTMLElement);
       for (const el of within(root, `[${binding("mounted")}]`, this.el)) if (this.owns(el)) this.host.execBinding(el, "mounted");
-      for (const form of root.querySelectorAll<HTMLFormElement>(`form[${binding("trigger-action")}]`)) form.submit();
+      trigger ??= within(root, `form[${binding("trigger-action")}]`)[0] as HTMLFormElement | undefined ?? null;
     }
     if (!join) this.destroyRemovedComponents();
+    // The prototype's submit: a control named "submit" would shadow the form's own.
+    if (trigger) HTMLFormElement.prototype.submit.call(trigger);
   }
 
   /** Whether `el` is this view's, not a nested view's. */
@@ -308,6 +313,8 @@ export class View {
   private mountHook(el: HTMLElement): void {
     if (this.hooks.has(el)) return;
     const name = el.getAttribute(binding("hook"))!;
+    // The built-in hook `<.focusWrap>` names (as the official client's) lives with the DOM commands.
+    if (name === "Phoenix.FocusWrap") return void preloadDomCommands().then((commands) => commands.wrapFocus(el));
     const callbacks = this.host.hooks[name];
     if (!callbacks) return;
     if (!el.id) throw new Error(`an element with phx-hook="${name}" needs a unique id`);

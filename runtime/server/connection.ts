@@ -577,6 +577,7 @@ export class LiveConnection {
       // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
       ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
       signUpload: helpers.signUpload,
+      frameBytes: this.ctx.limits.frameBytes,
       // Verified at the join: the page's own token.
       csrfToken: String(join.params._csrf_token ?? this.connectParams._csrf_token),
     });

@@ -50,6 +50,7 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     connected: false,
     pubsub: ctx.pubsub,
     logger: ctx.logger,
+    frameBytes: ctx.limits.frameBytes,
     ...(opts.assigns ? { inheritedAssigns: opts.assigns } : {}),
     ...(opts.liveSession ? { liveSession: opts.liveSession } : {}),
   });

@@ -68,6 +68,8 @@ export interface ViewRuntimeOptions {
   childContainer?: ChildContainer;
   /** Signs the token an upload channel joins with (connected views; without it nothing uploads). */
   signUpload?: (token: UploadToken) => string;
+  /** The server's `limits.frameBytes`, which an upload's chunks must fit in (default: the default limit). */
+  frameBytes?: number;
 }
 
 /** The answer to an upload message: the reply, or why the message was refused (the view goes on). */
@@ -164,7 +166,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.components = new ComponentInstances(this.effects, this.#messages, this.state);
     this.components.updates = this;
     this.#signUpload = options.signUpload ?? null;
-    const uploads = () => (this.#uploads ??= new ViewUploads(this.id, this.#signUpload));
+    const frameBytes = options.frameBytes;
+    const uploads = () => (this.#uploads ??= new ViewUploads(this.id, this.#signUpload, frameBytes));
     this.socket.uploadHost = { uploads, cid: null };
     this.components.uploads = uploads;
     this.components.asyncHost = this;

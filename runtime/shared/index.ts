@@ -31,5 +31,7 @@ export { toForm, usedInput, inputsFor, formField, validate, validateAsync } from
 export type { Form, FormField, FormOptions, FormErrors, FormIssue, FormParams, InputsForOptions, StandardSchema, StandardResult, StandardIssue, ValidationResult } from "./form.ts";
 export { declared, GLOBAL_ATTRIBUTES, GLOBAL_PREFIXES } from "./declared.ts";
 export type { Rest, GlobalAttributes, AttributeDeclaration } from "./declared.ts";
+export { withAttributes } from "./with-attributes.ts";
+export type { AttributeOptions, CompiledAttributes, PropsOf } from "./with-attributes.ts";
 export { uploadErrors } from "./uploads.ts";
 export type { UploadConfig, UploadEntry, UploadError } from "./uploads.ts";

@@ -37,6 +37,20 @@ export const ANALYSIS_CASES: AnalysisCase[] = [
     start: [3, 27],
     end: [3, 28],
   },
+  {
+    code: "LH0514",
+    kind: "colocated",
+    source: 'import { live, withAttributes } from "livehtml/runtime";\nexport const c = withAttributes({}, (props: object) => live`<b></b>`);',
+    start: [2, 38],
+    end: [2, 51],
+  },
+  {
+    code: "LH0515",
+    kind: "colocated",
+    source: 'import { live, withAttributes, type Rest } from "livehtml/runtime";\ninterface A { rest: Rest }\nexport const c = withAttributes({}, (assigns: A) => live`<b></b>`);',
+    start: [2, 15],
+    end: [2, 25],
+  },
   { code: "LH0520", kind: "template", source: `<script type="hook">export default {}</script>`, start: [1, 1], end: [1, 21] },
   {
     code: "LH0521",

@@ -20,7 +20,7 @@ e2e("loading states until the sources answer; clicks go on meanwhile; then the r
   await page.click("#ping");
   await waitForText(page, "#clicks", "1");
   // The connected mount's work waits on the source (the HTTP render started none).
-  for (let i = 0; i < 100 && source.waiting.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && source.waiting < 3; i++) await new Promise((r) => setTimeout(r, 20));
   source.release();
   await waitForText(page, "#org", "Analytical Engines");
   await waitForText(page, "#bio", "Likes engines");

@@ -2,7 +2,8 @@
 // option; an upload's checks of the client's entries follow LiveView's rules.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { Upload } from "../../runtime/server/uploads/config.ts";
+import { checkChunkSize, Upload, type UploadOptions } from "../../runtime/server/uploads/config.ts";
+import { MAX_BINARY_HEADER } from "../../runtime/server/uploads/binary-frame.ts";
 import { uploadErrors } from "../../runtime/shared/uploads.ts";
 import { SocketState } from "../../runtime/server/socket.ts";
 
@@ -15,6 +16,17 @@ config("bad options are refused with the upload's name and the option", () => {
   assert.throws(() => new Upload("avatar", "r", { accept: [".png"], maxEntries: 0 }), /maxEntries must be a positive integer \(got 0\)/);
   assert.throws(() => new Upload("avatar", "r", { accept: [".png"], chunkSize: 1.5 }), /chunkSize must be a positive integer/);
   assert.throws(() => new Upload("", "r", { accept: "any" }), /needs a name/);
+});
+
+config("chunkSize is checked against the frame limit, with room for the frame header; external uploads send no chunks here", () => {
+  const upload = (options: Partial<UploadOptions>) => new Upload("avatar", "r", { accept: "any", ...options });
+  assert.not.throws(() => checkChunkSize(upload({}), 1024 * 1024), "the defaults fit");
+  assert.not.throws(() => checkChunkSize(upload({ chunkSize: 1024 * 1024 - MAX_BINARY_HEADER }), 1024 * 1024));
+  assert.throws(
+    () => checkChunkSize(upload({ chunkSize: 1024 * 1024 }), 1024 * 1024),
+    /allowUpload\("avatar"\): chunkSize 1048576 does not fit in a WebSocket frame: limits\.frameBytes is 1048576 .* at most 1047551/,
+  );
+  assert.not.throws(() => checkChunkSize(upload({ chunkSize: 5_000_000, external: () => ({ uploader: "S3" }) }), 1024 * 1024));
 });
 
 config("entries: type by MIME family, exact type or extension; size from the declaration; count; one file replaces one", () => {

@@ -254,6 +254,27 @@ uploads("a frame larger than the frame limit closes that socket only (1009)", as
   other.socket.close();
 });
 
+uploads("a chunkSize that cannot fit in a frame is refused at allowUpload, naming both values; one that fits uploads", async (ctx) => {
+  await ctx.app.server.close();
+  ctx.app = await startApp({ routes: [live("/up", UploadView)], uploadDir: ctx.dir, limits: { frameBytes: 4096 } });
+  uploaded.options = { chunkSize: 4000 };
+  const refused = await getPage(ctx.app, "/up");
+  assert.is(refused.status, 500);
+  assert.ok(
+    ctx.app.logger.has("error", /allowUpload\("avatar"\): chunkSize 4000 does not fit in a WebSocket frame: limits\.frameBytes is 4096 .* chunkSize must be at most 3071/),
+    ctx.app.logger.messages.map((m) => m.message).join("\n"),
+  );
+  // The largest chunk that fits goes through in one frame.
+  uploaded.options = { chunkSize: 3071, maxFileSize: 3071 };
+  const page = await Page.open(ctx.app, "/up");
+  const preflight = await page.allow([png("0", 3071)]);
+  assert.is((response(preflight).config as { chunk_size: number }).chunk_size, 3071);
+  const { joinRef } = await joinEntry(page, preflight, "0");
+  assert.is(status(await chunk(page, joinRef, "0", bytes(3071))), "ok");
+  page.socket.close();
+  await filesBecome(ctx.dir, 0);
+});
+
 uploads("the client's upload module is served beside it", async (ctx) => {
   const res = await fetch(`${ctx.app.origin}${UPLOADS_PATH}`);
   assert.is(res.status, 200);

@@ -53,7 +53,7 @@ function hookPath(out: string, name: string): string {
 
 /** A colocated file; as JavaScript, the rest of the file loses its types too. */
 function colocated(source: string, filename: string, settings: CompileSettings) {
-  const result = compileColocated(source, { filename, lang: settings.lang, sourcemap: settings.sourcemap && settings.lang === "ts" });
+  const result = compileColocated(source, { filename, lang: settings.lang, sourcemap: settings.sourcemap && settings.lang === "ts", readImport: (path) => readImportFromDisk(resolve(path)) });
   if (settings.lang === "ts" || result.diagnostics.some((d) => d.severity === "error")) return result;
   const js = ts.transpileModule(result.code, {
     fileName: filename,

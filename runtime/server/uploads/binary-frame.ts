@@ -9,6 +9,8 @@ export interface BinaryFrame extends Omit<Frame, "payload"> {
 
 const PUSH = 0;
 const HEADER = 5;
+/** The most a binary frame's header takes: the five bytes and four fields of up to 255 bytes. */
+export const MAX_BINARY_HEADER = HEADER + 4 * 255;
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 export function parseBinaryFrame(data: Uint8Array): { ok: true; frame: BinaryFrame } | { ok: false; error: string } {

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { UploadConfig, UploadEntry, UploadError } from "../../shared/uploads.ts";
 import { extensionOf, mimeOfExtension } from "./mime.ts";
+import { MAX_BINARY_HEADER } from "./binary-frame.ts";
 
 export type { UploadConfig, UploadEntry, UploadError };
 
@@ -36,6 +37,22 @@ export interface UploadOptions<S = unknown> {
 }
 
 export const UPLOAD_DEFAULTS = { maxEntries: 1, maxFileSize: 8_000_000, chunkSize: 64_000, chunkTimeout: 10_000 } as const;
+
+/**
+ * A chunk travels in one WebSocket frame with its header, and the server closes the socket on a
+ * frame over `limits.frameBytes` (1009): a `chunkSize` that cannot fit is refused when the upload
+ * is allowed, not when the first chunk kills the connection. External uploads send no chunks here.
+ */
+export function checkChunkSize(upload: Upload, frameBytes: number): void {
+  if (upload.external) return;
+  const largest = frameBytes - MAX_BINARY_HEADER;
+  if (upload.options.chunkSize <= largest) return;
+  throw new Error(
+    `livehtml: allowUpload("${upload.name}"): chunkSize ${upload.options.chunkSize} does not fit in a WebSocket frame: ` +
+      `limits.frameBytes is ${frameBytes} and a chunk's frame header takes up to ${MAX_BINARY_HEADER} bytes, ` +
+      `so chunkSize must be at most ${largest} (or raise limits.frameBytes in createServer)`,
+  );
+}
 
 const WILDCARDS = new Set(["image/*", "audio/*", "video/*"]);
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;

@@ -5,7 +5,8 @@
 // Every path that ends an entry ends its channel too, and that removes its temporary file.
 import { randomToken } from "../random.ts";
 import type { SocketState } from "../socket.ts";
-import { clientEntry, Upload, type ClientEntry, type ExternalMeta, type UploadConfig, type UploadEntry, type UploadOptions } from "./config.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
+import { checkChunkSize, clientEntry, Upload, type ClientEntry, type ExternalMeta, type UploadConfig, type UploadEntry, type UploadOptions } from "./config.ts";
 
 /** What the client's `lvu:` join carries, signed by the server in the preflight reply. */
 export interface UploadToken {
@@ -56,6 +57,8 @@ export class ViewUploads {
     readonly viewId: string,
     /** Signs an upload token; null where there is no channel to upload over (an HTTP render). */
     private readonly sign: ((token: UploadToken) => string) | null,
+    /** The server's `limits.frameBytes`: every chunk must fit in one frame. */
+    private readonly frameBytes: number = DEFAULT_LIMITS.frameBytes,
   ) {}
 
   allow(owner: UploadOwner, name: string, options: UploadOptions<never>): UploadConfig {
@@ -64,6 +67,7 @@ export class ViewUploads {
       throw new Error(`livehtml: allowUpload("${name}") again while it has entries: consume or cancel them first (cancelUpload, consumeUploadedEntries)`);
     }
     const upload = new Upload(name, randomToken(9), options as UploadOptions<unknown>);
+    checkChunkSize(upload, this.frameBytes);
     upload.cid = owner.cid;
     if (previous) this.#byRef.delete(previous.upload.ref);
     this.#byRef.set(upload.ref, { upload, owner });

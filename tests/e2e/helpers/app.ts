@@ -22,7 +22,8 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
 export const CLIENTS = ["official", "livehtml"] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
-// `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests.
+// `options`: extra LiveSocket options (JSON), e.g. short reload jitters for reload tests; its
+// `params` go with every join beside the CSRF token (what `getConnectParams()` reads).
 // Hooks come from `window.testHooks`, external uploaders from `window.testUploaders` and `dom`
 // callbacks from `window.testDom`, set by a suite's `head` script.
 const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => string> = {
@@ -30,14 +31,16 @@ const CLIENT_ENTRIES: Record<ClientName, (options: Record<string, unknown>) => s
 import { Socket } from "phoenix";
 import { LiveSocket } from "phoenix_live_view";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", Socket, { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
+const options = ${JSON.stringify(options)};
+const liveSocket = new LiveSocket("/live", Socket, { ...options, params: { ...options.params, _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
   livehtml: (options) => `
 import { LiveSocket } from "./runtime/client/index.ts";
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
-const liveSocket = new LiveSocket("/live", { ...${JSON.stringify(options)}, params: { _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
+const options = ${JSON.stringify(options)};
+const liveSocket = new LiveSocket("/live", { ...options, params: { ...options.params, _csrf_token: csrfToken }, hooks: window.testHooks ?? {}, uploaders: window.testUploaders ?? {}, ...(window.testDom ? { dom: window.testDom } : {}) });
 liveSocket.connect();
 window.liveSocket = liveSocket;
 `,
@@ -70,7 +73,8 @@ export interface App {
   url(path: string): string;
 }
 
-export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}, serverOptions: Partial<ServerOptions> = {}): Promise<App> {
+/** Serves `routes` on a free port, or on `port` (a server taking over from one just closed). */
+export async function startApp(routes: readonly LiveRoute[], session: Record<string, unknown> = {}, client: ClientName = "official", head = "", clientOptions: Record<string, unknown> = {}, serverOptions: Partial<ServerOptions> = {}, port = 0): Promise<App> {
   const js = await bundleClient(client, clientOptions);
   const logger = new MemoryLogger();
   const server = createServer({
@@ -79,15 +83,17 @@ export async function startApp(routes: readonly LiveRoute[], session: Record<str
     scripts: head ? ["/assets/head.js", "/assets/app.js"] : ["/assets/app.js"],
     logger,
     session: () => ({ ...session }),
+    ...serverOptions,
+    // The assets first; a suite's own `fallback` (plain HTTP endpoints its pages post to) next.
     fallback: (req, res) => {
       if (req.url === "/assets/app.js") res.writeHead(200, { "content-type": "text/javascript" }).end(js);
       else if (req.url === "/assets/head.js") res.writeHead(200, { "content-type": "text/javascript" }).end(head);
+      else if (serverOptions.fallback) serverOptions.fallback(req, res);
       else res.writeHead(404).end();
     },
-    ...serverOptions,
   });
-  const { port } = await server.listen(0);
-  return { server, port, logger, url: (path) => `http://127.0.0.1:${port}${path}` };
+  const listening = await server.listen(port);
+  return { server, port: listening.port, logger, url: (path) => `http://127.0.0.1:${listening.port}${path}` };
 }
 
 /** What a browser suite's tests receive: the app, the browser, one page, and the client's name. */
@@ -107,7 +113,7 @@ export interface SuiteOptions {
   head?: string;
   /** Extra LiveSocket options for both clients (JSON). */
   clientOptions?: Record<string, unknown>;
-  /** Extra createServer options (an upload directory, limits). */
+  /** Extra createServer options (an upload directory, limits, a `fallback` for plain HTTP endpoints). */
   server?: Partial<ServerOptions>;
 }
 
@@ -126,23 +132,48 @@ export function browserSuite(name: string, routes: readonly LiveRoute[], options
   const register = ((title: string, test: (ctx: BrowserContext) => void | Promise<void>) => void tests.push([title, test])) as BrowserSuite;
   register.run = () => {
     for (const client of CLIENTS) {
-      const test = suite<BrowserContext>(`${name} [${client}]`);
+      const test = suite<SuiteState>(`${name} [${client}]`);
       test.before(async (ctx) => {
-        options.before?.();
-        ctx.client = client;
-        ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {}, options.server ?? {});
-        ctx.browser = await launchBrowser();
-        ctx.page = await ctx.browser.newPage();
+        // uvu drops an error thrown by a `before` hook (its runner returns from a `finally`):
+        // the suite would read "0 / N" with no reason. Kept here, each test fails with it.
+        try {
+          options.before?.();
+          ctx.client = client;
+          ctx.app = await startApp(routes, options.session ?? {}, client, options.head ?? "", options.clientOptions ?? {}, options.server ?? {});
+          ctx.browser = await launchBrowser();
+          ctx.page = await ctx.browser.newPage();
+        } catch (error) {
+          ctx.setupError = error;
+        }
       });
       test.after(async (ctx) => {
         await ctx.browser?.close();
         await ctx.app?.server.close();
       });
-      for (const [title, body] of tests) test(title, body);
+      for (const [title, body] of tests) {
+        test(title, (ctx) => {
+          if (ctx.setupError !== undefined) throw setupFailure(ctx.setupError);
+          return body(ctx);
+        });
+      }
       test.run();
     }
   };
   return register;
+}
+
+/** A suite's state: the tests' context, and what went wrong setting it up. */
+interface SuiteState extends BrowserContext {
+  setupError?: unknown;
+}
+
+/** The set-up's error as each test's failure, with the set-up's stack (where it threw). */
+function setupFailure(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const failure = new Error(`the suite's set-up failed: ${message}`, { cause: error });
+  const frames = error instanceof Error ? error.stack?.split("\n").filter((line) => /^\s+at /.test(line)) : undefined;
+  if (frames?.length) failure.stack = [`Error: ${failure.message}`, ...frames].join("\n");
+  return failure;
 }
 
 export async function launchBrowser(): Promise<Browser> {
