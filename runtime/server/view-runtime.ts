@@ -54,6 +54,11 @@ export interface ViewRuntimeOptions {
    * It receives the view so that one function can serve every view of a server.
    */
   routeParams?: (url: URL, view: AnyView) => Params | null;
+  /**
+   * A nested live view (`liveRender`, sticky or not): mounted by a parent or a layout, not at a
+   * route, so it has no URL params of its own and a handleParams (its own or a hook) is refused.
+   */
+  nested?: boolean;
   /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
   inheritedAssigns?: Readonly<Record<string, unknown>>;
   /** The route's live session: its onMount hooks run before the view's, its layout wraps the view. */
@@ -138,6 +143,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   /** Running async work, created with the first (most views have none). */
   #async: AsyncTasks | null = null;
   #csrfToken: string | null;
+  readonly #nested: boolean;
   /** The nested live views its connected renders placed (`liveRender`). */
   readonly children: ChildViews;
   /** The session the view mounted with (its nested views' sessions start from it). */
@@ -158,6 +164,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.#connectParams = options.connectParams ?? null;
     this.#staticChanged = options.staticChanged ?? false;
     this.#csrfToken = options.csrfToken ?? null;
+    this.#nested = options.nested === true;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
@@ -241,6 +248,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     await this.view.mount?.(params, session, this.socket);
     const nav = this.effects.takeNavigation();
     if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
+    if (this.#nested) this.#refuseHandleParams();
     await this.#handleParams(url, params);
     const patched = await this.#followPatches(nav);
     if (patched && patched.kind !== "patch") return { leave: patched, patch: null };
@@ -499,6 +507,19 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       return nav;
     }
     return null;
+  }
+
+  /**
+   * A nested view has no route, so no params of its own (LiveView refuses handle_params on
+   * child views for the same reason): a mount error, which ends this view only.
+   */
+  #refuseHandleParams(): void {
+    const what = this.view.handleParams ? "a handleParams callback" : this.socket.hooks?.has("handleParams") ? "a handleParams hook (attachHook)" : null;
+    if (!what) return;
+    throw new Error(
+      `${this.name} is a nested live view (liveRender) and has ${what}: only a view mounted at a route gets URL params. ` +
+        "Pass what it needs through liveRender's session, or let its parent handle the params",
+    );
   }
 
   async #handleParams(url: URL, params: Params): Promise<void> {
