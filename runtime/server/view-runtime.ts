@@ -59,6 +59,12 @@ export interface ViewRuntimeOptions {
    * route, so it has no URL params of its own and a handleParams (its own or a hook) is refused.
    */
   nested?: boolean;
+  /**
+   * Where a nested view's pushPatch goes: to its parent, up to the page's root view, whose
+   * handleParams runs and which patches the page's URL (LiveView sends a child's push_patch to
+   * its root the same way). Without it a pushPatch patches this view.
+   */
+  patchRoot?: (nav: Navigation) => void;
   /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
   inheritedAssigns?: Readonly<Record<string, unknown>>;
   /** The route's live session: its onMount hooks run before the view's, its layout wraps the view. */
@@ -144,6 +150,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   #async: AsyncTasks | null = null;
   #csrfToken: string | null;
   readonly #nested: boolean;
+  readonly #patchRoot: ((nav: Navigation) => void) | null;
   /** The nested live views its connected renders placed (`liveRender`). */
   readonly children: ChildViews;
   /** The session the view mounted with (its nested views' sessions start from it). */
@@ -165,6 +172,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.#staticChanged = options.staticChanged ?? false;
     this.#csrfToken = options.csrfToken ?? null;
     this.#nested = options.nested === true;
+    this.#patchRoot = options.patchRoot ?? null;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
@@ -314,6 +322,18 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       if (params === null) return { link_redirect: true };
       await this.#handleParams(url, params);
       return (await this.#afterCallback(undefined, true)) ?? {};
+    });
+  }
+
+  /**
+   * A nested view's pushPatch (see `patchRoot`): passed further up by a nested view, run here by
+   * the root, which then pushes the `live_patch` and its diff.
+   */
+  patchFromChild(nav: Navigation): void {
+    if (this.#patchRoot) return this.#patchRoot(nav);
+    void this.#run("handleParams", async () => {
+      this.effects.navigate(nav);
+      await this.#afterCallback(undefined, false);
     });
   }
 
@@ -552,6 +572,10 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    */
   async #afterCallback(reply: Readonly<Record<string, unknown>> | undefined, replying: boolean, dirtyComponent: number | null = null): Promise<ReplyPayload | undefined> {
     let nav = this.effects.takeNavigation();
+    if (nav?.kind === "patch" && this.#patchRoot) {
+      this.#patchRoot(nav);
+      nav = null;
+    }
     if (nav) nav = await this.#followPatches(nav);
     if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
     return this.#emit(this.#render({ kind: "changes", component: dirtyComponent }), reply, nav, replying);

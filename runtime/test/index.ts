@@ -571,6 +571,7 @@ async function mountTestChild(spec: ChildSpec, parent: LiveViewTest, options: Mo
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
     inheritedAssigns: parent.runtime.state.assigns,
     nested: true,
+    patchRoot: (nav) => parent.runtime.patchFromChild(nav),
     connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
     childContainer: testChildContainer,
   });

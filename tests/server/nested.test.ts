@@ -207,6 +207,27 @@ test("a nested view with handleParams is refused at its join: only that child en
   }
 });
 
+test("a nested view's pushPatch goes to the page's root: the root's handleParams runs and it pushes the live_patch", async (ctx) => {
+  const path = "/host?child=patching";
+  const { html } = await page(ctx, path);
+  const root = readPage(html);
+  const socket = await TestSocket.open(ctx.port, { _csrf_token: root.csrf });
+  const parentReply = (await socket.push("1", `lv:${root.id}`, "phx_join", { url: `http://127.0.0.1:${ctx.port}${path}`, params: { _mounts: 0 }, session: root.session, static: root.static }))[4] as Reply;
+  const rendered = parentReply.response.rendered as WireMessageDiff;
+  assert.ok(toHTML(mergeDiff(null, extract(rendered).diff)).includes('<p id="tab">none</p>'));
+  const tokens = childTokens(toHTML(mergeDiff(null, extract(rendered).diff)), "kid");
+  const childReply = (await socket.push("2", "lv:kid", "phx_join", { params: { _mounts: 0 }, session: tokens.session, static: "" }))[4] as Reply;
+  assert.is(childReply.status, "ok", JSON.stringify(childReply));
+  const go = (await socket.push("2", "lv:kid", "event", { type: "click", event: "go", value: { tab: "2" } }))[4] as Reply;
+  assert.equal(go.response, { diff: { 0: "1" } }, "the child's reply has its own diff and no live_patch");
+  const patch = await socket.waitFor((m) => m[2] === `lv:${root.id}` && m[3] === "live_patch");
+  assert.equal(patch[4], { to: "/host?child=patching&tab=2", kind: "push" });
+  const diff = await socket.waitFor((m) => m[2] === `lv:${root.id}` && m[3] === "diff");
+  assert.equal(diff[4], { 1: "2" }, "the root's handleParams ran with the patched URL's params");
+  socket.close();
+  await socket.closed();
+});
+
 test("liveRender outside a live view's render says where it works", async () => {
   assert.throws(() => liveRender(Clock, { id: "x" }), /renders only inside a live view's template or a root layout/);
   assert.throws(() => liveRender(Clock, { id: "1bad" }), /`id` must be a string that starts with a letter/);
