@@ -41,7 +41,7 @@ export const CLIENT_BUILD_OPTIONS = {
  * The size budget of the served bundle, min+gzip (gzip -9), checked by a test: the bytes a page
  * pays before it goes live. Lowered as the client shrinks; raise it only knowingly.
  */
-export const CLIENT_SIZE_BUDGET = 15_900;
+export const CLIENT_SIZE_BUDGET = 15_960;
 
 /**
  * The client's files by name: `client.js` (what a page loads), its source map, the modules it
