@@ -3,6 +3,7 @@
 // serves); run from the sources, the server bundles it on first request through this file.
 import { build } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { privateNames } from "./client-private-names.mjs";
@@ -34,14 +35,18 @@ export const CLIENT_BUILD_OPTIONS = {
   // loaded modules share with client.js.
   target: "es2022",
   tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+  // The DOM's fixed numbers, written as the numbers they are (the minifier cannot know them).
+  define: { "Node.ELEMENT_NODE": "1", "Node.TEXT_NODE": "3", "Node.COMMENT_NODE": "8", "WebSocket.OPEN": "1" },
   mangleProps: new RegExp(`^(${mangled.join("|")})$`),
 };
 
 /**
- * The size budget of the served bundle, min+gzip (gzip -9), checked by a test: the bytes a page
- * pays before it goes live. Lowered as the client shrinks; raise it only knowingly.
+ * The size budgets, min+gzip (gzip -9), checked by a test. `total` is the whole client (client.js
+ * and the modules it loads on demand: a page using every feature pays it); `entry` is client.js
+ * alone, the bytes every page pays before it goes live. Lowered as the client shrinks; raise
+ * them only knowingly.
  */
-export const CLIENT_SIZE_BUDGET = 15_960;
+export const CLIENT_SIZE_BUDGET = { total: 17_720, entry: 15_400 };
 
 /**
  * The client's files by name: `client.js` (what a page loads), its source map, the modules it
@@ -81,10 +86,24 @@ export async function bundleFiles() {
   return Object.fromEntries(files.map((f) => [f.path.slice(f.path.lastIndexOf("/") + 1), f.text]));
 }
 
-/** `{ code, map }` of client.js, and `uploads: { code, map }` of the upload module. */
-export async function bundleClient() {
+/**
+ * The client's sizes as served (min, and min+gzip at gzip -9, source map comments left out):
+ * client.js, each module it loads on demand, their total, and the upload module on its own.
+ */
+export async function clientSizes() {
   const files = await bundleFiles();
-  return { code: files["client.js"], map: files["client.js.map"], uploads: { code: files["uploads.js"], map: files["uploads.js.map"] } };
+  const size = (name) => {
+    const code = files[name].replace(/\/\/# sourceMappingURL=.*\n?$/, "");
+    return { name, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  };
+  const entry = size("client.js");
+  const chunks = Object.keys(files).filter((name) => /^client-.*\.js$/.test(name)).sort().map(size);
+  const total = { name: "total", min: entry.min, gzip: entry.gzip };
+  for (const chunk of chunks) {
+    total.min += chunk.min;
+    total.gzip += chunk.gzip;
+  }
+  return { entry, chunks, total, uploads: size("uploads.js") };
 }
 
 /** Writes the client's files into `dir`. */

@@ -10,7 +10,7 @@ import { chromium, type Page } from "playwright-core";
 import { fmt, median, ratio } from "../lib/stats.ts";
 import { printCommand, printTable } from "../lib/table.ts";
 import { DIRECT, MOCK_SOCKET, pageHTML } from "./page.ts";
-import { bundleClient, CLIENT_BUILD_OPTIONS } from "../../scripts/build-client.mjs";
+import { clientSizes, CLIENT_BUILD_OPTIONS } from "../../scripts/build-client.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const QUICK = process.env.QUICK === "1";
@@ -160,11 +160,14 @@ export async function runClient(): Promise<void> {
     );
     const cell = "one cell in 10,000";
     console.log(`script only (frame → DOM mutated, before layout), ${cell}: livehtml ${fmt(median(scripts.livehtml![cell]!))} ms, official ${fmt(median(scripts.official![cell]!))} ms`);
-    // The bundle the server serves at /livehtml/client.js (without its source map comment).
-    const ours = (await bundleClient()).code.replace(/\/\/# sourceMappingURL=.*\n$/, "");
+    // The files the server serves at /livehtml/ (without their source map comments): client.js,
+    // the modules it loads on demand, and their total, which is the whole client's size.
+    const sizes = await clientSizes();
     const official = await bundle(`export { Socket } from "phoenix"; export { LiveSocket } from "phoenix_live_view";`, true);
     printTable("Bundle size (esbuild --minify, gzip -9)", ["client", "min", "min+gzip"], [
-      ["livehtml/client", kb(ours.length), kb(gzipSync(ours, { level: 9 }).length)],
+      ...[sizes.entry, ...sizes.chunks].map((f) => [`livehtml/client: ${f.name}`, kb(f.min), kb(f.gzip)]),
+      ["livehtml/client: total", kb(sizes.total.min), kb(sizes.total.gzip)],
+      ["livehtml uploads.js (upload pages only)", kb(sizes.uploads.min), kb(sizes.uploads.gzip)],
       ["phoenix_live_view + phoenix", kb(official.length), kb(gzipSync(official, { level: 9 }).length)],
     ]);
     printCommand("npm run bench -- client   (ROUNDS=n, QUICK=1)");

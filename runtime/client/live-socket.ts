@@ -89,10 +89,6 @@ export class LiveSocket implements ViewHost, CommandHost {
     return this.transport.isConnected();
   }
 
-  isSocketConnected(): boolean {
-    return this.isConnected();
-  }
-
   /** The transport (its `conn` is the WebSocket), as `getSocket()` of the official client. */
   getSocket(): Transport {
     return this.transport;

@@ -10,7 +10,7 @@
 //   removed by their own first and last nodes.
 // Empty Text nodes are invisible in the page's HTML and to CSS, unlike comment markers.
 import { COMPONENTS, KEYED, KEYED_COUNT, KEYED_MOVED, STATIC, STREAM, type WireDynamic, type WireKeyed, type WireNode } from "../shared/wire.ts";
-import { toHTML } from "../shared/to-html.ts";
+import { componentOf, staticsOf, toHTML } from "../shared/to-html.ts";
 import type { RenderedState } from "../shared/merge.ts";
 import { compileTemplate, locate, seen, type Template } from "./template.ts";
 import { binding } from "./dom.ts";
@@ -73,12 +73,6 @@ function discard(node: ChildNode): void {
 type Part = ChildPart | AttrPart | AttrsPart | ContentPart;
 
 const isNode = (value: unknown): value is WireNode => typeof value === "object" && value !== null && !Array.isArray(value);
-
-function statics(node: WireNode, where: string): string[] {
-  const s = node[STATIC];
-  if (!Array.isArray(s)) throw new Error(`${where} has no statics in the merged state`);
-  return s;
-}
 
 /** The HTML of a merged node, with the view's components (for opaque templates and attributes). */
 function nodeHTML(node: WireNode, ctx: RenderContext): string {
@@ -231,9 +225,8 @@ function markComponent(instance: Instance, cid: number): void {
 
 /** Builds a component from the merged state and registers it. */
 export function buildComponent(cid: number, ctx: RenderContext): { instance: Instance; fragment: DocumentFragment } {
-  const node = ctx.state[COMPONENTS]?.[cid];
-  if (!node) throw new Error(`component ${cid} is referenced but not in the rendered state`);
-  const built = buildInstance(node, statics(node, `component ${cid}`), ctx, cid);
+  const node = componentOf(ctx.state[COMPONENTS], cid);
+  const built = buildInstance(node, staticsOf(node, `component ${cid}`), ctx, cid);
   ctx.components.set(cid, built.instance);
   ctx.built.add(cid);
   return built;
@@ -244,7 +237,7 @@ type Mode = "text" | "html" | "node" | "keyed" | "stream" | "component";
 export class ChildPart {
   start: Node;
   end: Node;
-  mode: Mode = "text";
+  private mode: Mode = "text";
   instance: Instance | null = null;
   entries: Instance[] = [];
   cid: number | null = null;
@@ -291,7 +284,7 @@ export class ChildPart {
       this.clear();
       this.mode = "keyed";
       this.entries = [];
-      const entryStatics = statics(value, "a comprehension");
+      const entryStatics = staticsOf(value, "a comprehension");
       const fragment = document.createDocumentFragment();
       const keyed = value[KEYED];
       for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
@@ -309,13 +302,13 @@ export class ChildPart {
     this.toRange();
     this.clear();
     this.mode = "node";
-    const built = buildInstance(value, statics(value, "a nested node"), ctx);
+    const built = buildInstance(value, staticsOf(value, "a nested node"), ctx);
     this.instance = built.instance;
     built.instance.owner = this;
     this.insert(built.fragment);
   }
 
-  setText(text: string): void {
+  private setText(text: string): void {
     if (this.mode !== "text") {
       this.clear();
       this.end.parentNode?.removeChild(this.end);
@@ -336,7 +329,7 @@ export class ChildPart {
     this.insert(fragment);
   }
 
-  setComponent(cid: number, ctx: RenderContext): void {
+  private setComponent(cid: number, ctx: RenderContext): void {
     if (this.mode === "component" && this.cid === cid && this.instance === ctx.components.get(cid)) return;
     this.toRange();
     this.clear();
@@ -371,7 +364,7 @@ export class ChildPart {
   }
 
   /** Turns a single Text slot into a start/end range (the start node stays the same). */
-  toRange(): void {
+  private toRange(): void {
     if (this.end !== this.start) return;
     (this.start as Text).data = "";
     this.end = document.createTextNode("");
@@ -504,7 +497,7 @@ export class ContentPart {
 function patchKeyed(part: ChildPart, diff: WireKeyed, merged: WireNode, ctx: RenderContext): void {
   const old = part.entries;
   const count = diff[KEYED_COUNT];
-  const entryStatics = statics(merged, "a comprehension");
+  const entryStatics = staticsOf(merged, "a comprehension");
   const mergedKeyed = merged[KEYED]!;
   const parent = part.end.parentNode!;
   if (!diff[KEYED_MOVED]) {
@@ -622,7 +615,7 @@ function streamItem(part: ChildPart, id: string): Element | null {
 function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: RenderContext, update?: "append" | "prepend"): void {
   const ops = diff[STREAM];
   const keyed = merged[KEYED]!;
-  const entryStatics = statics(merged, "a stream");
+  const entryStatics = staticsOf(merged, "a stream");
   const inserts = new Map((ops?.[1] ?? []).map((op) => [op[0], op] as const));
   const parent = part.end.parentNode!;
   if (ops && ops.length > 3) {

@@ -207,35 +207,14 @@ function build(statics: readonly string[]): Template {
 const childrenOf = (node: Node): Node =>
   node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === "template" ? (node as HTMLTemplateElement).content : node;
 
-/**
- * The node at the end of each child-index path from `root`, for paths in document order (as
- * the walk that found the parts records them). Each path starts from where the previous one
- * left off: shared ancestors are not walked again, and a later sibling is reached from the
- * earlier one rather than from the first child.
- */
+/** The node at the end of each child-index path from `root`. */
 export function locate(root: Node, paths: ReadonlyArray<readonly number[]>): Node[] {
-  const found: Node[] = [];
-  const trail: Node[] = [root];
-  let previous: readonly number[] = [];
-  for (const path of paths) {
-    let depth = 0;
-    while (depth < path.length && depth < previous.length && path[depth] === previous[depth]) depth++;
-    for (let d = depth; d < path.length; d++) {
-      const index = path[d]!;
-      let child: Node;
-      let at: number;
-      if (d === depth && d < previous.length && previous[d]! < index) {
-        child = trail[d + 1]!;
-        at = previous[d]!;
-      } else {
-        child = childrenOf(trail[d]!).firstChild!;
-        at = 0;
-      }
-      for (; at < index; at++) child = child.nextSibling!;
-      trail[d + 1] = child;
+  return paths.map((path) => {
+    let node = root;
+    for (const index of path) {
+      node = childrenOf(node).firstChild!;
+      for (let at = 0; at < index; at++) node = node.nextSibling!;
     }
-    found.push(trail[path.length]!);
-    previous = path;
-  }
-  return found;
+    return node;
+  });
 }

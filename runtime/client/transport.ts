@@ -56,7 +56,8 @@ export class Transport {
 
   endPointURL(): string {
     const base = new URL(this.endPoint.replace(/\/$/, "") + "/websocket", location.href);
-    base.protocol = base.protocol === "https:" ? "wss:" : base.protocol === "http:" ? "ws:" : base.protocol;
+    // http: → ws:, https: → wss: (a ws: or wss: endpoint stays as it is).
+    base.protocol = base.protocol.replace("http", "ws");
     for (const [key, value] of Object.entries(this.params())) {
       if (value !== undefined && value !== null) base.searchParams.set(key, String(value));
     }

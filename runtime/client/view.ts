@@ -25,7 +25,7 @@ export interface ViewHost {
   onLivePatch(to: string, kind: string): void;
   reload(reason: string): void;
   onBeforeElUpdated: ((from: Element, to: Element) => unknown) | null;
-  isSocketConnected(): boolean;
+  isConnected(): boolean;
   execBinding(el: Element, name: string): void;
   /** Joins the nested views whose containers `roots` hold, keeps the DOM of those already joined, ends those gone. */
   syncNested(view: View, roots: readonly Element[]): void;
@@ -45,7 +45,7 @@ export class View {
   components = new Map<number, Instance>();
   hooks = new Map<Element, Hook>();
   handlers: EventHandlers = new Map();
-  joinCount = 0;
+  private joinCount = 0;
   /** What the server granted to resume this view after a drop: its token, and the last diff applied. */
   private resume: { token: string; seq: number } | null = null;
   private joinAttempts = 0;
@@ -66,9 +66,8 @@ export class View {
     this.portals = new Portals(this.id);
     this.channel = host.channel(`lv:${this.id}`, () => this.joinPayload());
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
-    this.channel.on("redirect", (p) => host.onRedirect(String(p.to)));
-    this.channel.on("live_redirect", (p) => host.onLiveRedirect(String(p.to), String(p.kind ?? "push"), (p.flash as string) ?? null));
-    this.channel.on("live_patch", (p) => host.onLivePatch(String(p.to), String(p.kind ?? "push")));
+    // Pushed navigations read as the ones a reply carries.
+    for (const kind of ["redirect", "live_redirect", "live_patch"]) this.channel.on(kind, (p) => this.followNavigation({ [kind]: p }));
     this.channel.on("phx_error", () => this.onError());
     this.channel.on("phx_close", () => this.onError());
   }
@@ -184,8 +183,8 @@ export class View {
     this.host.destroyChildren(this);
     for (const hook of this.hooks.values()) call(hook, "disconnected");
     this.execAll("disconnected");
-    this.setStatus("loading", "error", this.host.isSocketConnected() ? "server-error" : "client-error");
-    if (this.host.isSocketConnected()) this.channel.scheduleRejoin();
+    this.setStatus("loading", "error", this.host.isConnected() ? "server-error" : "client-error");
+    if (this.host.isConnected()) this.channel.scheduleRejoin();
   }
 
   /** Runs binding `name`'s commands on every element of the view that has it. */
@@ -198,7 +197,7 @@ export class View {
   }
 
   /** Sets the container's status classes (`setStatus("connected")` → `phx-connected`). */
-  setStatus(...names: Status[]): void {
+  private setStatus(...names: Status[]): void {
     this.el.classList.remove(...STATUS.map(statusClass));
     this.el.classList.add(...names.map(statusClass));
   }
@@ -306,7 +305,7 @@ export class View {
   }
 
   /** Whether `el` is this view's, not a nested view's. */
-  owns(el: Element): boolean {
+  private owns(el: Element): boolean {
     return el.closest("[data-phx-session]") === this.el;
   }
 

@@ -236,24 +236,12 @@ function mergeComponents(old: WireComponents, incoming: WireComponents): void {
   for (const [cid, node] of resolved) old[cid] = node;
 }
 
-/** Merges `source` over a copy of `target` (components are merged into clones). */
+/**
+ * Merges `source` over a copy of `target`: components are merged into clones, since other
+ * components of the same diff may still read the old one (`s: -cid`).
+ */
 function cloneMerge(target: WireNode, source: WireNode): WireNode {
-  if (source[KEYED] !== undefined) {
-    const merged = clone(target);
-    mergeKeyed(merged, source);
-    return merged;
-  }
-  const merged: Record<string, unknown> = { ...target, ...source };
-  const t = target as Record<string, unknown>;
-  const s = source as Record<string, unknown>;
-  for (const key of Object.keys(merged)) {
-    const value = s[key];
-    const existing = t[key];
-    if (isObject(value) && value[STATIC] === undefined && isObject(existing)) {
-      merged[key] = cloneMerge(existing, value);
-    } else if (value === undefined && isObject(existing)) {
-      merged[key] = clone(existing);
-    }
-  }
-  return merged as WireNode;
+  const merged = clone(target);
+  doMutableMerge(merged, source);
+  return merged;
 }

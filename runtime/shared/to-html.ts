@@ -2,16 +2,10 @@
 // keyed entries in order, integer slots as component trees (Phoenix `Diff.to_iodata`,
 // the official client's `toOutputBuffer`). Without options the output is exactly what the
 // server renders over HTTP, so tests can compare the two.
-import { COMPONENTS, KEYED, KEYED_COUNT, ROOT, STATIC, STREAM, type WireComponents, type WireDynamic, type WireNode } from "./wire.ts";
+import { COMPONENTS, KEYED, KEYED_COUNT, STATIC, STREAM, type WireComponents, type WireDynamic, type WireNode } from "./wire.ts";
 import type { RenderedState } from "./merge.ts";
 
 export interface ToHTMLOptions {
-  /**
-   * Add the official client's magic attributes, for the view with this id: `data-phx-id`
-   * (`m<N>-<viewId>` on root nodes, numbered in render order; `c<cid>-<viewId>` on component
-   * roots) plus `data-phx-component`/`data-phx-view` on component roots.
-   */
-  magicIds?: { viewId: string };
   /**
    * The HTML a stream comprehension shows, by stream ref, instead of this render's entries: the
    * client keeps a stream's items in the page, not in its state (runtime/test/streams.ts).
@@ -22,7 +16,6 @@ export interface ToHTMLOptions {
 interface Output {
   html: string;
   components: WireComponents;
-  magic: { viewId: string; next: number } | null;
   stream: ((ref: string) => string | undefined) | null;
 }
 
@@ -31,10 +24,9 @@ export function toHTML(state: RenderedState, options: ToHTMLOptions = {}): strin
   const out: Output = {
     html: "",
     components: state[COMPONENTS] ?? {},
-    magic: options.magicIds ? { viewId: options.magicIds.viewId, next: 0 } : null,
     stream: options.stream ?? null,
   };
-  writeNode(state, out, null);
+  writeNode(state, out);
   return out.html;
 }
 
@@ -47,7 +39,7 @@ export function entriesToHTML(node: WireNode, components: WireComponents): strin
   for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
     const entry = keyed[i];
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new Error(`keyed entry ${i} is missing from the merged state`);
-    const out: Output = { html: "", components, magic: null, stream: null };
+    const out: Output = { html: "", components, stream: null };
     writeSlots(entry, statics, out);
     html.push(out.html);
   }
@@ -59,22 +51,29 @@ export function componentToHTML(state: RenderedState, cid: number, options: ToHT
   const out: Output = {
     html: "",
     components: state[COMPONENTS] ?? {},
-    magic: options.magicIds ? { viewId: options.magicIds.viewId, next: 0 } : null,
     stream: options.stream ?? null,
   };
   writeComponent(cid, out);
   return out.html;
 }
 
-function staticsOf(node: WireNode): string[] {
+/** The statics of a merged node (`where` names it in the error when it has none inline). */
+export function staticsOf(node: WireNode, where = "a node"): string[] {
   const statics = node[STATIC];
   if (!Array.isArray(statics)) {
-    throw new Error(`cannot render a node without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
+    throw new Error(`cannot render ${where} without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
   }
   return statics;
 }
 
-function writeNode(node: WireNode, out: Output, rootAttrs: string | null): void {
+/** Component `cid` of a merged state's components. */
+export function componentOf(components: WireComponents | undefined, cid: number): WireNode {
+  const component = components?.[cid];
+  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
+  return component;
+}
+
+function writeNode(node: WireNode, out: Output): void {
   const statics = staticsOf(node);
   if (node[KEYED] !== undefined) {
     const kept = out.stream && node[STREAM] ? out.stream(node[STREAM][0]) : undefined;
@@ -92,14 +91,7 @@ function writeNode(node: WireNode, out: Output, rootAttrs: string | null): void 
     }
     return;
   }
-  const attrs = rootAttrs ?? (out.magic && node[ROOT] === 1 ? magicAttrs(out) : null);
-  if (attrs === null) {
-    writeSlots(node, statics, out);
-    return;
-  }
-  const start = out.html.length;
   writeSlots(node, statics, out);
-  out.html = out.html.slice(0, start) + addRootAttrs(out.html.slice(start), attrs);
 }
 
 function writeSlots(node: WireNode, statics: readonly string[], out: Output): void {
@@ -114,29 +106,9 @@ function writeDynamic(value: WireDynamic | undefined, out: Output): void {
   if (typeof value === "string") out.html += value;
   else if (typeof value === "number") writeComponent(value, out);
   else if (value === undefined) throw new Error("a slot is missing from the merged state");
-  else writeNode(value, out, null);
+  else writeNode(value, out);
 }
 
 function writeComponent(cid: number, out: Output): void {
-  const component = out.components[cid];
-  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
-  const attrs = out.magic
-    ? `data-phx-id="c${cid}-${out.magic.viewId}" data-phx-component="${cid}" data-phx-view="${out.magic.viewId}"`
-    : null;
-  writeNode(component, out, attrs);
-}
-
-function magicAttrs(out: Output): string {
-  const magic = out.magic!;
-  magic.next += 1;
-  return `data-phx-id="m${magic.next}-${magic.viewId}"`;
-}
-
-// Inserts attributes right after the tag name of the first start tag, skipping leading
-// whitespace and comments (as the official client's `modify_root.ts` does).
-function addRootAttrs(html: string, attrs: string): string {
-  const match = /^(\s*(?:<!--[\s\S]*?-->\s*)*)<([^\s\/>]+)/.exec(html);
-  if (!match) throw new Error(`a root node must start with a tag, got: ${html.slice(0, 40)}`);
-  const at = match[0].length;
-  return `${html.slice(0, at)} ${attrs}${html.slice(at)}`;
+  writeNode(componentOf(out.components, cid), out);
 }

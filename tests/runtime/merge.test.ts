@@ -103,14 +103,10 @@ m("R4: strings and nodes replace each other", () => {
   assert.is(r.official, r.ours);
 });
 
-m("R5: optional magic ids on roots and component roots", () => {
+m("R5: roots and component roots render as their statics, with no attributes added", () => {
   const diff: WireDiff = { 0: { 0: "a", s: ["<span>", "</span>"], r: 1 }, 1: 1, s: ["<div>", "", "</div>"], c: { 1: { s: ["<p>hi</p>"], r: 1 } } };
   const state = mergeDiff(null, diff);
   assert.is(toHTML(state), "<div><span>a</span><p>hi</p></div>");
-  assert.is(
-    toHTML(state, { magicIds: { viewId: "phx-1" } }),
-    `<div><span data-phx-id="m1-phx-1">a</span><p data-phx-id="c1-phx-1" data-phx-component="1" data-phx-view="phx-1">hi</p></div>`,
-  );
 });
 
 m("extract separates title, events and reply; the input is not modified", () => {
