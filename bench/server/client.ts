@@ -11,10 +11,10 @@ export interface LiveTokens {
   readonly csrf: string;
 }
 
-/** The container's tokens and the CSRF token from a page rendered over HTTP. */
+/** The container's tokens and the CSRF token from a page rendered over HTTP (without a flash, its static token is empty). */
 export async function fetchTokens(port: number, path: string): Promise<LiveTokens> {
   const html = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
-  const container = /<div id="(phx-[^"]+)"[^>]*data-phx-session="([^"]+)" data-phx-static="([^"]+)"/.exec(html);
+  const container = /<div id="(phx-[^"]+)"[^>]*data-phx-session="([^"]+)" data-phx-static="([^"]*)"/.exec(html);
   const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html);
   if (!container || !csrf) throw new Error(`bench: no live container in the page at ${path}:\n${html.slice(0, 500)}`);
   return { id: container[1]!, session: container[2]!, static: container[3]!, csrf: csrf[1]! };

@@ -22,6 +22,25 @@ const EVENTS = Number(process.env.SOAK_EVENTS ?? 50);
 
 let passed = 0;
 let failed = 0;
+
+// Every process the soak starts ends with it, however it ends: a child left running would keep
+// the caller's output pipe open (CI waits on it) and its port bound.
+const children = new Set<ChildProcess>();
+function own(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+// A check that throws ends the run as a failure with its summary line, not as a bare stack.
+process.on("uncaughtException", (error) => {
+  console.error(error);
+  failed++;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+});
 function check(ok: boolean, what: string): void {
   if (ok) passed++;
   else failed++;
@@ -37,12 +56,12 @@ interface SoakServer {
 }
 
 function startServer(port = 0): Promise<SoakServer> {
-  const child: ChildProcess = fork(SERVER, [], {
+  const child: ChildProcess = own(fork(SERVER, [], {
     cwd: ROOT,
     execArgv: ["--expose-gc", "--import", "tsx", "--import", "./runtime/register.ts"],
     env: { ...process.env, NODE_ENV: "production", SOAK_SECRET: SECRET, SOAK_PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  }));
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`soak: server exited with ${code} before it was ready`)));
     child.once("message", (m: { port: number }) => {
@@ -193,7 +212,7 @@ const summary = (rtts: number[]) => `p50 ${ms(percentile(rtts, 0.5))}, p99 ${ms(
   await server.loop();
   const quiet = await timedClicks();
   const quietLoop = await server.loop();
-  const flood = fork(FLOOD, [String(port)], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const flood = own(fork(FLOOD, [String(port)], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   await new Promise((resolve) => flood.once("message", resolve));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const { rtts, exact } = await timedClicks();
