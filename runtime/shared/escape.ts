@@ -7,8 +7,8 @@ const NEEDS_ESCAPE = /[&<>"']/;
 /** Escapes `& < > " '` for use in HTML text and attribute values. */
 export function escapeHTML(text: string): string {
   // Most interpolated values contain nothing to escape: one native search answers that.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   const first = text.search(NEEDS_ESCAPE);
-  if (first === -1) return text;
   // Otherwise copy the runs between escapes; a charCode switch beats a replace callback.
   let out = "";
   let last = 0;
