@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { buildClient } from "./build-client.mjs";
+import { typescriptByRequire } from "./typescript-by-require.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
@@ -63,9 +64,11 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
-  // TypeScript stays a package: compiler/utils/typescript.cjs loads it with V8's code cache.
+  // TypeScript stays a package, loaded by compiler/utils/typescript.cjs (V8's code cache), which
+  // is required from dist/compiler/utils/ rather than bundled (see typescript-by-require.mjs).
   external: ["typescript", "vite", "livehtml/vite"],
-  // The bundled CommonJS (typescript.cjs) calls require; an ES module has none of its own.
+  plugins: [typescriptByRequire(join(dist, "cli.mjs"), join(dist, "compiler/utils/typescript.cjs"))],
+  // Bundled CommonJS calls require; an ES module has none of its own.
   banner: {
     js: '#!/usr/bin/env node\nimport { createRequire as $createRequire } from "node:module"; const require = $createRequire(import.meta.url);',
   },

@@ -64,7 +64,14 @@ export async function runCompile(): Promise<void> {
   copyFileSync(fileURLToPath(new URL("./todo.live.html", import.meta.url)), copy);
   let cliMs: number;
   let cliLabel: string;
-  const cli = existsSync(CLI) ? timeProcess([CLI, "compile", copy, "--out-dir", `${OUT}cli/build`], coldRuns) : null;
+  const cliArgs = [CLI, "compile", copy, "--out-dir", `${OUT}cli/build`];
+  // One untimed run first: after a source changed, the launcher rebuilds its bundle once (and a
+  // new TypeScript or Node writes its code cache once); the runs timed are the ones after.
+  let cli: ReturnType<typeof timeProcess> | null = null;
+  if (existsSync(CLI)) {
+    const first = timeProcess(cliArgs, 1);
+    cli = first.failure ? first : timeProcess(cliArgs, coldRuns);
+  }
   if (cli && !cli.failure) {
     cliMs = median(cli.wallMs);
     cliLabel = "livehtml CLI: node compiler/cli/bin.mjs compile <file>";

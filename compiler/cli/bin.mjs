@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The `livehtml` command. `compile` and `check` run from cli.bundle.mjs (plain JavaScript built by
-// scripts/build-cli.mjs on install) while it is newer than every source it was built from: no
-// TypeScript loader to start, so a one-file compile answers quickly. Otherwise, and for `dev`
-// (whose dev server is TypeScript run through Vite), the sources run through tsx.
+// The `livehtml` command of this checkout (the package ships dist/cli.mjs instead). `compile` and
+// `check` run from cli.bundle.mjs (plain JavaScript built by scripts/build-cli.mjs on install):
+// no TypeScript loader to start, so a one-file compile answers quickly. When a source is newer
+// than the bundle (a pull, a merge, an edit) the bundle is rebuilt first, once; the sources run
+// through tsx only when it cannot be (no esbuild, a read-only checkout), and for `dev` (whose
+// dev server is TypeScript run through Vite).
 import { readdirSync, statSync } from "node:fs";
 
 const bundle = new URL("./cli.bundle.mjs", import.meta.url);
@@ -27,9 +29,21 @@ function bundleIsFresh() {
   }
 }
 
+/** Whether the bundle is up to date, rebuilding it if a source changed since it was built. */
+async function freshBundle() {
+  if (bundleIsFresh()) return true;
+  try {
+    const { buildCliBundle } = await import("../../scripts/build-cli.mjs");
+    await buildCliBundle();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let main;
 // LIVEHTML_CLI_SOURCES=1 always runs the sources (tests cover both ways).
-if (process.argv[2] !== "dev" && !process.env.LIVEHTML_CLI_SOURCES && bundleIsFresh()) {
+if (process.argv[2] !== "dev" && !process.env.LIVEHTML_CLI_SOURCES && (await freshBundle())) {
   ({ main } = await import(bundle.href));
 } else {
   const { register } = await import("tsx/esm/api");

@@ -197,6 +197,15 @@ export class Emitter {
     }
   }
 
+  /** Each slot's guarded value written into `target` by position, one statement per line. */
+  slotAssignments(slots: readonly Slot[], target: string): void {
+    for (const [k, slot] of slots.entries()) {
+      this.out.text(`${target}[${k}] = `);
+      this.slotValue(slot);
+      this.out.text(";\n");
+    }
+  }
+
   /** `(guard) ? value : null`: the slot's value when its dependencies say it may have changed. */
   private slotValue(slot: Slot): void {
     this.out.text(`(${this.guard(slot.deps)}) ? `);

@@ -53,17 +53,18 @@ export const forSlot: SlotKind<ForSlot> = {
     o.text(", ");
     if (loop.index) e.pattern(loop.index);
     else o.text(`$i${d}`);
-    o.text(`, $p${d}, track: boolean) => {\n`);
+    // The slots go into the engine's array, reused from row to row: no array per row either.
+    o.text(`, $p${d}, track: boolean, $into${d}: $Dynamic[]) => {\n`);
     if (loop.filter) {
       o.text("if (!(");
       e.expr(loop.filter);
       o.text(")) return null;\n");
     }
-    o.text(`const $t = !track || $c === null;\nreturn [\n`);
+    o.text(`const $t = !track || $c === null;\n`);
     e.unchangedVars.add(d);
-    e.slotValues(body.slots);
+    e.slotAssignments(body.slots, `$into${d}`);
     e.unchangedVars.delete(d);
-    o.text(`];\n})`);
+    o.text(`return $into${d};\n})`);
   },
 
   html(slot, e) {

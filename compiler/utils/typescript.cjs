@@ -10,6 +10,9 @@
 //   run (`vm.Script` cached data); the cache is written once per TypeScript and Node version to
 //   the system's temporary directory (`LIVEHTML_CACHE_DIR` overrides it, `LIVEHTML_CACHE_DIR=off`
 //   disables it). A cache V8 rejects is rewritten; any failure falls back to a plain `require`.
+// - The cache is written when the process that found none exits, not right after loading: by
+//   then it also holds the functions the run compiled on first call (the scanner and parser a
+//   compile uses), which a cache taken at load would leave for every later run to compile.
 "use strict";
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const { Module, createRequire } = require("node:module");
@@ -23,24 +26,27 @@ function loadWithCodeCache() {
   const file = require.resolve("typescript");
   const { version } = require("typescript/package.json");
   const dir = setting || join(tmpdir(), "livehtml-v8-cache");
-  const cacheFile = join(dir, `typescript-${version}-node-${process.version}-${process.arch}.bin`);
+  // "-run": taken at exit (see above); a cache taken at load by an earlier version is not reused.
+  const cacheFile = join(dir, `typescript-${version}-node-${process.version}-${process.arch}-run.bin`);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // Module.wrap gives exactly the function CommonJS runs a module in.
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  if (cachedData === undefined || script.cachedDataRejected) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      // Written aside and renamed, so a process starting meanwhile never reads half a cache.
-      const partial = `${cacheFile}.${process.pid}`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cacheFile);
-    } catch {
-      // A read-only or full temporary directory only costs the next start its speed.
-    }
-  }
+  if (cachedData === undefined || script.cachedDataRejected) process.once("exit", () => writeCache(script, dir, cacheFile));
   return module.exports;
+}
+
+function writeCache(script, dir, cacheFile) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Written aside and renamed, so a process starting meanwhile never reads half a cache.
+    const partial = `${cacheFile}.${process.pid}`;
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+  } catch {
+    // A read-only or full temporary directory only costs the next start its speed.
+  }
 }
 
 function load() {

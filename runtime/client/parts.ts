@@ -264,6 +264,12 @@ export class ChildPart {
     }
     const patchable = isNode(diff) && diff[STATIC] === undefined;
     if (value[KEYED] !== undefined) {
+      // A deprecated phx-update="append" or "prepend" container: its entries go as a stream's (see applyStream).
+      const update = seen.phxUpdate && !fresh && (parent as Element).getAttribute?.(binding("update"));
+      if (update === "append" || update === "prepend") {
+        applyStream(this, value, value, ctx, update);
+        return;
+      }
       if (this.mode === "stream" || (value[STREAM] !== undefined && this.mode !== "keyed")) {
         if (this.mode !== "stream") this.toRange();
         this.mode = "stream";
@@ -600,8 +606,13 @@ function streamItem(part: ChildPart, id: string): Element | null {
  * Stream slots keep no entries: the DOM holds the items, found by DOM id. Inserts go at
  * `at` (-1 end, 0 start, n before the n-th item) or replace the item with the same id;
  * `limit` prunes from the opposite end; deletes and reset remove by id.
+ *
+ * A comprehension in a `phx-update="append"` or `"prepend"` container (deprecated, kept so that
+ * pages written for it work) goes the same way, without stream operations: each entry replaces
+ * the element with its DOM id or is added at the end (or, in order, at the start); elements the
+ * server no longer renders stay. Its merged state is kept (the server's diffs build on it).
  */
-function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: RenderContext): void {
+function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: RenderContext, update?: "append" | "prepend"): void {
   const ops = diff[STREAM];
   const keyed = merged[KEYED]!;
   const entryStatics = staticsOf(merged, "a stream");
@@ -616,7 +627,7 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
   }
   let appendBatch: DocumentFragment | null = null;
   const flush = () => {
-    if (appendBatch) part.insert(appendBatch);
+    if (appendBatch) parent.insertBefore(appendBatch, update === "prepend" ? part.start.nextSibling : part.end);
     appendBatch = null;
   };
   for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
@@ -648,6 +659,7 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
     }
   }
   flush();
+  if (update) return;
   // The items live in the DOM only: drop them from the merged state.
   merged[KEYED] = { [KEYED_COUNT]: 0 };
   delete merged[STREAM];

@@ -273,14 +273,13 @@ return [
 ($t || $v1 === null || $changed($v1, $vars1, $P3)) ? $dyn(o.label) : null,
 ];
 } };
-}, (o, $i1, $p1, track: boolean) => {
+}, (o, $i1, $p1, track: boolean, $into1: $Dynamic[]) => {
 const $t = !track || $c === null;
-return [
-($t) ? $attr("value", o.value) : null,
-($t || $c.value !== undefined || $c.field !== undefined) ? $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field))) : null,
-($t) ? $attr("disabled", o.disabled) : null,
-($t) ? $dyn(o.label) : null,
-];
+$into1[0] = ($t) ? $attr("value", o.value) : null;
+$into1[1] = ($t || $c.value !== undefined || $c.field !== undefined) ? $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field))) : null;
+$into1[2] = ($t) ? $attr("disabled", o.disabled) : null;
+$into1[3] = ($t) ? $dyn(o.label) : null;
+return $into1;
 }) : null,
 ];
 }, () => $h4(assigns)) : (assigns.type === "textarea") ? $node($S5, 3406410405099348, true, (track: boolean) => {
@@ -317,11 +316,10 @@ return [
 ($t || $v1 === null || $v1.message !== undefined) ? $dyn(message) : null,
 ];
 } };
-}, (message, $i1, $p1, track: boolean) => {
+}, (message, $i1, $p1, track: boolean, $into1: $Dynamic[]) => {
 const $t = !track || $c === null;
-return [
-($t) ? $dyn(message) : null,
-];
+$into1[0] = ($t) ? $dyn(message) : null;
+return $into1;
 }) : null,
 ];
 }, () => $h8(assigns)) : "") : null,

@@ -72,20 +72,18 @@ return [
 ($t || $v2 === null || $v2.value !== undefined) ? $attr("value", value) : null,
 ];
 } };
-}, ([key, value], $i2, $p2, track: boolean) => {
+}, ([key, value], $i2, $p2, track: boolean, $into2: $Dynamic[]) => {
 const $t = !track || $c === null;
-return [
-($t || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("name", f.name + "[" + key + "]") : null,
-($t) ? $attr("value", value) : null,
-];
+$into2[0] = ($t || $v1 === null || $changed($v1, $vars1, $P1)) ? $attr("name", f.name + "[" + key + "]") : null;
+$into2[1] = ($t) ? $attr("value", value) : null;
+return $into2;
 }) : null,
 ($t || $c.inner_block !== undefined || $v1 === null || $v1.f !== undefined) ? $dyn(renderSlot(assigns.inner_block, f)) : null,
 ];
 } };
-}, (f, $i1, $p1, track: boolean) => {
+}, (f, $i1, $p1, track: boolean, $into1: $Dynamic[]) => {
 const $t = !track || $c === null;
-return [
-($t || $c.skipHidden !== undefined) ? $comprehension($S0, 6931277087913816, false, $t, (assigns.skipHidden ? [] : f.hidden), "position", ([key, value], $i2, $p2) => {
+$into1[0] = ($t || $c.skipHidden !== undefined) ? $comprehension($S0, 6931277087913816, false, $t, (assigns.skipHidden ? [] : f.hidden), "position", ([key, value], $i2, $p2) => {
 const $vars2 = { key, value };
 return { key: $p2, vars: $vars2, render: ($v2: Record<string, unknown> | null, track: boolean) => {
 const $t = !track || $c === null;
@@ -94,15 +92,14 @@ return [
 ($t || $v2 === null || $v2.value !== undefined) ? $attr("value", value) : null,
 ];
 } };
-}, ([key, value], $i2, $p2, track: boolean) => {
+}, ([key, value], $i2, $p2, track: boolean, $into2: $Dynamic[]) => {
 const $t = !track || $c === null;
-return [
-($t) ? $attr("name", f.name + "[" + key + "]") : null,
-($t) ? $attr("value", value) : null,
-];
-}) : null,
-($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block, f)) : null,
-];
+$into2[0] = ($t) ? $attr("name", f.name + "[" + key + "]") : null;
+$into2[1] = ($t) ? $attr("value", value) : null;
+return $into2;
+}) : null;
+$into1[1] = ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block, f)) : null;
+return $into1;
 }) : null,
 ];
 }, () => $h2(assigns));

@@ -49,17 +49,16 @@ return [
 ($t || $c.inner_block !== undefined || $v1 === null || $v1.item !== undefined) ? $dyn(renderSlot(assigns.inner_block, item)) : null,
 ];
 } };
-}, (item, i, $p1, track: boolean) => {
+}, (item, i, $p1, track: boolean, $into1: $Dynamic[]) => {
 const $t = !track || $c === null;
-return [
-($t || $c.separator !== undefined) ? ((i > 0) ? $node($S0, 5360059562308078, false, (track: boolean) => {
+$into1[0] = ($t || $c.separator !== undefined) ? ((i > 0) ? $node($S0, 5360059562308078, false, (track: boolean) => {
 const $t = !track || $c === null;
 return [
 ($t || $c.separator !== undefined) ? $dyn(renderSlot(assigns.separator)) : null,
 ];
-}, () => $h0(assigns, item, i)) : "") : null,
-($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block, item)) : null,
-];
+}, () => $h0(assigns, item, i)) : "") : null;
+$into1[1] = ($t || $c.inner_block !== undefined) ? $dyn(renderSlot(assigns.inner_block, item)) : null;
+return $into1;
 }) : null,
 ];
 }, () => $h2(assigns));

@@ -578,6 +578,8 @@ export class LiveConnection {
       childContainer: childContainer(this.ctx, join.session.csrf, (): Record<string, unknown> => ({ ...runtime.session }), (): URL | null => runtime.url),
       // A child's `assignNew` reuses what its parent has (as LiveView's child mount asks its parent).
       ...(route.parent ? { inheritedAssigns: route.parent.state.assigns } : {}),
+      nested: route.parent !== undefined || join.session.sticky === true,
+      ...(route.parent ? { patchRoot: route.parent.patchFromChild.bind(route.parent) } : {}),
       signUpload: helpers.signUpload,
       frameBytes: this.ctx.limits.frameBytes,
       // Verified at the join: the page's own token.

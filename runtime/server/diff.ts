@@ -15,7 +15,7 @@
 // Longer than most files here on purpose: nodes, comprehensions and components are traversed by
 // mutually recursive methods over the same print trees and per-render context, and splitting
 // them would spread one invariant (prints mirror the client) across files.
-import type { Comprehension, ComponentRef, Dynamic, Rendered, SparseDynamics } from "../shared/rendered.ts";
+import type { Comprehension, ComprehensionSource, ComponentRef, Dynamic, Rendered, SparseDynamics } from "../shared/rendered.ts";
 import { varsChanged } from "../shared/changes.ts";
 import { describeComponent } from "./describe.ts";
 import {
@@ -404,8 +404,17 @@ export class DiffEngine {
     // item and place renders its slots, found by position and with no variable changed.
     const stayed = source && reuse && comprehension.outerChanged && source.keyOf !== null ? previousOrder : null;
     const count = source ? source.items.length : comprehension.entries.length;
+    // Rows rendered in place by the compiled loop's own slots function, in runs (see rerenderRun).
+    const inPlace = stayed !== null && source!.slotsInPlace ? source!.slotsInPlace : null;
     let index = 0;
     for (let i = 0; i < count; i++) {
+      if (inPlace !== null) {
+        const run = this.rerenderRun(comprehension, inPlace, source!.items, stayed!, i, index, keyed, ctx, pass);
+        if (run > 0) any ||= !isEmptyObject(keyed);
+        i += run;
+        index += run;
+        if (i === count) break;
+      }
       const item = source ? source.items[i] : undefined;
       if (stayed !== null) {
         const there = stayed[index];
@@ -506,6 +515,62 @@ export class DiffEngine {
   }
 
   /**
+   * The run of rows from item `from` (at position `position`) that kept their item and place
+   * while something outside the loop changed, rendered by the compiled loop's `slotsInPlace`:
+   * their diffs go into `keyed`; returns how many rows it took (0 when the first one moved or
+   * was filtered out: the general loop takes that one). Every row of a long list goes through
+   * here when an assign they all read changes, so the per-row work is kept to calling the slots
+   * function and comparing the strings it returns with the prints, without a call per slot.
+   */
+  private rerenderRun(
+    comprehension: Comprehension,
+    slotsInPlace: NonNullable<ComprehensionSource["slotsInPlace"]>,
+    items: readonly unknown[],
+    stayed: readonly EntryPrint[],
+    from: number,
+    position: number,
+    keyed: Record<number, unknown>,
+    ctx: Context,
+    pass: number,
+  ): number {
+    const expected = comprehension.static.length - 1;
+    // One array for the run's rows: each row's slots are compared before the next one's are
+    // written (a nested list in a slot is another comprehension, with its own array).
+    const into = new Array<Dynamic>(expected);
+    // Positions trail item indices by the items filtered out before the run.
+    const lag = from - position;
+    const end = Math.min(items.length, stayed.length + lag);
+    let i = from;
+    for (; i < end; i++) {
+      const index = i - lag;
+      const there = stayed[index]!;
+      const item = items[i];
+      if (there.item !== item || there.sourceIndex !== i || there.seen === pass) break;
+      const dynamics = slotsInPlace(item, i, index, true, into);
+      if (dynamics === null) break;
+      if (dynamics.length !== expected) checkEntry(dynamics, comprehension);
+      const prints = there.slots;
+      let diff: WireNode | null = null;
+      for (let k = 0; k < expected; k++) {
+        const value = dynamics[k];
+        if (value === null || value === undefined) continue;
+        if (typeof value === "string") {
+          // The client already shows this very text.
+          if (prints[k] === value) continue;
+          prints[k] = value;
+          (diff ??= {})[k] = value;
+          continue;
+        }
+        const wire = this.traverseSlot(k, value, prints, ctx, true);
+        if (wire !== undefined) (diff ??= {})[k] = wire;
+      }
+      if (diff !== null) keyed[index] = diff;
+      there.seen = pass;
+    }
+    return i - from;
+  }
+
+  /**
    * An entry that kept its item and place while something outside the loop changed: its
    * variables come from the same item at the same index, so none changed, and only the slots
    * reading outside values are recomputed. Its diff, null when none differs, or undefined when
@@ -523,7 +588,7 @@ export class DiffEngine {
   ): WireNode | null | undefined {
     let dynamics: Dynamic[];
     if (source.slotsInPlace) {
-      const slots = source.slotsInPlace(there.item, i, index, changed);
+      const slots = source.slotsInPlace(there.item, i, index, changed, new Array<Dynamic>(comprehension.static.length - 1));
       if (slots === null) return undefined;
       dynamics = slots;
     } else {

@@ -54,6 +54,7 @@ export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Pro
     logger: ctx.logger,
     frameBytes: ctx.limits.frameBytes,
     ...(opts.assigns ? { inheritedAssigns: opts.assigns } : {}),
+    nested: opts.parentId !== undefined || opts.sticky === true,
     ...(opts.liveSession ? { liveSession: opts.liveSession } : {}),
   });
   const result = await runtime.mountHtml(opts.params, opts.session, opts.url, opts.flash ?? {});

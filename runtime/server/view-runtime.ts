@@ -54,6 +54,17 @@ export interface ViewRuntimeOptions {
    * It receives the view so that one function can serve every view of a server.
    */
   routeParams?: (url: URL, view: AnyView) => Params | null;
+  /**
+   * A nested live view (`liveRender`, sticky or not): mounted by a parent or a layout, not at a
+   * route, so it has no URL params of its own and a handleParams (its own or a hook) is refused.
+   */
+  nested?: boolean;
+  /**
+   * Where a nested view's pushPatch goes: to its parent, up to the page's root view, whose
+   * handleParams runs and which patches the page's URL (LiveView sends a child's push_patch to
+   * its root the same way). Without it a pushPatch patches this view.
+   */
+  patchRoot?: (nav: Navigation) => void;
   /** Values `assignNew` reuses instead of computing them (the request's or the embedding page's assigns). */
   inheritedAssigns?: Readonly<Record<string, unknown>>;
   /** The route's live session: its onMount hooks run before the view's, its layout wraps the view. */
@@ -141,6 +152,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   /** The nested live views its connected renders placed (`liveRender`); made by the first. */
   #children: ChildViews | null = null;
   readonly #childContainer: ChildContainer;
+  readonly #nested: boolean;
+  readonly #patchRoot: ((nav: Navigation) => void) | null;
   /** The session the view mounted with (its nested views' sessions start from it). */
   session: Session = {};
   /** Uploads, created with the first `allowUpload`. */
@@ -159,6 +172,8 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     this.#connectParams = options.connectParams ?? null;
     this.#staticChanged = options.staticChanged ?? false;
     this.#csrfToken = options.csrfToken ?? null;
+    this.#nested = options.nested === true;
+    this.#patchRoot = options.patchRoot ?? null;
     this.#messages = new ViewMessages(this, options.pubsub ?? new MemoryPubSub());
     this.socket = new LiveSocket(this.state, this.effects, this.#messages);
     if (options.inheritedAssigns) this.socket.inherited = options.inheritedAssigns;
@@ -252,6 +267,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     if (isThenable(mounted)) await mounted;
     const nav = this.effects.takeNavigation();
     if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
+    if (this.#nested) this.#refuseHandleParams();
     const handled = this.#handleParams(url, params);
     if (handled) await handled;
     if (!nav) return { leave: null, patch: null };
@@ -319,6 +335,18 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       if (params === null) return { link_redirect: true };
       await this.#handleParams(url, params);
       return (await this.#afterCallback(undefined, true)) ?? {};
+    });
+  }
+
+  /**
+   * A nested view's pushPatch (see `patchRoot`): passed further up by a nested view, run here by
+   * the root, which then pushes the `live_patch` and its diff.
+   */
+  patchFromChild(nav: Navigation): void {
+    if (this.#patchRoot) return this.#patchRoot(nav);
+    void this.#run("handleParams", async () => {
+      this.effects.navigate(nav);
+      await this.#afterCallback(undefined, false);
     });
   }
 
@@ -514,6 +542,19 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     return null;
   }
 
+  /**
+   * A nested view has no route, so no params of its own (LiveView refuses handle_params on
+   * child views for the same reason): a mount error, which ends this view only.
+   */
+  #refuseHandleParams(): void {
+    const what = this.view.handleParams ? "a handleParams callback" : this.socket.hooks?.has("handleParams") ? "a handleParams hook (attachHook)" : null;
+    if (!what) return;
+    throw new Error(
+      `${this.name} is a nested live view (liveRender) and has ${what}: only a view mounted at a route gets URL params. ` +
+        "Pass what it needs through liveRender's session, or let its parent handle the params",
+    );
+  }
+
   /** handleParams (after its hooks); a promise only when there is something to wait for. */
   #handleParams(url: URL, params: Params): Promise<void> | undefined {
     this.url = url;
@@ -551,6 +592,10 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    */
   async #afterCallback(reply: Readonly<Record<string, unknown>> | undefined, replying: boolean, dirtyComponent: number | null = null): Promise<ReplyPayload | undefined> {
     let nav = this.effects.takeNavigation();
+    if (nav?.kind === "patch" && this.#patchRoot) {
+      this.#patchRoot(nav);
+      nav = null;
+    }
     if (nav) nav = await this.#followPatches(nav);
     if (nav && nav.kind !== "patch") return this.#leave(nav, replying);
     return this.#emit(this.#render({ kind: "changes", component: dirtyComponent }), reply, nav, replying);

@@ -133,6 +133,8 @@ export function attrValue(value: unknown): string {
  * and the rest joined by one space; `null`/`undefined`/`false`/`true` give `""`.
  */
 export function classValue(value: unknown): string {
+  // A string is the usual class (a conditional's branches): straight to escaping.
+  if (typeof value === "string") return escapeHTML(value);
   if (value === null || value === undefined || typeof value === "boolean") return "";
   if (Array.isArray(value)) {
     const parts: string[] = [];

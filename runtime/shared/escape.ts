@@ -6,6 +6,9 @@ const NEEDS_ESCAPE = /[&<>"']/;
 
 /** Escapes `& < > " '` for use in HTML text and attribute values. */
 export function escapeHTML(text: string): string {
+  // Empty text (an attribute or class left blank on most rows) is common, and the search's
+  // call costs several times this test.
+  if (text.length === 0) return text;
   // Most interpolated values contain nothing to escape: one native search answers that.
   if (!NEEDS_ESCAPE.test(text)) return text;
   const first = text.search(NEEDS_ESCAPE);

@@ -80,12 +80,13 @@ export interface ComprehensionSource {
   entryFor(item: unknown, index: number, position: number): ComprehensionEntry | null;
   /**
    * The slots `entryFor(...).render(noneChanged, track)` returns, for an entry whose item and
-   * place are those it had last time (so none of its variables changed): no entry is built (a
-   * change to an assign every row reads visits every row, and this keeps that visit free of
-   * allocations but the slots). Null when the item is filtered out. Optional: hand-built
-   * sources may leave it null.
+   * place are those it had last time (so none of its variables changed), written into `into`
+   * (an array the diff engine reuses from row to row: every slot must be written) and returned;
+   * no entry is built (a change to an assign every row reads visits every row, and this keeps
+   * that visit free of allocations but the slots' own strings). Null when the item is filtered
+   * out. Optional: hand-built sources may leave it null.
    */
-  readonly slotsInPlace?: ((item: unknown, index: number, position: number, track: boolean) => Dynamic[] | null) | null;
+  readonly slotsInPlace?: ((item: unknown, index: number, position: number, track: boolean, into: Dynamic[]) => Dynamic[] | null) | null;
 }
 
 export interface ComprehensionEntry {

@@ -106,7 +106,7 @@ export function comprehension<T>(
   value: Iterable<T> | StreamSource<T> | null | undefined,
   keyOf: ((item: T, index: number) => unknown) | "position" | null,
   entry: (item: T, index: number, position: number) => ComprehensionEntry | null,
-  slotsInPlace?: (item: T, index: number, position: number, track: boolean) => Dynamic[] | null,
+  slotsInPlace?: (item: T, index: number, position: number, track: boolean, into: Dynamic[]) => Dynamic[] | null,
 ): Comprehension {
   const iterable = iterate(value);
   const items: readonly T[] = Array.isArray(iterable) ? iterable : [...iterable];

@@ -544,7 +544,7 @@ export async function mountOrRedirect(target: Mountable, options: MountOptions =
 
 /** A nested view's HTTP render (its own children included), as its parent's page shows it. */
 async function childStaticHTML(child: ChildSpec, session: Record<string, unknown>, url: URL, parentAssigns: Readonly<Record<string, unknown>>, options: MountOptions & { logger: Logger }): Promise<string> {
-  const dead = new ViewRuntime({ view: child.view, id: child.id, connected: false, pubsub: options.pubsub, logger: options.logger, inheritedAssigns: parentAssigns });
+  const dead = new ViewRuntime({ view: child.view, id: child.id, connected: false, pubsub: options.pubsub, logger: options.logger, inheritedAssigns: parentAssigns, nested: true });
   const first = await dead.mountHtml({}, session, url, {});
   dead.terminate("dead render done");
   if (first === CRASHED) throw new Error(`livehtml/test: HTTP render of nested view ${dead.name} ("${child.id}") crashed: ${lastError(options.logger)}`);
@@ -570,6 +570,8 @@ async function mountTestChild(spec: ChildSpec, parent: LiveViewTest, options: Mo
     signFlash: (flash: Flash) => JSON.stringify(flash),
     output: { push: (event, payload) => test?.onPush(event, payload), stopped: (reason) => test?.onStopped(reason) },
     inheritedAssigns: parent.runtime.state.assigns,
+    nested: true,
+    patchRoot: (nav) => parent.runtime.patchFromChild(nav),
     connectParams: { _mounts: 0, ...(options.connectParams ?? {}) },
     childContainer: testChildContainer,
   });

@@ -2,7 +2,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, runCli, tempProject } from "./helpers.ts";
 
@@ -114,6 +114,24 @@ launch("the bundled CLI (built on install) and the sources through tsx compile a
     assert.is(sources.code, 0, sources.stderr);
     const read = (dir: string) => readFileSync(join(project.dir, dir, "a.live.html.ts"), "utf8");
     assert.is(read("bundled"), read("sources"));
+  } finally {
+    project.cleanup();
+  }
+});
+
+launch("a bundle older than its sources is rebuilt before the run, which then compiles from it", () => {
+  const bundle = join(ROOT, "compiler/cli/cli.bundle.mjs");
+  const build = spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.mjs")], { encoding: "utf8" });
+  assert.is(build.status, 0, build.stderr);
+  // As after a pull or a merge: every source is newer than the bundle.
+  const past = new Date("2000-01-01T00:00:00Z");
+  utimesSync(bundle, past, past);
+  const project = tempProject({ "a.live.html": "<p>{@a}</p>" });
+  try {
+    const run = runCli(["compile", "a.live.html", "--out-dir", "out"], project.dir);
+    assert.is(run.code, 0, run.stderr);
+    assert.ok(statSync(bundle).mtimeMs > past.getTime(), "the bundle was rebuilt");
+    assert.match(readFileSync(join(project.dir, "out", "a.live.html.ts"), "utf8"), /Compiled by livehtml/);
   } finally {
     project.cleanup();
   }

@@ -46,6 +46,19 @@ small("selecting a row sends the two rows whose class changed", async () => {
   assert.equal(p.change({ selected: 2000 }), {}, "no row shows a different class: nothing to send");
 });
 
+small("an outside change with one row replaced: the rows around it are rendered in place, the replaced one by its entry", async () => {
+  const list = rows(6);
+  const p = await page(ROWS, { rows: list, selected: 1 });
+  const replaced = list.map((row) => (row.id === 3 ? { id: 3, label: "three" } : row));
+  assert.equal(p.change({ rows: replaced, selected: 5 }), { 0: { k: { 0: { 0: "" }, 2: { 2: "three" }, 4: { 0: "danger" }, kc: 6 } } });
+  // A row inserted ahead of the rest: the rows after it moved, so none is rendered in place.
+  const inserted = [replaced[0]!, { id: 7, label: "row 7" }, ...replaced.slice(1)];
+  const diff = p.change({ rows: inserted, selected: 2 }) as { 0: { k: Record<string, unknown> } };
+  assert.equal(diff[0].k[0], undefined, "the first row kept its place and its class");
+  assert.equal(diff[0].k[2], [1, { 0: "danger" }], "the selected row moved and changed class");
+  assert.is(diff[0].k.kc, 7);
+});
+
 small("removing a row moves the rows after it as bare indexes", async () => {
   const list = rows(50);
   const p = await page(ROWS, { rows: list, selected: 0 });

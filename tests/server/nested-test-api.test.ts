@@ -2,10 +2,10 @@
 // update its own HTML, crashes stay apart, a parent that stops rendering a child ends it.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { defineView, live, liveSession } from "../../runtime/server/index.ts";
+import { defineView, live, liveSession, MemoryLogger } from "../../runtime/server/index.ts";
 import { mountView } from "../../runtime/test/index.ts";
 import { loadTemplate } from "../helpers/load-template.ts";
-import { Clock, ended, Parent, Twice } from "./fixtures/nested-views.ts";
+import { Clock, ended, Parent, ParamsHost, Twice } from "./fixtures/nested-views.ts";
 
 const test = suite("nested live views in livehtml/test");
 
@@ -103,6 +103,24 @@ import { liveRender } from "livehtml/server";
   const dock = view.child("dock");
   await dock.click("#tick");
   assert.ok(dock.html().startsWith('<p id="ticks">1 in cet for cy'), dock.html());
+  view.terminate();
+});
+
+test("a child's pushPatch patches its root: the root's handleParams runs and the root records the patch", async () => {
+  const view = await mountView(live("/host", ParamsHost), { params: { child: "patching" } });
+  const child = view.child("kid");
+  await child.click("#go", { tab: "3" });
+  assert.is(await view.waitForPatch("/host?child=patching&tab=3"), "/host?child=patching&tab=3");
+  assert.ok(view.html().includes('<p id="tab">3</p>'), view.html());
+  assert.equal(child.navigations, [], "the child itself did not patch");
+  view.terminate();
+});
+
+test("a nested view with a handleParams is left out with a clear error; the parent keeps running", async () => {
+  const view = await mountView(live("/host", ParamsHost), { params: { child: "params", lazy: "1" } });
+  assert.ok((view.logger as MemoryLogger).has("error", /ParamsChild is a nested live view \(liveRender\) and has a handleParams callback/));
+  assert.throws(() => view.child("kid"));
+  assert.ok(!view.crashed, "the parent keeps running");
   view.terminate();
 });
 

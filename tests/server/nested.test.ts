@@ -4,7 +4,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createServer, live, liveRender, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
-import { Clock, ended, Parent, Twice } from "./fixtures/nested-views.ts";
+import { Clock, ended, Parent, ParamsChild, ParamsHost, Twice } from "./fixtures/nested-views.ts";
 import { extract, mergeDiff } from "../../runtime/shared/merge.ts";
 import { toHTML } from "../../runtime/shared/to-html.ts";
 import type { WireMessageDiff } from "../../runtime/shared/wire.ts";
@@ -16,7 +16,7 @@ const test = suite<{ server: LiveServer; port: number; logger: MemoryLogger }>("
 
 test.before(async (ctx) => {
   ctx.logger = new MemoryLogger();
-  ctx.server = createServer({ routes: [live("/parent", Parent), live("/twice", Twice)], secret, logger: ctx.logger, session: () => ({ user: "ann" }) });
+  ctx.server = createServer({ routes: [live("/parent", Parent), live("/twice", Twice), live("/host", ParamsHost), live("/params", ParamsChild)], secret, logger: ctx.logger, session: () => ({ user: "ann" }) });
   ctx.port = (await ctx.server.listen(0)).port;
 });
 test.after(async (ctx) => ctx.server.close());
@@ -175,6 +175,58 @@ test("a root layout places sticky live views beside the main view, rendered over
   } finally {
     await server.close();
   }
+});
+
+test("a nested view with handleParams fails its HTTP render with a clear error naming it, a callback or a hook alike; at a route it works", async (ctx) => {
+  assert.ok((await page(ctx, "/params?page=3")).html.includes('<p id="page">3</p>'), "at a route its handleParams runs");
+  const from = ctx.logger.messages.length;
+  assert.is((await page(ctx, "/host?child=params")).status, 500, "a child whose mount fails fails the page's HTTP render, as any child's mount error does");
+  assert.ok(ctx.logger.has("error", /ParamsChild is a nested live view \(liveRender\) and has a handleParams callback: only a view mounted at a route gets URL params/), JSON.stringify(ctx.logger.messages.slice(from)));
+  assert.is((await page(ctx, "/host?child=hooked")).status, 500);
+  assert.ok(ctx.logger.has("error", /HookedChild is a nested live view \(liveRender\) and has a handleParams hook \(attachHook\)/), JSON.stringify(ctx.logger.messages.slice(from)));
+});
+
+test("a nested view with handleParams is refused at its join: only that child ends, its parent keeps running", async (ctx) => {
+  for (const child of ["params", "hooked"]) {
+    const path = `/host?child=${child}&lazy=1`;
+    const { status, html } = await page(ctx, path);
+    assert.is(status, 200, "the HTTP render does not place the child");
+    const root = readPage(html);
+    const socket = await TestSocket.open(ctx.port, { _csrf_token: root.csrf });
+    const parentReply = (await socket.push("1", `lv:${root.id}`, "phx_join", { url: `http://127.0.0.1:${ctx.port}${path}`, params: { _mounts: 0 }, session: root.session, static: root.static }))[4] as Reply;
+    assert.is(parentReply.status, "ok", JSON.stringify(parentReply));
+    const connected = childTokens(toHTML(mergeDiff(null, extract(parentReply.response.rendered as WireMessageDiff).diff)), "kid");
+    const from = ctx.logger.messages.length;
+    const childReply = (await socket.push("2", "lv:kid", "phx_join", { params: { _mounts: 0 }, session: connected.session, static: "" }))[4] as Reply;
+    assert.equal(childReply, { status: "error", response: { reason: "join crashed" } });
+    const name = child === "params" ? "ParamsChild" : "HookedChild";
+    assert.ok(ctx.logger.has("error", new RegExp(`${name} is a nested live view \\(liveRender\\) and has a handleParams`)), JSON.stringify(ctx.logger.messages.slice(from)));
+    const inc = (await socket.push("1", `lv:${root.id}`, "event", { type: "click", event: "inc", value: {} }))[4] as Reply;
+    assert.equal(inc.response, { diff: { 0: "1" } }, "the parent keeps running");
+    socket.close();
+    await socket.closed();
+  }
+});
+
+test("a nested view's pushPatch goes to the page's root: the root's handleParams runs and it pushes the live_patch", async (ctx) => {
+  const path = "/host?child=patching";
+  const { html } = await page(ctx, path);
+  const root = readPage(html);
+  const socket = await TestSocket.open(ctx.port, { _csrf_token: root.csrf });
+  const parentReply = (await socket.push("1", `lv:${root.id}`, "phx_join", { url: `http://127.0.0.1:${ctx.port}${path}`, params: { _mounts: 0 }, session: root.session, static: root.static }))[4] as Reply;
+  const rendered = parentReply.response.rendered as WireMessageDiff;
+  assert.ok(toHTML(mergeDiff(null, extract(rendered).diff)).includes('<p id="tab">none</p>'));
+  const tokens = childTokens(toHTML(mergeDiff(null, extract(rendered).diff)), "kid");
+  const childReply = (await socket.push("2", "lv:kid", "phx_join", { params: { _mounts: 0 }, session: tokens.session, static: "" }))[4] as Reply;
+  assert.is(childReply.status, "ok", JSON.stringify(childReply));
+  const go = (await socket.push("2", "lv:kid", "event", { type: "click", event: "go", value: { tab: "2" } }))[4] as Reply;
+  assert.equal(go.response, { diff: { 0: "1" } }, "the child's reply has its own diff and no live_patch");
+  const patch = await socket.waitFor((m) => m[2] === `lv:${root.id}` && m[3] === "live_patch");
+  assert.equal(patch[4], { to: "/host?child=patching&tab=2", kind: "push" });
+  const diff = await socket.waitFor((m) => m[2] === `lv:${root.id}` && m[3] === "diff");
+  assert.equal(diff[4], { 1: "2" }, "the root's handleParams ran with the patched URL's params");
+  socket.close();
+  await socket.closed();
 });
 
 test("liveRender outside a live view's render says where it works", async () => {
