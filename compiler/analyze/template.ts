@@ -16,6 +16,7 @@ import { attributeRule, piecesKeepRule } from "../../runtime/shared/attributes.t
 import type { Args, Code } from "../diagnostics/catalogue.ts";
 import { checkComponentCall, type KnownComponent } from "./component-calls.ts";
 import { isImplicitHelper } from "../utils/implicit-helpers.ts";
+import { renderSlotCalleeEnd } from "./slot-render.ts";
 
 export interface AnalyzeOptions {
   /** Names that are constant for the template: frontmatter or module top-level bindings. */
@@ -45,7 +46,7 @@ function keepsPieces(tag: string, name: string, pieces: LiteralPieces): boolean 
 }
 
 export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions): TemplateAnalysis {
-  const analysis: TemplateAnalysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), freeNames: new Set(), attributePieces: new Map(), builtinCalls: new Set() };
+  const analysis: TemplateAnalysis = { expressions: new Map(), scopes: new Map(), letScopes: new Map(), freeNames: new Set(), attributePieces: new Map(), builtinCalls: new Set(), slotRenders: new Map() };
   let nextScope = 0;
   const warnedUntracked = new Set<string>();
 
@@ -56,7 +57,8 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
   }
 
   function expression(expr: AST.Expression, scope: TemplateScope | null): ExpressionInfo {
-    const reads = collectReads(expr.code, options.trees.get(expr.start, expr.end));
+    const tree = options.trees.get(expr.start, expr.end);
+    const reads = collectReads(expr.code, tree);
     const assignRefs = reads.assignRefs;
     const code = rewriteAssignRefs(expr.code, assignRefs);
     const deps: Dependencies = { always: false, assigns: minimalPaths(reads.assigns), vars: [] };
@@ -80,6 +82,8 @@ export function analyzeTemplate(template: AST.Template, options: AnalyzeOptions)
         }
       }
     }
+    const calleeEnd = renderSlotCalleeEnd(tree);
+    if (calleeEnd !== null && !findBinder(scope, "renderSlot") && !options.moduleBindings.has("renderSlot")) analysis.slotRenders.set(expr, calleeEnd);
     const info: ExpressionInfo = { code, assignRefs, deps };
     analysis.expressions.set(expr, info);
     return info;

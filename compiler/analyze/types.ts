@@ -52,6 +52,11 @@ export interface TemplateAnalysis {
   freeNames: Set<string>;
   /** Component calls that resolve to a built-in component (`<.link>` with no `link` in scope). */
   builtinCalls: Set<Component>;
+  /**
+   * Expressions that are a plain call of the implicit `renderSlot` helper, with the offset where
+   * the callee ends (the arguments follow): the HTML renderer calls `slotHtml` with them instead.
+   */
+  slotRenders: Map<Expression, number>;
 }
 
 /** The analysis phase's result: the template's, plus what the frontmatter (or module) declares. */

@@ -55,6 +55,12 @@ export class Emitter {
     this.out.expression(e.start, e.end, info?.assignRefs ?? []);
   }
 
+  /** The part of a template expression from `offset` (relative to its start) on, mapped as `expr` maps it. */
+  exprFrom(e: AST.Expression, offset: number): void {
+    const refs = this.analysis.expressions.get(e)?.assignRefs ?? [];
+    this.out.expression(e.start + offset, e.end, refs.filter((ref) => ref >= offset).map((ref) => ref - offset));
+  }
+
   /** Raw source text, mapped (binding patterns: they contain no `@`). */
   pattern(e: AST.Expression): void {
     this.out.expression(e.start, e.end, []);

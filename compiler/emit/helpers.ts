@@ -9,6 +9,8 @@ export const HELPERS = {
   iterate: "$iterate",
   dyn: "$dyn",
   htmlOf: "$htmlOf",
+  slotHtml: "$slotHtml",
+  slotBody: "$slotBody",
   attr: "$attr",
   urlAttr: "$urlAttr",
   rawOnlyAttr: "$rawOnly",

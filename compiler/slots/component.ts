@@ -117,7 +117,7 @@ function slotEntry(name: string, entry: SlotEntry, e: Emitter, mode: "tree" | "h
       o.text(") => ");
       if (mode === "tree") e.node(entry.body);
       // First paint: the body's HTML, as trusted markup (nothing else will ask it for a tree).
-      else o.text(`${e.helpers.use("raw")}(${e.htmlCall(entry.body)})`);
+      else o.text(`${e.helpers.use("slotBody")}(${e.htmlCall(entry.body)})`);
     }
     o.text(" }");
   };

@@ -6,6 +6,13 @@ import { valueSlot } from "./types.ts";
 export const text = valueSlot<TextSlot>(
   (slot) => `text:${slot.expr.code}`,
   (slot, e, mode) => {
+    // `{renderSlot(…)}` in the HTML renderer: the slot's markup as a string (analyze/slot-render.ts).
+    const calleeEnd = mode === "html" ? e.analysis.slotRenders.get(slot.expr) : undefined;
+    if (calleeEnd !== undefined) {
+      e.out.text(e.helpers.use("slotHtml"));
+      e.exprFrom(slot.expr, calleeEnd);
+      return;
+    }
     e.out.text(`${e.helpers.use(mode === "tree" ? "dyn" : "htmlOf")}(`);
     e.expr(slot.expr);
     e.out.text(")");

@@ -1,5 +1,5 @@
 // Compiled by livehtml from async-result.live.html. Edit the template, not this file.
-import { changedOf as $changedOf, dyn as $dyn, htmlOf as $htmlOf, node as $node, pathChanged as $changed, renderSlot } from "livehtml/runtime";
+import { changedOf as $changedOf, dyn as $dyn, node as $node, pathChanged as $changed, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.asyncResult assign={@org}>: an AsyncResult's state (`assignAsync`, `streamAsync`). The default
 // slot, given the result, once it is ok (also while it reloads or after a reload failed: the last
@@ -23,17 +23,17 @@ const $P2 = ["assign","loading"];
 const $P3 = ["assign","failed"];
 function $h0(assigns: Assigns): string {
 let $o = "";
-$o += $htmlOf(renderSlot(assigns.inner_block, assigns.assign.result));
+$o += $slotHtml(assigns.inner_block, assigns.assign.result);
 return $o;
 }
 function $h1(assigns: Assigns): string {
 let $o = "";
-$o += $htmlOf(renderSlot(assigns.loading));
+$o += $slotHtml(assigns.loading);
 return $o;
 }
 function $h2(assigns: Assigns): string {
 let $o = "";
-$o += $htmlOf(renderSlot(assigns.failed, assigns.assign.failed));
+$o += $slotHtml(assigns.failed, assigns.assign.failed);
 return $o;
 }
 function $h3(assigns: Assigns): string {

@@ -1,5 +1,5 @@
 // Compiled by livehtml from form.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, node as $node, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
+import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.form>: a <form> for a form made by toForm (or a plain object of params), whose default slot
 // receives the form (`:let={f}`). With an `action` it can also submit over plain HTTP: it
@@ -82,7 +82,7 @@ if (assigns.action !== undefined && hiddenMethod(assigns.method)) $o += $h0(assi
 $o += "\n  ";
 if (csrfOf(assigns.action, assigns.method, assigns.csrfToken)) $o += $h1(assigns);
 $o += "\n  ";
-$o += $htmlOf(renderSlot(assigns.inner_block, formOf(assigns.for, assigns.as, assigns.errors)));
+$o += $slotHtml(assigns.inner_block, formOf(assigns.for, assigns.as, assigns.errors));
 $o += "\n</form>";
 return $o;
 }

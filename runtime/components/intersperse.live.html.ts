@@ -1,5 +1,5 @@
 // Compiled by livehtml from intersperse.live.html. Edit the template, not this file.
-import { changedOf as $changedOf, comprehension as $comprehension, dyn as $dyn, htmlOf as $htmlOf, iterate as $iterate, node as $node, renderSlot } from "livehtml/runtime";
+import { changedOf as $changedOf, comprehension as $comprehension, dyn as $dyn, iterate as $iterate, node as $node, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.intersperse>: renders each item of `enum` through the default slot, with the `separator`
 // slot between two items (breadcrumbs, lists with commas).
@@ -16,7 +16,7 @@ const $S2 = ["",""];
 function $h0(assigns: Assigns, item: any, i: any): string {
 // Template variables arrive untyped here; the tree renderer type-checks every expression.
 let $o = "";
-$o += $htmlOf(renderSlot(assigns.separator));
+$o += $slotHtml(assigns.separator);
 return $o;
 }
 function $h2(assigns: Assigns): string {
@@ -25,7 +25,7 @@ let $o = "";
 for (const item of $iterate(assigns.enum)) {
 const i = $n1++;
 if (i > 0) $o += $h0(assigns, item, i);
-$o += $htmlOf(renderSlot(assigns.inner_block, item));
+$o += $slotHtml(assigns.inner_block, item);
 } }
 return $o;
 }

@@ -1,5 +1,5 @@
 // Compiled by livehtml from link.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, node as $node, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
+import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.link>: a live navigation (`navigate`: another live view, `patch`: the same one with new
 // params), or a plain link (`href`, with `method` for non-GET links through phoenix_html).
@@ -37,7 +37,7 @@ $o += " data-phx-link=\"redirect\"";
 $o += $attr("data-phx-link-state", assigns.replace ? "replace" : "push");
 $o += $spread(assigns.rest, "a");
 $o += ">";
-$o += $htmlOf(renderSlot(assigns.inner_block));
+$o += $slotHtml(assigns.inner_block);
 $o += "</a>";
 return $o;
 }
@@ -48,7 +48,7 @@ $o += " data-phx-link=\"patch\"";
 $o += $attr("data-phx-link-state", assigns.replace ? "replace" : "push");
 $o += $spread(assigns.rest, "a");
 $o += ">";
-$o += $htmlOf(renderSlot(assigns.inner_block));
+$o += $slotHtml(assigns.inner_block);
 $o += "</a>";
 return $o;
 }
@@ -60,7 +60,7 @@ $o += $attr("data-csrf", csrfOf(assigns.method, assigns.csrfToken));
 $o += $attr("data-to", assigns.method !== "get" ? assigns.href : undefined);
 $o += $spread(assigns.rest, "a");
 $o += ">";
-$o += $htmlOf(renderSlot(assigns.inner_block));
+$o += $slotHtml(assigns.inner_block);
 $o += "</a>";
 return $o;
 }
@@ -68,7 +68,7 @@ function $h3(assigns: Assigns): string {
 let $o = "<a href=\"#\"";
 $o += $spread(assigns.rest, "a");
 $o += ">";
-$o += $htmlOf(renderSlot(assigns.inner_block));
+$o += $slotHtml(assigns.inner_block);
 $o += "</a>";
 return $o;
 }

@@ -1,5 +1,5 @@
 // Compiled by livehtml from portal.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, component as $component, componentHtml as $componentHtml, declared as $declared, dyn as $dyn, flags as $flags, htmlOf as $htmlOf, node as $node, props as $props, propsHtml as $propsHtml, raw as $raw, renderSlot } from "livehtml/runtime";
+import { attr as $attr, changedOf as $changedOf, component as $component, componentHtml as $componentHtml, declared as $declared, dyn as $dyn, flags as $flags, node as $node, props as $props, propsHtml as $propsHtml, slotBody as $slotBody, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 import { dynamicTag as $builtin_dynamicTag } from "livehtml/components";
 // <.portal id="confirm" target="body">: content rendered into another element of the page (a
@@ -20,7 +20,7 @@ const $S0 = ["",""];
 const $S1 = ["<template","",">","</template>"];
 function $h0(assigns: Assigns): string {
 let $o = "";
-$o += $htmlOf(renderSlot(assigns.inner_block));
+$o += $slotHtml(assigns.inner_block);
 return $o;
 }
 function $h1(assigns: Assigns): string {
@@ -28,7 +28,7 @@ let $o = "<template";
 $o += $attr("id", assigns.id);
 $o += $attr("data-phx-portal", assigns.target);
 $o += ">";
-$o += $componentHtml("dynamicTag", $builtin_dynamicTag, $propsHtml({ tagName: (assigns.container), id: (assigns.id + "-content"), class: (assigns.class), inner_block: [{ __slot__: "inner_block", inner_block: () => $raw($h0(assigns)) }, ], }));
+$o += $componentHtml("dynamicTag", $builtin_dynamicTag, $propsHtml({ tagName: (assigns.container), id: (assigns.id + "-content"), class: (assigns.class), inner_block: [{ __slot__: "inner_block", inner_block: () => $slotBody($h0(assigns)) }, ], }));
 $o += "</template>";
 return $o;
 }

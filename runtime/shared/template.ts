@@ -154,6 +154,8 @@ export function dyn(value: unknown): Dynamic {
 export function htmlOf(value: unknown): string {
   if (typeof value === "string") return escapeHTML(value);
   if (typeof value === "number") return String(value);
+  // A slot's body during a first render (`{renderSlot(@inner_block)}`): markup made already.
+  if (value instanceof SafeHTML) return value.html;
   if (isTemplateValue(value)) return templateHtml(value);
   if (isComponentRef(value)) return statefulHtml(value);
   return toText(value);
@@ -258,6 +260,31 @@ export function renderSlot<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg>
   return node(statics, SLOT_LIST_PRINT + bodies.length, false, () => bodies, () => bodies.map((b) => b.html()).join(""));
 }
 const SLOT_LIST_PRINT = 0x5107_0000;
+
+/**
+ * `htmlOf(renderSlot(slot, arg))` for the HTML renderer, where `{renderSlot(…)}` is the whole
+ * interpolation: the common one-entry slot's markup comes straight from its body, with no slot
+ * value built and no type test of it by `htmlOf`.
+ */
+export function slotHtml<Arg>(slot: readonly SlotEntry<Arg>[] | SlotEntry<Arg> | null | undefined, arg?: Arg): string {
+  if (slot == null) return "";
+  if (!Array.isArray(slot)) return bodyHtml(slot as SlotEntry<Arg>, arg);
+  if (slot.length === 1) return bodyHtml(slot[0] as SlotEntry<Arg>, arg);
+  return htmlOf(renderSlot(slot, arg));
+}
+
+function bodyHtml<Arg>(entry: SlotEntry<Arg>, arg: Arg | undefined): string {
+  const body = entry.inner_block?.(arg as Arg);
+  return body instanceof SafeHTML ? body.html : htmlOf(body ?? "");
+}
+
+/**
+ * A slot entry's body in the HTML renderer: the HTML the compiled renderer made, a string by
+ * construction, so it is marked trusted without the checks `raw` makes of a user's value.
+ */
+export function slotBody(html: string): SafeHTML {
+  return new SafeHTML(html);
+}
 
 /**
  * A function component's assigns with the change map it receives from its caller (as LiveView's
