@@ -108,6 +108,8 @@ async function joinMany(port: number, count: number, concurrency = 50): Promise<
 const shownCount = (payload: Record<string, unknown>) =>
   ((payload.response as { diff?: Record<string, unknown> } | undefined)?.diff?.["0"] as string | undefined) ?? null;
 
+/** Heap a round of CLIENTS views may leave behind: 2 KiB a view would be a leak of ~2 MiB. */
+const LEAK_BYTES = 2 * 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -157,9 +159,20 @@ console.log(`server heap: ${mib(fresh.heapUsed)} fresh, ${mib(baseline.heapUsed)
 for (let round = 1; round <= Number(process.env.SOAK_ROUNDS ?? 1); round++) {
   const { exact, connectedMs, eventsMs, loaded } = await pipelinedRound();
   check(exact === CLIENTS && warm.exact === CLIENTS, `${CLIENTS} clients × ${EVENTS} pipelined events: ${exact} (warm-up rounds: ${warm.exact}) with every reply in order and the exact final state ${EVENTS} (connected in ${(connectedMs / 1000).toFixed(1)} s, events in ${(eventsMs / 1000).toFixed(1)} s)`);
-  const after = await settle(server, 0);
-  const grown = after.heapUsed - baseline.heapUsed;
-  check(after.connections === 0 && grown < 2 * 1024 * 1024, `server heap back to baseline after ${CLIENTS} disconnects: ${mib(baseline.heapUsed)} before, ${mib(loaded.heapUsed)} with them, ${mib(after.heapUsed)} after (${grown >= 0 ? "+" : ""}${mib(grown)}, allowed +2 MiB; ${after.connections} connections left)`);
+  let after = await settle(server, 0);
+  let grown = after.heapUsed - baseline.heapUsed;
+  // V8 keeps the one-time memory of a loaded server after a varying number of rounds (seen up to
+  // ~9 MiB, once, in the third). A leak grows with every round: when this round grew, up to two
+  // more rounds tell the two apart, each judged against the heap the round before it left.
+  const levels = [mib(after.heapUsed)];
+  for (let extra = 0; extra < 2 && after.connections === 0 && grown >= LEAK_BYTES; extra++) {
+    const before = after.heapUsed;
+    await pipelinedRound();
+    after = await settle(server, 0);
+    grown = after.heapUsed - before;
+    levels.push(mib(after.heapUsed));
+  }
+  check(after.connections === 0 && grown < LEAK_BYTES, `server heap back to baseline after ${CLIENTS} disconnects: ${mib(baseline.heapUsed)} before, ${mib(loaded.heapUsed)} with them, ${levels.join(" then ")} after (the last round ${grown >= 0 ? "+" : ""}${mib(grown)}, allowed +2 MiB; ${after.connections} connections left)`);
 }
 
 // 3. Kill the server mid-session; clients reconnect with backoff, rejoin with their page's tokens.
