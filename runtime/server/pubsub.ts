@@ -6,6 +6,13 @@ export type Unsubscribe = () => void;
 export interface PubSub {
   subscribe(topic: string, listener: (message: unknown) => void): Unsubscribe;
   broadcast(topic: string, message: unknown): void;
+  /**
+   * Resolves when the subscriptions made so far receive other processes' broadcasts. Optional:
+   * an adapter whose subscriptions take effect at once (the in-memory one) has none. A view's
+   * connected mount waits for it (bounded) before its join is answered, so a broadcast sent once
+   * the page is live is not missed.
+   */
+  ready?(): Promise<void>;
 }
 
 export class MemoryPubSub implements PubSub {

@@ -20,6 +20,8 @@ export class ViewMessages implements SocketRuntime<unknown> {
   #timers: Map<number, NodeJS.Timeout> | null = null;
   #nextTimer = 1;
   #subscriptions: Map<string, Unsubscribe> | null = null;
+  /** A subscription was made since `subscribed()` last waited. */
+  #unconfirmed = false;
   #streamRefs = 0;
 
   constructor(
@@ -64,7 +66,26 @@ export class ViewMessages implements SocketRuntime<unknown> {
 
   subscribe(topic: string): void {
     const subscriptions = (this.#subscriptions ??= new Map());
-    if (!subscriptions.has(topic)) subscriptions.set(topic, this.pubsub.subscribe(topic, (message) => this.deliver(message)));
+    if (subscriptions.has(topic)) return;
+    subscriptions.set(topic, this.pubsub.subscribe(topic, (message) => this.deliver(message)));
+    this.#unconfirmed = true;
+  }
+
+  /**
+   * Waits until this view's subscriptions receive other processes' broadcasts (`PubSub.ready`),
+   * at most `timeoutMs`: an adapter whose backend is away must not hold the join for long (its
+   * subscriptions take effect when it is back). Immediate when nothing was subscribed.
+   */
+  async subscribed(timeoutMs: number): Promise<void> {
+    if (!this.#unconfirmed || !this.pubsub.ready) return;
+    this.#unconfirmed = false;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    try {
+      await Promise.race([this.pubsub.ready(), waited]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   unsubscribe(topic: string): void {

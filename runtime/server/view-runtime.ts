@@ -112,6 +112,8 @@ const RECOMPUTE_RENDER: RenderRequest = { kind: "recompute" };
 export type Crashed = typeof CRASHED;
 
 const MAX_PATCH_LOOPS = 20;
+/** How long a connected mount waits for its pubsub subscriptions to take effect (PubSub.ready). */
+const SUBSCRIBE_WAIT_MS = 2000;
 
 /** A runtime made without `childContainer` (no server around it) cannot place nested views. */
 const noChildContainer: ChildContainer = (child) => {
@@ -214,6 +216,9 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
       const mounted = await this.#mountCallbacks(params, session, url, flash);
       if (mounted.leave) return { navigation: mounted.leave };
       const nav = mounted.patch;
+      // A broadcast sent once the client has the page must reach this view, also from another
+      // process: the join is answered when the subscriptions mount made are in effect.
+      await this.#messages.subscribed(SUBSCRIBE_WAIT_MS);
       const events = this.effects.takeEvents();
       // The engine's diff is not ours to change: events go into a copy.
       const first = this.#render(MOUNT_RENDER)!;
