@@ -7,7 +7,7 @@
 //
 // Pages rendered before this scheme carry a signed token (`SALT.csrf`) whose data is the
 // nonce: those still join.
-import { timingSafeEqual } from "node:crypto";
+import { sameText } from "./constant-time.ts";
 import { newNonce, SALT } from "./context.ts";
 import type { TokenSigner } from "./token.ts";
 
@@ -29,8 +29,5 @@ export function csrfNonce(signer: TokenSigner, token: unknown): string | null {
 /** Whether `token` is the CSRF token of the page whose session token names `nonce`. */
 export function csrfMatches(signer: TokenSigner, token: unknown, nonce: string): boolean {
   const given = csrfNonce(signer, token);
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(nonce);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return given !== null && sameText(given, nonce);
 }

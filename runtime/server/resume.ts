@@ -6,7 +6,7 @@
 // the view goes on where it was: no mount, no handleParams. Everything here is bounded: views
 // waiting, bytes they hold, bytes per view; past a bound the longest-waiting view ends, and its
 // client mounts again as it would without resume.
-import { timingSafeEqual } from "node:crypto";
+import { sameText } from "./constant-time.ts";
 import type { Logger } from "./log.ts";
 
 export interface ResumeOptions {
@@ -208,7 +208,7 @@ export class ResumeStore {
     const onSocket = this.#connected.get(token);
     if (onSocket) return this.#takeOver(onSocket, id, token, seq);
     const waiting = this.#waiting.get(token);
-    if (!waiting || waiting.view.id !== id || !sameSecret(waiting.view.resumeToken, token)) return null;
+    if (!waiting || waiting.view.id !== id || !sameText(waiting.view.resumeToken, token)) return null;
     const replay = waiting.log.after(seq);
     if (!replay) {
       this.logger.info(`resume: view ${id} cannot replay from diff ${String(seq)} (it holds up to ${waiting.log.seq}); it ends and its client mounts again`);
@@ -222,7 +222,7 @@ export class ResumeStore {
 
   /** The client is back on a new socket while its view is still on the old one: the view moves, if it holds what the client missed. */
   #takeOver(view: Resumable, id: string, token: string, seq: unknown): { view: Resumable; replay: string[] } | null {
-    if (view.id !== id || !view.log || !sameSecret(view.resumeToken, token)) return null;
+    if (view.id !== id || !view.log || !sameText(view.resumeToken, token)) return null;
     this.#connected.delete(token);
     view.detach();
     const replay = view.log.after(seq);
@@ -266,10 +266,4 @@ export class ResumeStore {
     this.#waiting.delete(token);
     this.#bytes -= waiting.bytes;
   }
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

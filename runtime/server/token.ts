@@ -4,7 +4,7 @@
 // the session values and the container id without keeping anything in memory (PROTOCOL.md §4.3).
 // The official client treats tokens as opaque, so the format is our own:
 // `base64url(JSON {d, t, m}) "." base64url(HMAC-SHA256(salt, payload))`.
-import { timingSafeEqual } from "node:crypto";
+import { sameBytes } from "./constant-time.ts";
 import { HmacSha256 } from "./hmac.ts";
 
 export const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
@@ -67,8 +67,4 @@ function envelopeJSON(data: unknown, t: number, m: number): string {
   const d = JSON.stringify(data);
   if (d === undefined || !Number.isFinite(t) || !Number.isFinite(m)) return JSON.stringify({ d: data, t, m } satisfies Envelope);
   return `{"d":${d},"t":${t},"m":${m}}`;
-}
-
-function sameBytes(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
