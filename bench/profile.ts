@@ -4,7 +4,9 @@
 // Cases: ssr-table, ssr-search, ssr-cards, get-table, get-search, get-cards (the GET path,
 // `liveRender`), update-slots, update-rows, update-select (10,000 rows).
 import { randomBytes } from "node:crypto";
-import { createServer, defineView, MemoryLogger } from "../runtime/server/index.ts";
+// As in the ssr group, `livehtml/server` is the built package here (npm run build first), the
+// runtime the compiled templates import too (bench/lib/server-runtime.ts).
+import { createServer, defineView, MemoryLogger } from "livehtml/server";
 import { DiffEngine } from "../runtime/server/diff.ts";
 import { assignValue } from "../runtime/shared/changes.ts";
 import { compileTo, loadTemplate, type Template } from "./lib/livehtml.ts";

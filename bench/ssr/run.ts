@@ -26,10 +26,8 @@ import { printCommand, printTable } from "../lib/table.ts";
 import { goal } from "../lib/report.ts";
 import * as live from "./templates.ts";
 import { baseline } from "./baseline.ts";
-import { createServer, defineView, live as liveRoute, MemoryLogger, type LiveServer } from "../../runtime/server/index.ts";
-import { newContainerId } from "../../runtime/server/context.ts";
-import { newCsrfToken } from "../../runtime/server/csrf.ts";
-import { containerTokens } from "../../runtime/server/page.ts";
+import { createServer, defineView, live as liveRoute, MemoryLogger, type LiveServer } from "livehtml/server";
+import { assertBuiltPackageFresh, runtimeLabel, serverModule } from "../lib/server-runtime.ts";
 
 type Page = "table" | "search" | "cards";
 const PAGES: Record<Page, string> = { table: "100 rows", search: "100 results + static footer", cards: "50 card components with a slot" };
@@ -87,6 +85,9 @@ async function getPath(page: Page, template: Template, data: Record<string, unkn
   // Other contenders run between two of its slices: the connection must outlive them.
   http.keepAliveTimeout = 10 * 60_000;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const { newContainerId } = await serverModule<typeof import("../../runtime/server/context.ts")>("context");
+  const { newCsrfToken } = await serverModule<typeof import("../../runtime/server/csrf.ts")>("csrf");
+  const { containerTokens } = await serverModule<typeof import("../../runtime/server/page.ts")>("page");
   // What every page signs: the container's session token, which binds the page's CSRF nonce
   // (and a static token when there is a flash; these pages have none).
   const tokens = () => containerTokens(server.context, { id: newContainerId(), view, main: false, session: {}, flash: {}, csrfNonce: newCsrfToken() }).open;
@@ -149,6 +150,7 @@ async function engines(page: Page, data: Record<string, unknown>, template: Temp
 export async function runSSR(): Promise<void> {
   const rounds = envNumber("ROUNDS", 9, 3);
   const sliceMs = envNumber("SLICE_MS", 300, 100);
+  assertBuiltPackageFresh();
   buildPeers(OUT);
   const data: Record<Page, Record<string, unknown>> = { table: tableData(100), search: searchData(100), cards: cardsData(50) };
   for (const page of Object.keys(PAGES) as Page[]) {
@@ -170,7 +172,7 @@ export async function runSSR(): Promise<void> {
     const ours = byName(OURS.html).opsPerSecond;
     const hand = byName(OURS.hand).opsPerSecond;
     printTable(
-      `ssr / ${page} (${PAGES[page]}) — node ${process.version}, median of ${rounds} interleaved rounds × ${sliceMs} ms`,
+      `ssr / ${page} (${PAGES[page]}) — node ${process.version}, ${runtimeLabel}, median of ${rounds} interleaved rounds × ${sliceMs} ms`,
       ["engine", "ops/s", "µs/op", "time ÷ livehtml .html()", "time ÷ hand-written", "bytes", "ops/s range"],
       results.map((r) => [r.name, fmt(r.opsPerSecond), fmt(1e6 / r.opsPerSecond), ratio(ours / r.opsPerSecond), ratio(hand / r.opsPerSecond), bytes.get(r.name)!, spread(r.samples)]),
     );

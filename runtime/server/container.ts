@@ -31,10 +31,10 @@ export function checkContainer(container: ContainerOptions, where: string): void
   }
 }
 
-/** The container's start and end tags, with the runtime's attributes first. */
-export function containerTags(container: ContainerOptions | undefined, runtimeAttrs: readonly string[]): { open: string; close: string } {
+/** The container's start and end tags, with the runtime's attributes (`id="…" data-phx-…`) first. */
+export function containerTags(container: ContainerOptions | undefined, runtimeAttrs: string): { open: string; close: string } {
   const tag = container?.tag ?? "div";
-  let attrs = runtimeAttrs.join(" ");
+  let attrs = runtimeAttrs;
   if (container?.attrs) for (const [name, value] of Object.entries(container.attrs)) attrs += value === true ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`;
   return { open: `<${tag} ${attrs}>`, close: `</${tag}>` };
 }

@@ -7,6 +7,7 @@ import { ChildCollector, withChildRenderer } from "./nested.ts";
 import { deadRender, renderLayoutChildren, type DeadRender } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { requestURL } from "./request-url.ts";
+import { isThenable } from "./thenable.ts";
 import { cookieAttributes } from "./response-headers.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { queryParams } from "./view-runtime.ts";
@@ -36,7 +37,7 @@ export function createHttpHandler(ctx: LiveContext) {
       const flash = readFlashCookie(ctx, req);
       const session = routeSession(match.route, ctx.sessionFromRequest(req), req);
       const requestAssigns = ctx.requestAssigns?.(req);
-      const result = await deadRender(ctx, {
+      const rendered = deadRender(ctx, {
         view: match.route.view,
         params,
         session,
@@ -47,6 +48,7 @@ export function createHttpHandler(ctx: LiveContext) {
         main: true,
         flash,
       });
+      const result = isThenable(rendered) ? await rendered : rendered;
       const headers: Record<string, string | string[]> = { ...security, "cache-control": "no-store" };
       if (Object.keys(flash).length) headers["set-cookie"] = `__phoenix_flash__=; Max-Age=0; ${cookieAttributes(url.protocol === "https:")}`;
       if (answeredWithoutPage(res, headers, result)) return;

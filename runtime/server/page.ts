@@ -10,7 +10,8 @@ import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { ChildContainer } from "./child-views.ts";
 import type { ChildCollector, ChildSpec } from "./nested.ts";
-import { CRASHED, ViewRuntime } from "./view-runtime.ts";
+import { isThenable, type MaybePromise } from "./thenable.ts";
+import { CRASHED, ViewRuntime, type Crashed, type HtmlMount } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 
 export type DeadRender =
@@ -39,54 +40,58 @@ export interface DeadRenderOptions {
   sticky?: boolean;
 }
 
-export async function deadRender(ctx: LiveContext, opts: DeadRenderOptions): Promise<DeadRender> {
+/**
+ * A promise only when the view's callbacks returned one, or the page has nested live views: a
+ * view that mounts synchronously is rendered in the caller's turn (thenable.ts).
+ */
+export function deadRender(ctx: LiveContext, opts: DeadRenderOptions): MaybePromise<DeadRender> {
   const id = opts.id ?? newContainerId();
   // The page's CSRF token is its nonce, bound to the view by the session token (csrf.ts).
   // Known before the render: forms that post over HTTP carry the token the page will have.
   const nonce = opts.csrfNonce ?? newCsrfToken();
-  const csrfToken = nonce;
   const runtime = new ViewRuntime({
     view: opts.view,
     id,
-    csrfToken,
+    csrfToken: nonce,
     connected: false,
     pubsub: ctx.pubsub,
     logger: ctx.logger,
     frameBytes: ctx.limits.frameBytes,
-    ...(opts.assigns ? { inheritedAssigns: opts.assigns } : {}),
+    inheritedAssigns: opts.assigns,
     nested: opts.parentId !== undefined || opts.sticky === true,
-    ...(opts.liveSession ? { liveSession: opts.liveSession } : {}),
+    liveSession: opts.liveSession,
   });
-  const result = await runtime.mountHtml(opts.params, opts.session, opts.url, opts.flash ?? {});
+  const mounted = runtime.mountHtml(opts.params, opts.session, opts.url, opts.flash ?? {});
+  return isThenable(mounted) ? mounted.then((result) => pageAfterMount(ctx, opts, runtime, nonce, result)) : pageAfterMount(ctx, opts, runtime, nonce, mounted);
+}
+
+function pageAfterMount(ctx: LiveContext, opts: DeadRenderOptions, runtime: ViewRuntime, nonce: string, result: HtmlMount | { navigation: Navigation } | Crashed): MaybePromise<DeadRender> {
   if (result === CRASHED) return { kind: "error", message: `view ${runtime.name} failed to render (see the log)` };
   if ("navigation" in result) {
     runtime.terminate("redirect");
     return { kind: "redirect", navigation: result.navigation };
   }
-  const title = runtime.state.assigns.pageTitle as string | undefined;
-  const flash = runtime.state.assigns.flash as Flash;
   runtime.terminate("dead render done");
-
-  let html = result.html;
-  if (result.children.children.length) {
-    const nested = await renderChildren(ctx, opts, id, nonce, runtime.state.assigns, result.children, html);
-    if (nested.kind !== "page") return nested;
-    html = nested.container;
-  }
-  const { open, close } = containerTokens(ctx, {
-    id,
-    view: opts.view,
-    main: opts.main,
-    session: opts.session,
-    flash,
-    csrfNonce: nonce,
-    container: opts.container,
-    liveSession: opts.liveSession?.name ?? null,
-    parentId: opts.parentId,
-    sticky: opts.sticky,
-    url: opts.url,
-  });
-  return { kind: "page", container: `${open}${html}${close}`, title, csrfToken, flash, assigns: runtime.state.assigns };
+  const assigns = runtime.state.assigns;
+  const page = (html: string): DeadRender => {
+    const flash = assigns.flash as Flash;
+    const { open, close } = containerTokens(ctx, {
+      id: runtime.id,
+      view: opts.view,
+      main: opts.main,
+      session: opts.session,
+      flash,
+      csrfNonce: nonce,
+      container: opts.container,
+      liveSession: opts.liveSession?.name ?? null,
+      parentId: opts.parentId,
+      sticky: opts.sticky,
+      url: opts.url,
+    });
+    return { kind: "page", container: `${open}${html}${close}`, title: assigns.pageTitle as string | undefined, csrfToken: nonce, flash, assigns };
+  };
+  if (result.children.children.length === 0) return page(result.html);
+  return renderChildren(ctx, opts, runtime.id, nonce, assigns, result.children, result.html).then((nested) => (nested.kind === "page" ? page(nested.container) : nested));
 }
 
 /**
@@ -205,17 +210,15 @@ export function containerTokens(
   const sessionToken = ctx.signer.sign(SALT.session, session, ctx.sessionMaxAgeMs);
   // The static token carries the flash only: a page without one has nothing to sign, and its
   // join (static "", or null from the official client) starts with no flash, as a signed empty
-  // one would. So most pages sign two tokens (CSRF and session), not three.
+  // one would. So most pages sign one token, the session token (which binds the CSRF nonce).
   const staticToken = opts.withStatic === false || !hasFlash(opts.flash) ? "" : ctx.signer.sign(SALT.static, { id, flash: opts.flash } satisfies StaticToken, ctx.sessionMaxAgeMs);
-  const attrs = [
-    `id="${escapeAttr(id)}"`,
-    main ? "data-phx-main" : "",
-    `data-phx-session="${escapeAttr(sessionToken)}"`,
-    `data-phx-static="${escapeAttr(staticToken)}"`,
-    main ? `data-phx-root-id="${id}"` : "",
-    opts.parentId ? `data-phx-parent-id="${escapeAttr(opts.parentId)}"` : "",
-    opts.sticky ? "data-phx-sticky" : "",
-  ].filter(Boolean);
+  // A signed token is base64url text around a dot: nothing in it needs escaping in an attribute.
+  const idValue = escapeAttr(id);
+  let attrs = main ? `id="${idValue}" data-phx-main` : `id="${idValue}"`;
+  attrs += ` data-phx-session="${sessionToken}" data-phx-static="${staticToken}"`;
+  if (main) attrs += ` data-phx-root-id="${idValue}"`;
+  if (opts.parentId) attrs += ` data-phx-parent-id="${escapeAttr(opts.parentId)}"`;
+  if (opts.sticky) attrs += " data-phx-sticky";
   // The CSRF token (the nonce) is made once per page, by the caller that renders the page.
   return containerTags(opts.container, attrs);
 }

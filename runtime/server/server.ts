@@ -13,6 +13,7 @@ import { createContext, type LiveContext, type LiveContextOptions } from "./cont
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
 import { installProcessGuard } from "./process-guard.ts";
+import { isThenable } from "./thenable.ts";
 import { LiveWebSocketEndpoint } from "./websocket.ts";
 import type { AnyView } from "./view.ts";
 
@@ -71,16 +72,18 @@ export function createServer(options: ServerOptions): LiveServer {
     },
     async liveRender(view, opts = {}) {
       const nonce = (opts.csrfToken ? csrfNonce(context.signer, opts.csrfToken) : null) ?? newCsrfToken();
-      const result = await deadRender(context, {
+      if (opts.container) checkContainer(opts.container, "liveRender");
+      const rendered = deadRender(context, {
         view,
         params: {},
         session: opts.session ?? {},
-        ...(opts.assigns ? { assigns: opts.assigns } : {}),
-        ...(opts.container ? { container: (checkContainer(opts.container, "liveRender"), opts.container) } : {}),
+        assigns: opts.assigns,
+        container: opts.container,
         url: new URL(opts.url ?? "http://localhost/"),
         main: false,
         csrfNonce: nonce,
       });
+      const result = isThenable(rendered) ? await rendered : rendered;
       if (result.kind === "redirect") throw new Error(`livehtml: an embedded view cannot redirect during its first render (to ${result.navigation.to})`);
       if (result.kind === "error") throw new Error(`livehtml: ${result.message}`);
       return { html: result.container, csrfToken: result.csrfToken };

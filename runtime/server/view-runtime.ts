@@ -29,6 +29,7 @@ import { applyAsyncOutcome } from "./async-outcome.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { ChildViews, type ChildContainer } from "./child-views.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
+import { isThenable, type MaybePromise } from "./thenable.ts";
 import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
@@ -123,6 +124,19 @@ const noChildContainer: ChildContainer = (child) => {
 /** Where the output of a view nobody listens to goes (HTTP renders). */
 const NO_OUTPUT: ViewOutput = { push() {}, stopped() {} };
 const SETTLED: Promise<unknown> = Promise.resolve();
+
+/** What mount and handleParams ended with: the navigation that leaves the view, or the pushPatch it stays at. */
+interface MountOutcome {
+  leave: Navigation | null;
+  patch: Navigation | null;
+}
+const STAYED: MountOutcome = { leave: null, patch: null };
+
+/** An HTTP render's page: the view's HTML, and the nested live views it placed (rendered by the caller). */
+export interface HtmlMount {
+  html: string;
+  children: ChildCollector;
+}
 
 export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, ComponentUpdates {
   readonly view: AnyView;
@@ -234,48 +248,68 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
    * The HTTP render: mount + handleParams, then the page's HTML straight from the compiled
    * HTML renderer, stateful components included. No diff engine state is built for a render
    * that is thrown away; the connected mount that follows builds its own.
+   *
+   * It is the runtime's one callback, so it starts at once rather than behind the mailbox; when
+   * mount and handleParams return no promise, the HTML comes back in the same turn, not as a
+   * promise (thenable.ts).
    */
-  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): Promise<{ html: string; children: ChildCollector } | { navigation: Navigation } | Crashed> {
-    return this.#run("mount", async () => {
-      const mounted = await this.#mountCallbacks(params, session, url, flash);
-      if (mounted.leave) return { navigation: mounted.leave };
-      const template = templateOf(this.view);
-      const assigns = this.state.assigns;
-      const layout = this.#liveSession?.layout;
-      const page = () => {
-        const inner = htmlOf(template, assigns);
-        // The live session's layout goes inside the container, around the view (as in #render).
-        return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
-      };
-      // Nested live views become placeholders, filled by the caller with their own HTTP renders.
-      const children = new ChildCollector();
-      const html = withCsrfToken(this.#csrfToken, () =>
-        withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch))),
-      );
-      this.state.clearChanged();
-      return { html, children };
+  mountHtml(params: Params, session: Session, url: URL, flash: Flash = {}): MaybePromise<HtmlMount | { navigation: Navigation } | Crashed> {
+    return this.#runFirst("mount", () => {
+      const mounted = this.#mountCallbacks(params, session, url, flash);
+      return isThenable(mounted) ? mounted.then((outcome) => this.#htmlAfterMount(outcome)) : this.#htmlAfterMount(mounted);
     });
   }
 
-  /** mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away. */
-  async #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): Promise<{ leave: Navigation | null; patch: Navigation | null }> {
+  #htmlAfterMount(mounted: MountOutcome): HtmlMount | { navigation: Navigation } {
+    if (mounted.leave) return { navigation: mounted.leave };
+    const template = templateOf(this.view);
+    const assigns = this.state.assigns;
+    const layout = this.#liveSession?.layout;
+    const page = () => {
+      const inner = htmlOf(template, assigns);
+      // The live session's layout goes inside the container, around the view (as in #render).
+      return layout ? htmlOf(layout, { ...assigns, inner_content: raw(inner) }) : inner;
+    };
+    // Nested live views become placeholders, filled by the caller with their own HTTP renders.
+    const children = new ChildCollector();
+    const html = withCsrfToken(this.#csrfToken, () =>
+      withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch))),
+    );
+    this.state.clearChanged();
+    return { html, children };
+  }
+
+  /**
+   * mount, then handleParams for the URL and for each pushPatch; `leave` when it navigated away.
+   * A promise only when a callback returned one.
+   */
+  #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): MaybePromise<MountOutcome> {
     this.url = url;
     this.session = session;
     if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
-    // Each callback is awaited only when it returned a promise: most views mount synchronously
-    // and have no hooks, and every await is a trip through the microtask queue for each GET.
     if (this.#liveSession?.onMount?.length || this.view.onMount) {
-      const halted = await this.#onMount(params, session);
-      if (halted) return { leave: halted, patch: null };
+      return this.#onMount(params, session).then((halted) => (halted ? { leave: halted, patch: null } : this.#viewMount(params, session, url)));
     }
+    return this.#viewMount(params, session, url);
+  }
+
+  #viewMount(params: Params, session: Session, url: URL): MaybePromise<MountOutcome> {
     const mounted = this.view.mount?.(params, session, this.socket);
-    if (isThenable(mounted)) await mounted;
+    return isThenable(mounted) ? Promise.resolve(mounted).then(() => this.#paramsAfterMount(params, url)) : this.#paramsAfterMount(params, url);
+  }
+
+  #paramsAfterMount(params: Params, url: URL): MaybePromise<MountOutcome> {
     const nav = this.effects.takeNavigation();
     if (nav && nav.kind !== "patch") return { leave: nav, patch: null };
     if (this.#nested) this.#refuseHandleParams();
     const handled = this.#handleParams(url, params);
+    if (!handled && !nav) return STAYED;
+    return this.#patchesAfterParams(handled, nav);
+  }
+
+  async #patchesAfterParams(handled: Promise<void> | undefined, nav: Navigation | null): Promise<MountOutcome> {
     if (handled) await handled;
-    if (!nav) return { leave: null, patch: null };
+    if (!nav) return STAYED;
     const patched = await this.#followPatches(nav);
     if (patched && patched.kind !== "patch") return { leave: patched, patch: null };
     return { leave: null, patch: patched };
@@ -696,19 +730,39 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   /** `event` names the client event for the crash log (kept apart so that no string is built per event). */
   #run<T>(where: string, fn: () => Promise<T>, event?: string): Promise<T | Crashed> {
-    // Run on this view's behalf: timers and promises the callback starts stay attributed to it,
-    // so the process guard can crash this view (not the process) when one of them fails.
-    const result = this.#mailbox.then(() => runOnBehalfOf(this, async (): Promise<T | Crashed> => {
-      if (!this.#alive) return CRASHED;
-      try {
-        return await fn();
-      } catch (error) {
-        this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
-        return CRASHED;
-      }
-    }));
+    const result = this.#mailbox.then(() => this.#guarded(where, fn, event));
     this.#mailbox = result;
     return result;
+  }
+
+  /**
+   * The runtime's first callback (the HTTP render's mount): nothing is ahead of it in the
+   * mailbox, so it runs now, and its result is a promise only when `fn` returned one.
+   */
+  #runFirst<T>(where: string, fn: () => MaybePromise<T>): MaybePromise<T | Crashed> {
+    if (this.#mailbox !== SETTLED) throw new Error(`livehtml: ${where} of view ${this.name} must be its runtime's first callback`);
+    const result = this.#guarded(where, fn);
+    if (isThenable(result)) this.#mailbox = result;
+    return result;
+  }
+
+  /** Runs `fn` for this view; a throw or a rejection crashes the view (CRASHED), as in a LiveView process. */
+  #guarded<T>(where: string, fn: () => MaybePromise<T>, event?: string): MaybePromise<T | Crashed> {
+    const crashed = (error: unknown): Crashed => {
+      this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
+      return CRASHED;
+    };
+    // Run on this view's behalf: timers and promises the callback starts stay attributed to it,
+    // so the process guard can crash this view (not the process) when one of them fails.
+    return runOnBehalfOf(this, (): MaybePromise<T | Crashed> => {
+      if (!this.#alive) return CRASHED;
+      try {
+        const out = fn();
+        return isThenable(out) ? Promise.resolve(out).then(undefined, crashed) : out;
+      } catch (error) {
+        return crashed(error);
+      }
+    });
   }
 
   /**
@@ -773,10 +827,6 @@ function safeJSON(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 function hookList(hooks: OnMountHook | readonly OnMountHook[] | undefined): readonly OnMountHook[] {

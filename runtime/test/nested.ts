@@ -14,8 +14,8 @@ export const testChildContainer: ChildContainer = (child, parentId) => {
   return open + close;
 };
 
-function childAttributes(child: ChildSpec, parentId: string): string[] {
-  return [`id="${escapeAttr(child.id)}"`, `data-phx-session=""`, `data-phx-static=""`, child.sticky ? "data-phx-sticky" : `data-phx-parent-id="${escapeAttr(parentId)}"`];
+function childAttributes(child: ChildSpec, parentId: string): string {
+  return `id="${escapeAttr(child.id)}" data-phx-session="" data-phx-static="" ${child.sticky ? "data-phx-sticky" : `data-phx-parent-id="${escapeAttr(parentId)}"`}`;
 }
 
 /** `html` with each nested view's HTTP render (`render`, which gives its inner HTML) in its container. */
