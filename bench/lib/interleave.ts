@@ -1,7 +1,9 @@
 // Interleaved timing: every contender runs for a fixed time slice in turn, round after round,
 // so that machine noise (thermal, GC of a neighbour, other processes) spreads evenly across
 // contenders instead of landing on whichever ran last. Each contender's result is the median
-// of its per-round throughputs.
+// of its per-round throughputs. Each slice's CPU time (process.cpuUsage: every thread of the
+// process, so the garbage collector's helpers count) is kept too: on a shared machine the
+// scheduler stretches wall time, far less the CPU time an operation takes.
 import { median } from "./stats.ts";
 
 export interface Contender {
@@ -25,14 +27,27 @@ export interface ContenderResult {
   /** Median operations per second over the rounds. */
   readonly opsPerSecond: number;
   readonly samples: readonly number[];
+  /** Median CPU time per operation (µs) over the rounds. */
+  readonly cpuUsPerOp: number;
+}
+
+interface Slice {
+  opsPerSecond: number;
+  cpuUsPerOp: number;
 }
 
 let sink: unknown;
 
-/** Runs `run` in batches until `ms` elapsed; returns operations per second. */
-function runFor(run: () => unknown, ms: number): number {
+function measured(n: number, start: number, now: number, cpu: NodeJS.CpuUsage): Slice {
+  const used = process.cpuUsage(cpu);
+  return { opsPerSecond: n / ((now - start) / 1000), cpuUsPerOp: (used.user + used.system) / n };
+}
+
+/** Runs `run` in batches until `ms` elapsed. */
+function runFor(run: () => unknown, ms: number): Slice {
   let n = 0;
   let batch = 1;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let now = start;
   do {
@@ -42,12 +57,13 @@ function runFor(run: () => unknown, ms: number): number {
     // Grow the batch so that timer reads stay a negligible part of the slice.
     if (now - start < ms / 20) batch *= 2;
   } while (now - start < ms);
-  return n / ((now - start) / 1000);
+  return measured(n, start, now, cpu);
 }
 
 /** The asynchronous twin of `runFor`: one `await` per operation. */
-async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<number> {
+async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<Slice> {
   let n = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let now = start;
   do {
@@ -55,13 +71,13 @@ async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<num
     n += 16;
     now = performance.now();
   } while (now - start < ms);
-  return n / ((now - start) / 1000);
+  return measured(n, start, now, cpu);
 }
 
 /** Collects garbage between slices (node --expose-gc), so no contender pays for another's. */
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function slice(c: Contender, ms: number): number | Promise<number> {
+function slice(c: Contender, ms: number): Slice | Promise<Slice> {
   collect();
   if (c.run) return runFor(c.run, ms);
   if (c.runAsync) return runForAsync(c.runAsync, ms);
@@ -71,9 +87,14 @@ function slice(c: Contender, ms: number): number | Promise<number> {
 export async function interleave(contenders: readonly Contender[], options: InterleaveOptions): Promise<ContenderResult[]> {
   for (const c of contenders) await slice(c, options.warmupMs);
   const samples = contenders.map(() => [] as number[]);
+  const cpu = contenders.map(() => [] as number[]);
   for (let round = 0; round < options.rounds; round++) {
-    for (let i = 0; i < contenders.length; i++) samples[i]!.push(await slice(contenders[i]!, options.sliceMs));
+    for (let i = 0; i < contenders.length; i++) {
+      const measured = await slice(contenders[i]!, options.sliceMs);
+      samples[i]!.push(measured.opsPerSecond);
+      cpu[i]!.push(measured.cpuUsPerOp);
+    }
   }
   if (sink === Symbol.for("never")) console.log(sink);
-  return contenders.map((c, i) => ({ name: c.name, opsPerSecond: median(samples[i]!), samples: samples[i]! }));
+  return contenders.map((c, i) => ({ name: c.name, opsPerSecond: median(samples[i]!), samples: samples[i]!, cpuUsPerOp: median(cpu[i]!) }));
 }

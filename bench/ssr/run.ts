@@ -173,21 +173,27 @@ export async function runSSR(): Promise<void> {
     const hand = byName(OURS.hand).opsPerSecond;
     printTable(
       `ssr / ${page} (${PAGES[page]}) — node ${process.version}, ${runtimeLabel}, median of ${rounds} interleaved rounds × ${sliceMs} ms`,
-      ["engine", "ops/s", "µs/op", "time ÷ livehtml .html()", "time ÷ hand-written", "bytes", "ops/s range"],
-      results.map((r) => [r.name, fmt(r.opsPerSecond), fmt(1e6 / r.opsPerSecond), ratio(ours / r.opsPerSecond), ratio(hand / r.opsPerSecond), bytes.get(r.name)!, spread(r.samples)]),
+      ["engine", "ops/s", "µs/op", "CPU µs/op", "time ÷ livehtml .html()", "time ÷ hand-written", "bytes", "ops/s range"],
+      results.map((r) => [r.name, fmt(r.opsPerSecond), fmt(1e6 / r.opsPerSecond), fmt(r.cpuUsPerOp), ratio(ours / r.opsPerSecond), ratio(hand / r.opsPerSecond), bytes.get(r.name)!, spread(r.samples)]),
     );
     const ourNames: readonly string[] = Object.values(OURS);
     const peers = results.filter((r) => !ourNames.includes(r.name));
     const fastestPeer = peers.reduce((a, b) => (a.opsPerSecond > b.opsPerSecond ? a : b));
     goal(".html() faster than every peer", ours > fastestPeer.opsPerSecond, `fastest peer ${fastestPeer.name} takes ${ratio(ours / fastestPeer.opsPerSecond)} our time`);
     goal(".html() within 1.3× of hand-written", hand / ours <= 1.3, `${ratio(hand / ours)} hand-written's time`);
-    const getUs = 1e6 / byName(OURS.get).opsPerSecond;
-    if (page === "cards") {
-      const svelte = byName("svelte 5 ssr");
-      goal("GET path (liveRender) faster than Svelte 5", getUs < 1e6 / svelte.opsPerSecond, `${fmt(getUs)} µs vs ${fmt(1e6 / svelte.opsPerSecond)} µs`);
-    } else {
-      const limit = 1e6 / hand + 1e6 / byName(OURS.tokens).opsPerSecond;
-      goal("GET path (liveRender) within 1.3× of hand-written + token signing", getUs <= 1.3 * limit, `${fmt(getUs)} µs = ${ratio(getUs / limit)} of ${fmt(limit)} µs`);
+    // Judged on wall time, then on CPU time, which a shared machine stretches far less.
+    const times = [
+      { what: "", us: (name: string) => 1e6 / byName(name).opsPerSecond },
+      { what: " (CPU time)", us: (name: string) => byName(name).cpuUsPerOp },
+    ];
+    for (const { what, us } of times) {
+      const getUs = us(OURS.get);
+      if (page === "cards") {
+        goal(`GET path (liveRender) faster than Svelte 5${what}`, getUs < us("svelte 5 ssr"), `${fmt(getUs)} µs vs ${fmt(us("svelte 5 ssr"))} µs`);
+      } else {
+        const limit = us(OURS.hand) + us(OURS.tokens);
+        goal(`GET path (liveRender) within 1.3× of hand-written + token signing${what}`, getUs <= 1.3 * limit, `${fmt(getUs)} µs = ${ratio(getUs / limit)} of ${fmt(limit)} µs`);
+      }
     }
   }
   printCommand("npm run bench -- ssr   (QUICK=1 for a short run; ROUNDS, SLICE_MS override)");
