@@ -1,6 +1,6 @@
 // The cards page with its 50 cards as stateful components (`liveComponent`, placed with
 // `componentRef`) beside the same page with function components, both through the GET path
-// (`server.liveRender`), in CPU time per op (best of interleaved slices, as breakdown.ts):
+// (`server.liveRender`), in CPU time per op (best of interleaved slices, lib/cpu-slices.ts):
 //   node --conditions=livehtml-source --import tsx bench/ssr/stateful-cards.ts [rounds]
 // The difference between the two is what mounting a stateful component costs an HTTP render.
 import { randomBytes } from "node:crypto";
@@ -9,6 +9,7 @@ import { createServer, defineView, liveComponent, MemoryLogger } from "../../run
 import { buildPeers } from "../peers/build.mjs";
 import { cardsData } from "../peers/cards-templates.mjs";
 import { compileTo, loadTemplate, OUT } from "../lib/livehtml.ts";
+import { bestCpuPerOp } from "../lib/cpu-slices.ts";
 import { fmt } from "../lib/stats.ts";
 import { printTable } from "../lib/table.ts";
 import { assertEquivalent } from "../lib/normalise-html.ts";
@@ -56,24 +57,7 @@ const reference = baseline.cards!(data as never);
 assertEquivalent(reference, "hand-written", inner((await server.liveRender(functionView)).html), "function components");
 assertEquivalent(reference, "hand-written", inner((await server.liveRender(statefulView)).html), "stateful components");
 
-let sink: unknown;
-const best = new Map<string, number>();
-for (const [, run] of pieces) for (let i = 0; i < 1000; i++) sink = await run();
-for (let round = 0; round < rounds; round++) {
-  for (const [name, run] of pieces) {
-    let n = 0;
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    while (performance.now() - start < 50) {
-      for (let i = 0; i < 10; i++) sink = await run();
-      n += 10;
-    }
-    const used = process.cpuUsage(cpu);
-    best.set(name, Math.min(best.get(name) ?? Infinity, (used.user + used.system) / n));
-  }
-}
-if (sink === Symbol.for("never")) console.log(sink);
-
+const best = await bestCpuPerOp(pieces, rounds);
 const us = (name: string) => best.get(name)!;
 const rows = pieces.map(([name]) => [name, fmt(us(name))]);
 const perComponent = (us("liveRender, stateful components") - us("liveRender, function components")) / data.cards.length;
