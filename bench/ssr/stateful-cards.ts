@@ -2,10 +2,13 @@
 // `componentRef`) beside the same page with function components, both through the GET path
 // (`server.liveRender`), in CPU time per op (best of interleaved slices, lib/cpu-slices.ts):
 //   node --conditions=livehtml-source --import tsx bench/ssr/stateful-cards.ts [rounds]
+// Without the condition the runtime is dist/ (`npm run build` first), as a deployment runs it,
+// without the names tsx gives every closure the TypeScript source creates.
 // The difference between the two is what mounting a stateful component costs an HTTP render.
 import { randomBytes } from "node:crypto";
 import { render as svelteRender } from "svelte/server";
-import { createServer, defineView, liveComponent, MemoryLogger } from "../../runtime/server/index.ts";
+// Through the package name, like the compiled templates: the source with the condition, dist/ without.
+import { createServer, defineView, liveComponent, MemoryLogger } from "livehtml/server";
 import { buildPeers } from "../peers/build.mjs";
 import { cardsData } from "../peers/cards-templates.mjs";
 import { compileTo, loadTemplate, OUT } from "../lib/livehtml.ts";
