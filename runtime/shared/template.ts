@@ -167,7 +167,7 @@ export function htmlOf(value: unknown): string {
  * rather than an argument because the compiled HTML functions take only their assigns, and an
  * HTML render is synchronous, so exactly one is in progress at a time.
  */
-let componentHtmlHook: ComponentPlacer | null = null;
+let componentPlacer: ComponentPlacer | null = null;
 
 /** Takes a stateful component met by an HTML render and returns what stands for it there. */
 export interface ComponentPlacer {
@@ -176,18 +176,18 @@ export interface ComponentPlacer {
 
 /** Runs `render` with stateful components sent to `placer`; restores the previous one after. */
 export function withComponentHtml<T>(placer: ComponentPlacer, render: () => T): T {
-  const previous = componentHtmlHook;
-  componentHtmlHook = placer;
+  const previous = componentPlacer;
+  componentPlacer = placer;
   try {
     return render();
   } finally {
-    componentHtmlHook = previous;
+    componentPlacer = previous;
   }
 }
 
 function statefulHtml(ref: ComponentRef): string {
-  if (componentHtmlHook === null) throw statelessComponentError(ref);
-  return componentHtmlHook.place(ref);
+  if (componentPlacer === null) throw statelessComponentError(ref);
+  return componentPlacer.place(ref);
 }
 
 function isTemplateValue(value: unknown): value is Rendered | Comprehension {
