@@ -27,7 +27,7 @@ export type Kind = "push" | "replace" | null;
 
 export class Navigation {
   /** A live redirect whose view is joining: the old container stays until it has joined. */
-  private pending: { view: View; oldEl: HTMLElement; kind: Kind; scroll: number } | null = null;
+  private redirecting: { view: View; oldEl: HTMLElement; kind: Kind; scroll: number } | null = null;
   /** The position of the current history entry (forward or back is told apart by it). */
   position = 0;
 
@@ -35,7 +35,7 @@ export class Navigation {
 
   /** The view a live redirect is joining, if any. */
   pendingView(): View | null {
-    return this.pending?.view ?? null;
+    return this.redirecting?.view ?? null;
   }
 
   /** Gives the first page its history entry, or reads the position of the one it has. */
@@ -67,13 +67,13 @@ export class Navigation {
     const old = this.host.main;
     if (origin !== location.origin || !old) return void (location.href = url);
     emit("phx:page-loading-start", { kind: "redirect", to: url });
-    const pending = this.pending;
+    const pending = this.redirecting;
     if (pending) this.host.destroyView(pending.view);
     const oldEl = pending?.oldEl ?? old.el;
     // Its nested views go with it; sticky ones stay (they are no view's children).
     this.host.destroyView(old);
     const view = this.host.createMain(oldEl.cloneNode(false) as HTMLElement, url, flash);
-    this.pending = { view, oldEl, kind, scroll };
+    this.redirecting = { view, oldEl, kind, scroll };
     view.join();
   }
 
@@ -86,9 +86,9 @@ export class Navigation {
 
   /** A view joined: if it is the pending redirect's, it takes the old container's place. */
   joined(view: View): void {
-    const pending = this.pending;
+    const pending = this.redirecting;
     if (pending?.view !== view) return;
-    this.pending = null;
+    this.redirecting = null;
     pending.oldEl.replaceWith(view.el);
     view.redirect = false;
     if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);

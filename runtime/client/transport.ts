@@ -17,12 +17,15 @@ const REJOIN_MS = [1000, 2000, 5000];
 
 const failed = (reason: string): Reply => ({ status: "error", response: { reason } });
 
+/** Refs are unique across the page's channels (replies on one socket are matched by them). */
+let lastRef = 0;
+const nextRef = () => String(++lastRef);
+
 export class Transport {
   conn: WebSocket | null = null;
-  private ref = 0;
   private channels = new Set<Channel>();
   /** The heartbeat while connected, the reconnect while not (one timer pool in browsers). */
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private clock: ReturnType<typeof setTimeout> | undefined;
   /** The ref of the heartbeat not yet answered. */
   private beat: string | null = null;
   private tries = 0;
@@ -30,12 +33,8 @@ export class Transport {
 
   constructor(
     private readonly endPoint: string,
-    private readonly params: () => Payload,
+    private readonly socketParams: () => Payload,
   ) {}
-
-  makeRef(): string {
-    return String(++this.ref);
-  }
 
   isConnected(): boolean {
     return this.conn?.readyState === WebSocket.OPEN;
@@ -47,15 +46,15 @@ export class Transport {
     const url = new URL(this.endPoint.replace(/\/$/, "") + "/websocket", location.href);
     // http: → ws:, https: → wss: (a ws: or wss: endpoint stays as it is).
     url.protocol = url.protocol.replace("http", "ws");
-    for (const [key, value] of Object.entries({ ...this.params(), vsn: CHANNEL_VSN })) if (value != null) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries({ ...this.socketParams(), vsn: CHANNEL_VSN })) if (value != null) url.searchParams.set(key, String(value));
     const conn = (this.conn = new WebSocket(url));
     conn.onopen = () => {
       this.tries = 0;
       this.beat = null;
-      this.timer = setInterval(() => {
+      this.clock = setInterval(() => {
         // No reply to the last beat: the connection is dead even if the socket says open.
         if (this.beat) conn.close(1000, "heartbeat timeout");
-        else this.send([null, (this.beat = this.makeRef()), "phoenix", "heartbeat", {}]);
+        else this.send([null, (this.beat = nextRef()), "phoenix", "heartbeat", {}]);
       }, 30_000);
       for (const channel of this.channels) channel.socketOpened();
     };
@@ -70,7 +69,7 @@ export class Transport {
 
   disconnect(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    clearTimeout(this.clock);
     const conn = this.conn;
     if (conn) {
       conn.close();
@@ -81,9 +80,9 @@ export class Transport {
   private dropped(conn: WebSocket): void {
     if (this.conn !== conn) return;
     this.conn = null;
-    clearTimeout(this.timer);
+    clearTimeout(this.clock);
     for (const channel of this.channels) channel.socketClosed();
-    if (!this.stopped) this.timer = setTimeout(() => this.connect(), RECONNECT_MS[this.tries++] ?? 5000);
+    if (!this.stopped) this.clock = setTimeout(() => this.connect(), RECONNECT_MS[this.tries++] ?? 5000);
   }
 
   channel(topic: string, joinPayload: () => Payload): Channel {
@@ -107,14 +106,14 @@ export class Transport {
 /** One topic on the transport: joins, pushes with replies, and rejoins with backoff. */
 export class Channel {
   state: "closed" | "joining" | "joined" | "errored" | "leaving" = "closed";
-  private joinRef: string | null = null;
+  private joinedRef: string | null = null;
   /** Settles a push by its ref (clearing its timeout). */
   private replies = new Map<string, (reply: Reply) => void>();
   /** Pushes made while (re)joining: sent in order once the join succeeds. */
   private queued: Array<() => void> = [];
-  private handlers = new Map<string, (payload: Payload) => void>();
+  private listeners = new Map<string, (payload: Payload) => void>();
   private tries = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private onJoin: ((reply: Reply) => void) | null = null;
 
   constructor(
@@ -125,7 +124,7 @@ export class Channel {
 
   /** Handles a server push (`diff`, `redirect`, `phx_error`, …) of the current join. */
   on(event: string, handler: (payload: Payload) => void): void {
-    this.handlers.set(event, handler);
+    this.listeners.set(event, handler);
   }
 
   /** Joins now (or as soon as the socket opens) and again after every reconnect or error. */
@@ -136,9 +135,9 @@ export class Channel {
   }
 
   leave(): void {
-    if (this.state === "joined") this.transport.send([this.joinRef, this.transport.makeRef(), this.topic, "phx_leave", {}]);
+    if (this.state === "joined") this.transport.send([this.joinedRef, nextRef(), this.topic, "phx_leave", {}]);
     this.state = "leaving";
-    clearTimeout(this.timer);
+    clearTimeout(this.rejoinTimer);
     this.transport.forget(this);
     this.flush();
     this.failAll();
@@ -151,7 +150,7 @@ export class Channel {
    */
   push(event: string, payload: Payload, timeout = 30_000, binary?: (joinRef: string, ref: string) => ArrayBuffer): Promise<Reply> {
     return new Promise((resolve) => {
-      const ref = this.transport.makeRef();
+      const ref = nextRef();
       const settle = (reply: Reply) => {
         clearTimeout(timer);
         this.replies.delete(ref);
@@ -159,7 +158,7 @@ export class Channel {
       };
       const timer = setTimeout(() => settle({ status: "timeout", response: {} }), timeout);
       const send = () => {
-        if (this.state === "joined" && this.transport.send([this.joinRef, ref, this.topic, event, payload], binary?.(this.joinRef!, ref))) this.replies.set(ref, settle);
+        if (this.state === "joined" && this.transport.send([this.joinedRef, ref, this.topic, event, payload], binary?.(this.joinedRef!, ref))) this.replies.set(ref, settle);
         else settle(failed("not joined"));
       };
       if (this.waiting()) this.queued.push(send);
@@ -169,7 +168,7 @@ export class Channel {
 
   socketOpened(): void {
     if (!this.waiting()) return;
-    clearTimeout(this.timer);
+    clearTimeout(this.rejoinTimer);
     this.sendJoin();
   }
 
@@ -177,15 +176,15 @@ export class Channel {
     if (this.state === "leaving" || this.state === "closed") return;
     this.state = "errored";
     this.failAll();
-    this.handlers.get("phx_error")?.({ reason: "disconnected" });
+    this.listeners.get("phx_error")?.({ reason: "disconnected" });
   }
 
   /** After a rejected join or a crash: try again with backoff while the socket is up. */
   scheduleRejoin(): void {
     if (this.state === "leaving") return;
     this.state = "errored";
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = setTimeout(() => {
       if (this.transport.isConnected() && this.state === "errored") this.sendJoin();
     }, REJOIN_MS[this.tries++] ?? 10_000);
   }
@@ -193,7 +192,7 @@ export class Channel {
   receive(joinRef: string | null, ref: string | null, event: string, payload: Payload): void {
     const reply = payload as unknown as Reply;
     if (event === "phx_reply") {
-      if (ref !== this.joinRef) return this.replies.get(ref!)?.(reply);
+      if (ref !== this.joinedRef) return this.replies.get(ref!)?.(reply);
       const ok = reply.status === "ok";
       if (ok) {
         this.state = "joined";
@@ -204,12 +203,12 @@ export class Channel {
       return;
     }
     // Messages for an earlier join of this topic are stale.
-    if (joinRef !== null && joinRef !== this.joinRef) return;
+    if (joinRef !== null && joinRef !== this.joinedRef) return;
     if (event === "phx_error" || event === "phx_close") {
       if (this.state === "leaving") return;
       this.failAll();
     }
-    this.handlers.get(event)?.(payload);
+    this.listeners.get(event)?.(payload);
   }
 
   private waiting(): boolean {
@@ -218,8 +217,8 @@ export class Channel {
 
   private sendJoin(): void {
     this.state = "joining";
-    this.joinRef = this.transport.makeRef();
-    this.transport.send([this.joinRef, this.joinRef, this.topic, "phx_join", this.joinPayload()]);
+    this.joinedRef = nextRef();
+    this.transport.send([this.joinedRef, this.joinedRef, this.topic, "phx_join", this.joinPayload()]);
   }
 
   private flush(): void {
