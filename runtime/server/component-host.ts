@@ -3,12 +3,13 @@
 // its cid appears, `update`d on every parent render that includes it, and re-rendered only
 // when its own assigns changed (PROTOCOL.md §3.5).
 import type { ComponentRef, Rendered } from "../shared/rendered.ts";
-import { AsyncTasks, type AsyncOutcome, type AsyncTask } from "./async.ts";
+import type { AsyncOutcome, AsyncTask, AsyncTasks } from "./async.ts";
 import { componentName, isComponentDefinition, type ComponentDefinition, type ComponentOwnAssigns } from "./component.ts";
+import { ComponentRuntime, ComponentTaskHost } from "./component-runtime.ts";
 import { describeComponent } from "./describe.ts";
 import type { Effects } from "./effects.ts";
 import type { ComponentUpdates } from "./send-update.ts";
-import { LiveSocket, SocketState, type SocketRuntime, type ViewHost } from "./socket.ts";
+import { LiveSocket, SocketState, type SocketRuntime } from "./socket.ts";
 import type { StreamValue } from "./stream.ts";
 import type { RenderAssigns, Template } from "./view.ts";
 import type { ViewUploads } from "./uploads/view-uploads.ts";
@@ -193,26 +194,6 @@ export class ComponentInstances {
     return instance ? componentName(instance.definition) : `component ${cid}`;
   }
 
-  /** A component socket's host: its own async work, whose results the view delivers to it. */
-  #asyncHostFor(instance: Instance, runtime: SocketRuntime<unknown>): ViewHost {
-    const owner = () => {
-      if (!this.asyncHost) throw new Error(`livehtml: component ${componentName(instance.definition)} runs async work outside a running view`);
-      return this.asyncHost;
-    };
-    return {
-      tasks: () =>
-        (instance.tasks ??= new AsyncTasks({
-          get connected() {
-            return runtime.connected;
-          },
-          asyncDone: (task, outcome) => owner().componentAsyncDone(instance.cid, instance.tasks!, task, outcome, false),
-        })),
-      asyncDone: (task, outcome, cancelled = false) => owner().componentAsyncDone(instance.cid, instance.tasks!, task, outcome, cancelled),
-      connectParams: null,
-      staticChanged: () => this.asyncHost?.staticChanged() ?? false,
-    };
-  }
-
   #render(instance: Instance): Rendered | null {
     if (!instance.state.hasChanges()) return null;
     const template = (instance.definition.render ?? instance.definition.template)!;
@@ -228,30 +209,13 @@ export class ComponentInstances {
 
   #create(cid: number, definition: ComponentDefinition<Record<string, unknown>>, id: string): Instance {
     const state = new SocketState({ myself: cid, id });
-    let streams = 0;
-    const runtime: SocketRuntime<unknown> = {
-      get connected() {
-        return parent.connected;
-      },
-      get id() {
-        return parent.id;
-      },
-      send: (m) => parent.send(m),
-      sendAfter: (m, ms) => parent.sendAfter(m, ms),
-      setInterval: (m, ms) => parent.setInterval(m, ms),
-      cancelTimer: (r) => parent.cancelTimer(r),
-      subscribe: (t) => parent.subscribe(t),
-      unsubscribe: (t) => parent.unsubscribe(t),
-      broadcast: (t, m) => parent.broadcast(t, m),
-      nextStreamRef: () => `${cid}-${streams++}`,
-    };
-    const parent = this.viewRuntime;
+    const runtime = new ComponentRuntime(this.viewRuntime, cid);
     const socket = new LiveSocket<ComponentAssigns>(state, this.effects, runtime, this.viewState);
     socket.updates = this.updates;
     const uploads = this.uploads;
     if (uploads) socket.uploadHost = { uploads, cid };
     const instance: Instance = { cid, definition, state, socket, lastAssigns: null, tasks: null };
-    socket.host = this.#asyncHostFor(instance, runtime);
+    socket.host = new ComponentTaskHost(this, instance, runtime, componentName(definition));
     (this.#instances ??= new Map()).set(cid, instance);
     return instance;
   }

@@ -6,53 +6,85 @@
 // joins a queue; the queue is rendered after its parent; the placeholders are then replaced.
 import { randomBytes } from "node:crypto";
 import type { ComponentRef } from "../shared/rendered.ts";
-import { withComponentHtml } from "../shared/template.ts";
+import { withComponentHtml, type ComponentPlacer } from "../shared/template.ts";
 import { describeComponent } from "./describe.ts";
 
 /** Renders one stateful component's HTML (mounting it first); `cid` is its `@myself`. */
 export type ComponentHtmlRenderer = (cid: number, ref: ComponentRef) => string;
 
-/**
- * Placeholders hold a per-process random tag that no render ever prints, between NUL
- * characters that escaping leaves alone and templates practically never contain.
- */
-const TAG = `\u0000lh-${randomBytes(8).toString("hex")}-`;
-const PLACEHOLDER = new RegExp(`${TAG}(\\d+)\u0000`, "g");
-
-/** `render()`'s HTML with every stateful component it places rendered in. */
 /** Called before each round of components (as the diff engine's `prepareComponents`). */
 export type ComponentHtmlPreparer = (batch: ReadonlyArray<{ readonly cid: number; readonly ref: ComponentRef; readonly isNew: true }>) => void;
 
+/**
+ * A placeholder is `TAG` + cid + NUL. The tag holds a per-process random part that no render
+ * ever prints, between NUL characters that escaping leaves alone and templates practically
+ * never contain.
+ */
+const TAG = `\u0000lh-${randomBytes(8).toString("hex")}-`;
+const END = "\u0000";
+
+/** `render()`'s HTML with every stateful component it places rendered in. */
 export function renderHtmlWithComponents(render: () => string, renderComponent: ComponentHtmlRenderer, prepare?: ComponentHtmlPreparer): string {
-  const queue: Array<{ cid: number; ref: ComponentRef }> = [];
+  const placements = new Placements();
+  const page = withComponentHtml(placements, render);
+  if (placements.queue.length === 0) return page;
+  return withComponentHtml(placements, () => placements.renderAll(page, renderComponent, prepare));
+}
+
+/** The components an HTML render placed, in cid order (cid n is `queue[n - 1]`). */
+class Placements implements ComponentPlacer {
+  readonly queue: ComponentRef[] = [];
   // Made with the first component: a page without any (most) allocates no map.
-  let seen: Map<unknown, Set<string>> | null = null;
-  let nextCid = 1;
-  const place = (ref: ComponentRef): string => {
-    seen ??= new Map();
+  #seen: Map<unknown, Set<string>> | null = null;
+
+  place(ref: ComponentRef): string {
+    const seen = (this.#seen ??= new Map());
     let ids = seen.get(ref.component);
     if (!ids) seen.set(ref.component, (ids = new Set()));
     if (ids.has(ref.id)) {
       throw new Error(`found duplicate ID ${JSON.stringify(ref.id)} for component ${describeComponent(ref.component)} when rendering template`);
     }
     ids.add(ref.id);
-    const cid = nextCid++;
-    queue.push({ cid, ref });
-    return `${TAG}${cid}\u0000`;
-  };
-  return withComponentHtml(place, () => {
-    const page = render();
-    if (queue.length === 0) return page;
-    const htmlByCid = new Map<number, string>();
+    this.queue.push(ref);
+    return TAG + this.queue.length + END;
+  }
+
+  /** The page with its components rendered in, after rendering them round by round. */
+  renderAll(page: string, renderComponent: ComponentHtmlRenderer, prepare: ComponentHtmlPreparer | undefined): string {
+    const queue = this.queue;
+    // By cid: the component's HTML, and whether it placed components of its own (only then is
+    // it searched for placeholders).
+    const htmls: string[] = [""];
+    const nested: boolean[] = [false];
     // Components placed by components join the same queue, behind those already in it.
     // In rounds, as the diff engine does: those met so far, then those they placed.
     for (let k = 0; k < queue.length; ) {
-      const round = queue.slice(k);
-      prepare?.(round.map(({ cid, ref }) => ({ cid, ref, isNew: true as const })));
-      for (const { cid, ref } of round) htmlByCid.set(cid, renderComponent(cid, ref));
-      k += round.length;
+      const end = queue.length;
+      if (prepare) {
+        const batch = [];
+        for (let i = k; i < end; i++) batch.push({ cid: i + 1, ref: queue[i]!, isNew: true as const });
+        prepare(batch);
+      }
+      for (let i = k; i < end; i++) {
+        const before = queue.length;
+        htmls.push(renderComponent(i + 1, queue[i]!));
+        nested.push(queue.length !== before);
+      }
+      k = end;
     }
-    const expand = (html: string): string => html.replace(PLACEHOLDER, (_, cid: string) => expand(htmlByCid.get(Number(cid))!));
-    return expand(page);
-  });
+    return expand(page, htmls, nested);
+  }
+}
+
+/** `html` with each placeholder replaced by its component's HTML, itself expanded. */
+function expand(html: string, htmls: readonly string[], nested: readonly boolean[]): string {
+  let out = "";
+  let last = 0;
+  for (let at = html.indexOf(TAG); at !== -1; at = html.indexOf(TAG, last)) {
+    const close = html.indexOf(END, at + TAG.length);
+    const cid = Number(html.slice(at + TAG.length, close));
+    out += html.slice(last, at) + (nested[cid] ? expand(htmls[cid]!, htmls, nested) : htmls[cid]!);
+    last = close + 1;
+  }
+  return out + html.slice(last);
 }

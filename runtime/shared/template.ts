@@ -167,22 +167,27 @@ export function htmlOf(value: unknown): string {
  * rather than an argument because the compiled HTML functions take only their assigns, and an
  * HTML render is synchronous, so exactly one is in progress at a time.
  */
-let componentHtmlHook: ((ref: ComponentRef) => string) | null = null;
+let componentPlacer: ComponentPlacer | null = null;
 
-/** Runs `render` with stateful components sent to `hook`; restores the previous hook after. */
-export function withComponentHtml<T>(hook: (ref: ComponentRef) => string, render: () => T): T {
-  const previous = componentHtmlHook;
-  componentHtmlHook = hook;
+/** Takes a stateful component met by an HTML render and returns what stands for it there. */
+export interface ComponentPlacer {
+  place(ref: ComponentRef): string;
+}
+
+/** Runs `render` with stateful components sent to `placer`; restores the previous one after. */
+export function withComponentHtml<T>(placer: ComponentPlacer, render: () => T): T {
+  const previous = componentPlacer;
+  componentPlacer = placer;
   try {
     return render();
   } finally {
-    componentHtmlHook = previous;
+    componentPlacer = previous;
   }
 }
 
 function statefulHtml(ref: ComponentRef): string {
-  if (componentHtmlHook === null) throw statelessComponentError(ref);
-  return componentHtmlHook(ref);
+  if (componentPlacer === null) throw statelessComponentError(ref);
+  return componentPlacer.place(ref);
 }
 
 function isTemplateValue(value: unknown): value is Rendered | Comprehension {
