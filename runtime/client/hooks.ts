@@ -34,20 +34,17 @@ export type EventHandlers = Map<string, Set<(payload: unknown) => void>>;
 
 export function createHook(el: HTMLElement, callbacks: HookCallbacks, host: HookHost, handlers: EventHandlers): Hook {
   const own: Array<[string, (payload: unknown) => void]> = [];
+  const push = (target: Element | string | number | null, event: string, payload: unknown = {}, onReply?: (reply: unknown, ref: number) => void) => {
+    const promise = host.pushHookEvent(el, target, event, payload);
+    if (onReply) void promise.then((reply) => onReply(reply, 0));
+    return promise;
+  };
   const hook = Object.create(callbacks) as Hook;
   Object.assign(hook, {
     el,
     liveSocket: host.liveSocket,
-    pushEvent: (event: string, payload: unknown = {}, onReply?: (reply: unknown, ref: number) => void) => {
-      const promise = host.pushHookEvent(el, null, event, payload);
-      if (onReply) void promise.then((reply) => onReply(reply, 0));
-      return promise;
-    },
-    pushEventTo: (target: Element | string | number, event: string, payload: unknown = {}, onReply?: (reply: unknown, ref: number) => void) => {
-      const promise = host.pushHookEvent(el, target, event, payload);
-      if (onReply) void promise.then((reply) => onReply(reply, 0));
-      return promise;
-    },
+    pushEvent: (event: string, payload?: unknown, onReply?: (reply: unknown, ref: number) => void) => push(null, event, payload, onReply),
+    pushEventTo: push,
     handleEvent: (event: string, callback: (payload: unknown) => void) => {
       let set = handlers.get(event);
       if (!set) handlers.set(event, (set = new Set()));
@@ -58,16 +55,19 @@ export function createHook(el: HTMLElement, callbacks: HookCallbacks, host: Hook
     removeHandleEvent: (callback: (payload: unknown) => void) => {
       for (const set of handlers.values()) set.delete(callback);
     },
-    js: () => host.js(),
-    __cleanup: () => {
-      for (const [event, callback] of own) handlers.get(event)?.delete(callback);
-    },
+    js: host.js,
+  });
+  cleanups.set(hook, () => {
+    for (const [event, callback] of own) handlers.get(event)?.delete(callback);
   });
   return hook;
 }
 
+/** What ends a hook's `handleEvent` subscriptions once it is destroyed. */
+const cleanups = new WeakMap<Hook, () => void>();
+
 export function call(hook: Hook, name: "mounted" | "beforeUpdate" | "updated" | "destroyed" | "disconnected" | "reconnected"): void {
   const callback = hook[name];
   if (typeof callback === "function") callback.call(hook);
-  if (name === "destroyed") (hook as unknown as { __cleanup(): void }).__cleanup();
+  if (name === "destroyed") cleanups.get(hook)!();
 }

@@ -21,15 +21,12 @@ function targets(source: Element, to: Targets): Element[] {
   return [source];
 }
 
-const names = (value: unknown): string[] =>
-  Array.isArray(value) ? (value as string[]).flatMap((v) => String(v).split(/\s+/)).filter(Boolean) : typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
+/** Class names from a string or a list of strings, each possibly several names. */
+const names = (value: unknown): string[] => [value ?? []].flat().join(" ").split(/\s+/).filter(Boolean);
 
 function transition(el: Element, spec: Transition, time: number, done = () => {}): void {
   const [running, start, end] = Array.isArray(spec) && Array.isArray(spec[0]) ? (spec as [string[], string[], string[]]).map(names) : [names(spec), [], []];
-  if (running!.length === 0 && start!.length === 0 && end!.length === 0) {
-    done();
-    return;
-  }
+  if (!(running!.length + start!.length + end!.length)) return done();
   const classes = el.classList;
   classes.add(...running!, ...start!);
   requestAnimationFrame(() => {

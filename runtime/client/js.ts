@@ -79,21 +79,25 @@ export interface JS {
 }
 
 export function jsAPI(host: CommandHost): JS {
-  const run = (el: Element, kind: string, args: Record<string, unknown>) => execCommands(host, el, [[kind, args]], "hook", null);
+  /** A method running command `kind` on its element, with the args `args` makes of the rest. */
+  const command = <A extends unknown[]>(kind: string, args: (...rest: A) => Record<string, unknown>) => (el: Element, ...rest: A) => execCommands(host, el, [[kind, args(...rest)]], "hook", null);
+  const options = (opts: Record<string, unknown> = {}) => opts;
+  const withKey = (key: string) => (value: unknown, opts: Record<string, unknown> = {}) => ({ ...opts, [key]: value });
+  const go = (kind: "navigate" | "patch") => (href: string, opts: { replace?: boolean } = {}) => host[kind](href, Boolean(opts.replace));
   return {
     exec: (el, encoded) => host.execJS(el, encoded, "hook"),
-    show: (el, opts = {}) => run(el, "show", opts),
-    hide: (el, opts = {}) => run(el, "hide", opts),
-    toggle: (el, opts = {}) => run(el, "toggle", opts),
-    addClass: (el, n, opts = {}) => run(el, "add_class", { ...opts, names: n }),
-    removeClass: (el, n, opts = {}) => run(el, "remove_class", { ...opts, names: n }),
-    toggleClass: (el, n, opts = {}) => run(el, "toggle_class", { ...opts, names: n }),
-    transition: (el, t, opts = {}) => run(el, "transition", { ...opts, transition: t }),
-    setAttribute: (el, attr, value) => run(el, "set_attr", { attr: [attr, value] }),
-    removeAttribute: (el, attr) => run(el, "remove_attr", { attr }),
-    toggleAttribute: (el, attr, a, b) => run(el, "toggle_attr", { attr: b === undefined ? [attr, a] : [attr, a, b] }),
-    push: (el, event, opts = {}) => run(el, "push", { ...opts, event }),
-    navigate: (href, opts = {}) => host.navigate(href, Boolean(opts.replace)),
-    patch: (href, opts = {}) => host.patch(href, Boolean(opts.replace)),
+    show: command("show", options),
+    hide: command("hide", options),
+    toggle: command("toggle", options),
+    addClass: command("add_class", withKey("names")),
+    removeClass: command("remove_class", withKey("names")),
+    toggleClass: command("toggle_class", withKey("names")),
+    transition: command("transition", withKey("transition")),
+    setAttribute: command("set_attr", (attr: string, value: string) => ({ attr: [attr, value] })),
+    removeAttribute: command("remove_attr", (attr: string) => ({ attr })),
+    toggleAttribute: command("toggle_attr", (attr: string, on: string, off?: string) => ({ attr: off === undefined ? [attr, on] : [attr, on, off] })),
+    push: command("push", withKey("event")),
+    navigate: go("navigate"),
+    patch: go("patch"),
   };
 }

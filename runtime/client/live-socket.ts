@@ -7,7 +7,7 @@ import { binding, emit, setBindingPrefix } from "./dom.ts";
 import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
 import { execCommands, isCommandList, jsAPI, parseCommands, transitionTime, type CommandHost, type JS } from "./js.ts";
-import type { HistoryState, Navigation } from "./navigation.ts";
+import { Navigation, type HistoryState, type Kind } from "./navigation.ts";
 import { removal } from "./parts.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
 import { nestedContainers } from "./nested.ts";
@@ -34,6 +34,7 @@ export interface LiveSocketOptions {
   [option: string]: unknown;
 }
 
+/** Failed joins in a row (across reloads), for the reload failsafe. */
 const FAIL_KEY = "phx:fail-count";
 
 export class LiveSocket implements ViewHost, CommandHost {
@@ -47,20 +48,15 @@ export class LiveSocket implements ViewHost, CommandHost {
   readonly prefix: string;
   main: View | null = null;
   private views = new Map<string, View>();
-  private unbind: (() => void) | null = null;
-  /** The position of the current history entry (see navigation.ts). */
-  position = 0;
-  /** Live navigation, loaded on first use (or when a joined view has live links). */
-  private navigation: Promise<Navigation> | null = null;
-  private navigator: Navigation | null = null;
+  private nav = new Navigation(this);
+  private bound = false;
   private debug = false;
 
   constructor(url: string, socketOrOpts?: unknown, maybeOpts?: LiveSocketOptions) {
     const opts = (typeof socketOrOpts === "function" ? maybeOpts : (socketOrOpts as LiveSocketOptions | undefined)) ?? {};
     this.opts = opts;
     this.hooks = opts.hooks ?? {};
-    this.prefix = opts.bindingPrefix ?? "phx-";
-    setBindingPrefix(this.prefix);
+    setBindingPrefix((this.prefix = opts.bindingPrefix ?? "phx-"));
     this.onBeforeElUpdated = opts.dom?.onBeforeElUpdated ?? null;
     removal.run = (el, done) => {
       const encoded = el.getAttribute(binding("remove"))!;
@@ -74,7 +70,10 @@ export class LiveSocket implements ViewHost, CommandHost {
     const start = () => {
       this.transport.connect();
       this.joinRoots();
-      if (!this.unbind) this.bindAll();
+      if (this.bound) return;
+      this.bound = true;
+      bindEvents(this);
+      addEventListener("popstate", (event) => this.nav.popState(event.state as HistoryState | null));
     };
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
     else start();
@@ -116,16 +115,16 @@ export class LiveSocket implements ViewHost, CommandHost {
   private joinRoots(): void {
     for (const el of document.querySelectorAll<HTMLElement>("[data-phx-session]")) {
       if (this.views.has(el.id) || el.parentElement?.closest("[data-phx-session]")) continue;
-      const view = new View(this, el, location.href);
-      this.views.set(el.id, view);
+      const view = this.register(new View(this, el, location.href));
       if (view.isMain()) this.main = view;
       view.join();
     }
-    if (this.main && !history.state) {
-      const state: HistoryState = { type: "patch", id: this.main.id, scroll: scrollY, position: this.position };
-      history.replaceState(state, "", location.href);
-    }
-    else if (history.state) this.position = (history.state as HistoryState).position ?? 0;
+    this.nav.start();
+  }
+
+  private register(view: View): View {
+    this.views.set(view.id, view);
+    return view;
   }
 
   /**
@@ -141,19 +140,18 @@ export class LiveSocket implements ViewHost, CommandHost {
         if (existing.el !== container && !existing.el.contains(container)) container.replaceWith(existing.el);
         continue;
       }
-      const child = new View(this, container, location.href);
+      const child = this.register(new View(this, container, location.href));
       if (!container.hasAttribute("data-phx-sticky")) child.parent = view;
-      this.views.set(child.id, child);
       child.join();
     }
-    for (const other of Array.from(this.views.values())) {
-      if (other.el.isConnected || other === this.main || this.navigator?.pendingView() === other) continue;
-      if (other.parent === view || (other.parent === null && other.el.hasAttribute("data-phx-sticky"))) this.destroyView(other);
+    for (const other of this.views.values()) {
+      if (other.el.isConnected || other === this.main || this.nav.pendingView() === other) continue;
+      if (other.parent === view || (!other.parent && other.el.hasAttribute("data-phx-sticky"))) this.destroyView(other);
     }
   }
 
   destroyChildren(view: View): void {
-    for (const other of Array.from(this.views.values())) if (other.parent === view) this.destroyView(other);
+    for (const other of this.views.values()) if (other.parent === view) this.destroyView(other);
   }
 
   /** Leaves `view` and, first, the views nested in it. */
@@ -164,10 +162,8 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   viewOf(el: Element): View | null {
-    const container = el.closest("[data-phx-session]");
-    if (container) return this.views.get(container.id) ?? null;
-    const owner = portalOwner(el);
-    return owner === null ? null : (this.views.get(owner) ?? null);
+    const id = el.closest("[data-phx-session]")?.id ?? portalOwner(el);
+    return (id != null && this.views.get(id)) || null;
   }
 
   channel(topic: string, payload: () => Payload): Channel {
@@ -175,8 +171,8 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   connectParams(el: Element): Payload {
-    const params = typeof this.opts.params === "function" ? this.opts.params(el) : this.opts.params ?? {};
-    return { ...params };
+    const params = this.opts.params;
+    return { ...(typeof params === "function" ? params(el) : params) };
   }
 
   dispatchEvents(events: readonly WireEvent[]): void {
@@ -188,25 +184,18 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   onJoined(view: View): void {
     localStorage.removeItem(FAIL_KEY);
-    this.navigator?.joined(view);
-    // A page with live links is likely to follow one: fetch live navigation now.
-    if (!this.navigation && view.el.querySelector("a[data-phx-link]")) void this.withNavigation();
+    this.nav.joined(view);
   }
 
   reload(reason: string): void {
     if (this.debug) console.log(`livehtml: reloading (${reason})`);
-    if (reason === "stale" || reason === "unauthorized" || reason === "reload") {
-      location.href = this.main?.href ?? location.href;
-      return;
-    }
+    if (/^(stale|unauthorized|reload)$/.test(reason)) return void (location.href = this.main?.href ?? location.href);
     // Jittered so a fleet of pages does not reload at once; after `maxReloads` in a row the
     // page waits `failsafeJitter` between tries.
-    const failures = Number(localStorage.getItem(FAIL_KEY) ?? 0) + 1;
+    const failures = Number(localStorage.getItem(FAIL_KEY)) + 1;
     localStorage.setItem(FAIL_KEY, String(failures));
-    const min = Number(this.opts.reloadJitterMin ?? 5000);
-    const max = Number(this.opts.reloadJitterMax ?? 10_000);
-    const wait = failures > Number(this.opts.maxReloads ?? 10) ? Number(this.opts.failsafeJitter ?? 30_000) : min + Math.random() * (max - min);
-    setTimeout(() => location.reload(), wait);
+    const { reloadJitterMin: min = 5000, reloadJitterMax: max = 10_000, maxReloads = 10, failsafeJitter = 30_000 } = this.opts;
+    setTimeout(() => location.reload(), failures > maxReloads ? failsafeJitter : min + Math.random() * (max - min));
   }
 
   /** Runs the commands of binding `name` on `el` (`phx-mounted`, `phx-connected`, …), if any. */
@@ -218,93 +207,67 @@ export class LiveSocket implements ViewHost, CommandHost {
   // ---- events -----------------------------------------------------------------------------
 
   /** Runs a binding: a JS command list, or an event name pushed with `value`. */
-  run(view: View, el: Element, eventType: string, encoded: string, value: Record<string, unknown>, event: Event | null): void {
-    if (isCommandList(encoded)) {
-      execCommands(this, el, parseCommands(encoded), eventType, event);
-      return;
-    }
-    void this.pushFrom(view, el, eventType, encoded, value, null);
+  run(view: View, el: Element, eventType: string, encoded: string, value: Payload, event: Event | null): void {
+    if (isCommandList(encoded)) execCommands(this, el, parseCommands(encoded), eventType, event);
+    else void this.pushFrom(view, el, eventType, encoded, value, null, event);
   }
 
-  push(sourceEl: Element, eventType: string, args: Record<string, unknown>, event: Event | null): void {
-    const view = this.viewOf(sourceEl);
-    if (!view) return;
-    const target = (args.target as string | undefined) ?? null;
-    const extra = (args.value as Record<string, unknown> | undefined) ?? {};
-    const base = eventType === "submit" ? { submitter: (event as SubmitEvent | null)?.submitter ?? null } : eventType === "change" ? { target: (sourceEl as HTMLInputElement).name } : valuesOf(sourceEl);
-    void this.pushFrom(view, sourceEl, eventType, String(args.event), { ...base, ...extra }, target);
+  /** The `push` command. */
+  push(el: Element, eventType: string, args: Payload, event: Event | null): void {
+    const view = this.viewOf(el);
+    if (view) void this.pushFrom(view, el, eventType, String(args.event), { ...valuesOf(el), ...(args.value as Payload) }, args.target as string | undefined, event);
   }
 
-  private async pushFrom(view: View, el: Element, eventType: string, name: string, value: Record<string, unknown>, target: string | null): Promise<void> {
-    if (eventType === "submit") return this.submit(view, el as HTMLFormElement, name, value.submitter as HTMLElement | null, target);
-    if (eventType === "change") {
-      const input = el as HTMLInputElement;
-      const form = input.form;
-      if (!form) throw new Error(`${binding("change")} on ${input.name || input.localName} needs the input to be inside a form`);
-      const own = input.hasAttribute(binding("change"));
-      const loading = [input, form];
-      for (const l of loading) l.classList.add("phx-change-loading");
-      const push = (files: Payload = {}) => view.push({ type: "form", event: name, value: serializeForm(form, null, own ? [input.name] : []), meta: { _target: input.name || "undefined" }, uploads: files, cid: view.targetCid(form, target) });
-      await (input.matches(UPLOAD_INPUT) ? this.uploads().then((u) => u.change(view, input, push)) : push());
-      for (const l of loading) l.classList.remove("phx-change-loading");
-      return;
-    }
+  /**
+   * Pushes event `name` from `el`, with the loading class of its type on it meanwhile: a form's
+   * fields for `submit` and `change` (uploads first), `value` for any other type.
+   */
+  private async pushFrom(view: View, el: Element, eventType: string, name: string, value: Payload, target: string | null | undefined, event: Event | null): Promise<void> {
     // Commands run from code or from a lifecycle binding (`phx-mounted`) push as clicks.
     const type = eventType.includes("-") || eventType === "exec" ? "click" : eventType;
-    const loadingClass = `phx-${type}-loading`;
-    el.classList.add(loadingClass);
-    const { submitter: _, target: __, owner: ___, ...rest } = value;
-    await view.push({ type, event: name, value: rest, cid: view.targetCid(el, target) });
-    el.classList.remove(loadingClass);
-  }
-
-  private async submit(view: View, form: HTMLFormElement, name: string, submitter: HTMLElement | null, target: string | null): Promise<void> {
-    const disabled: Array<[HTMLElement, string]> = [];
-    const disableWith = binding("disable-with");
-    for (const el of form.querySelectorAll<HTMLElement>(`[${disableWith}]`)) {
-      disabled.push([el, el.innerText]);
-      el.innerText = el.getAttribute(disableWith)!;
-      el.setAttribute("disabled", "");
-    }
-    form.classList.add("phx-submit-loading");
-    const push = () => view.push({ type: "form", event: name, value: serializeForm(form, submitter), meta: {}, cid: view.targetCid(form, target) });
-    await (form.querySelector(UPLOAD_INPUT) ? this.uploads().then((u) => u.submit(view, form, push)) : push());
-    form.classList.remove("phx-submit-loading");
-    for (const [el, text] of disabled) {
-      el.innerText = text;
-      el.removeAttribute("disabled");
-    }
+    const input = el as HTMLInputElement;
+    const submit = type === "submit";
+    const form = submit ? (el as HTMLFormElement) : input.form;
+    const busy = type === "change" ? [input, form!] : [el];
+    const loading = `phx-${type}-loading`;
+    const push = (fields: Payload) => view.push({ type, event: name, value, cid: view.targetCid(el, target ?? null), ...fields });
+    if (type === "change" && !form) throw new Error(`${binding("change")} on ${input.name || input.localName}: not in a form`);
+    for (const b of busy) b.classList.add(loading);
+    if (submit) {
+      const submitter = (event as SubmitEvent | null)?.submitter ?? null;
+      const disableWith = binding("disable-with");
+      const restores = Array.from(form!.querySelectorAll<HTMLElement>(`[${disableWith}]`), (b) => {
+        const text = b.innerText;
+        b.innerText = b.getAttribute(disableWith)!;
+        b.setAttribute("disabled", "");
+        return () => {
+          b.innerText = text;
+          b.removeAttribute("disabled");
+        };
+      });
+      const send = () => push({ type: "form", value: serializeForm(form!, submitter), meta: {}, cid: view.targetCid(form!, target ?? null) });
+      await (form!.querySelector(UPLOAD_INPUT) ? this.uploads().then((u) => u.submit(view, form!, send)) : send());
+      for (const restore of restores) restore();
+    } else if (form && type === "change") {
+      const only = input.hasAttribute(binding("change")) ? [input.name] : [];
+      const send = (files: Payload = {}) => push({ type: "form", value: serializeForm(form, null, only), meta: { _target: input.name || "undefined" }, uploads: files, cid: view.targetCid(form, target ?? null) });
+      await (input.matches(UPLOAD_INPUT) ? this.uploads().then((u) => u.change(view, input, send)) : send());
+    } else await push({});
+    for (const b of busy) b.classList.remove(loading);
   }
 
   uploads(): ReturnType<typeof uploads> {
-    return uploads(this, String(this.opts.uploadsURL ?? "/livehtml/uploads.js"));
+    return uploads(this, this.opts.uploadsURL ?? "/livehtml/uploads.js");
   }
 
   // ---- navigation -------------------------------------------------------------------------
 
-  linkClick(event: MouseEvent, link: HTMLAnchorElement): boolean {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
-    if (!this.main?.isConnected() || link.target === "_blank") return false;
-    const kind = link.getAttribute("data-phx-link");
-    const replace = link.getAttribute("data-phx-link-state") === "replace";
-    event.preventDefault();
-    if (kind === "patch") this.patch(link.href, replace);
-    else this.navigate(link.href, replace);
-    return true;
-  }
-
-  /** Runs `action` with live navigation once it is loaded (see navigation.ts). */
-  private withNavigation(action?: (navigation: Navigation) => void): Promise<void> {
-    this.navigation ??= import("./navigation.ts").then((module) => (this.navigator = new module.Navigation(this)));
-    return this.navigation.then(action);
-  }
-
   patch(href: string, replace: boolean): void {
-    void this.withNavigation((n) => n.patch(href, replace));
+    this.nav.patch(href, replace ? "replace" : "push");
   }
 
   navigate(href: string, replace: boolean): void {
-    void this.withNavigation((n) => n.navigate(href, replace));
+    this.nav.navigate(href, replace ? "replace" : "push");
   }
 
   onRedirect(to: string): void {
@@ -312,44 +275,14 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   onLiveRedirect(to: string, kind: string, flash: string | null): void {
-    void this.withNavigation((n) => n.liveRedirect(to, kind, flash));
+    this.nav.navigate(to, kind as Kind, flash);
   }
 
   onLivePatch(to: string, kind: string): void {
-    void this.withNavigation((n) => n.livePatch(to, kind));
+    this.nav.livePatch(to, kind as Kind);
   }
 
   createMain(el: HTMLElement, href: string, flash: string | null): View {
-    const view = new View(this, el, href, true, flash);
-    this.main = view;
-    this.views.set(view.id, view);
-    return view;
-  }
-
-  private bindAll(): void {
-    const unbindEvents = bindEvents({
-      viewOf: (el) => this.viewOf(el),
-      run: (view, el, type, encoded, value, event) => this.run(view, el, type, encoded, value, event),
-      linkClick: (event, link) => this.linkClick(event, link),
-      metadata: this.opts.metadata ?? {},
-    });
-    const popstate = (event: PopStateEvent) => void this.withNavigation((n) => n.popState(event.state as HistoryState | null));
-    window.addEventListener("popstate", popstate);
-    // Files dropped on a drop target are read now (a transfer is readable only during its
-    // event) and handed to the upload module.
-    const drag = (event: DragEvent) => {
-      const zone = event.target instanceof Element && event.target.closest(`[${binding("drop-target")}]`);
-      if (!zone) return;
-      event.preventDefault();
-      const files = Array.from(event.dataTransfer?.files ?? []);
-      if (event.type === "drop") void this.uploads().then((u) => u.drop(zone, files));
-    };
-    const drags = ["dragover", "drop"] as const;
-    for (const type of drags) document.addEventListener(type, drag);
-    this.unbind = () => {
-      unbindEvents();
-      window.removeEventListener("popstate", popstate);
-      for (const type of drags) document.removeEventListener(type, drag);
-    };
+    return (this.main = this.register(new View(this, el, href, true, flash)));
   }
 }
