@@ -33,17 +33,20 @@ export function toHTML(state: RenderedState, options: ToHTMLOptions = {}): strin
 /** The HTML of each entry of a merged comprehension, in order. */
 export function entriesToHTML(node: WireNode, components: WireComponents): string[] {
   const statics = staticsOf(node);
-  const keyed = node[KEYED];
   const html: string[] = [];
-  if (!keyed) return html;
-  for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
-    const entry = keyed[i];
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new Error(`keyed entry ${i} is missing from the merged state`);
+  for (let i = 0; i < (node[KEYED]?.[KEYED_COUNT] ?? 0); i++) {
     const out: Output = { html: "", components, stream: null };
-    writeSlots(entry, statics, out);
+    writeSlots(entryOf(node, i), statics, out);
     html.push(out.html);
   }
   return html;
+}
+
+/** Entry `i` of a merged comprehension. */
+function entryOf(node: WireNode, i: number): WireNode {
+  const entry = node[KEYED]![i];
+  if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw new Error(`no keyed entry ${i}`);
+  return entry;
 }
 
 /** The HTML of one component of a merged state. */
@@ -61,7 +64,7 @@ export function componentToHTML(state: RenderedState, cid: number, options: ToHT
 export function staticsOf(node: WireNode, where = "a node"): string[] {
   const statics = node[STATIC];
   if (!Array.isArray(statics)) {
-    throw new Error(`cannot render ${where} without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
+    throw new Error(`${where} has no inline statics`);
   }
   return statics;
 }
@@ -69,7 +72,7 @@ export function staticsOf(node: WireNode, where = "a node"): string[] {
 /** Component `cid` of a merged state's components. */
 export function componentOf(components: WireComponents | undefined, cid: number): WireNode {
   const component = components?.[cid];
-  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
+  if (!component) throw new Error(`no component ${cid}`);
   return component;
 }
 
@@ -81,14 +84,7 @@ function writeNode(node: WireNode, out: Output): void {
       out.html += kept;
       return;
     }
-    const keyed = node[KEYED];
-    for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
-      const entry = keyed[i];
-      if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-        throw new Error(`keyed entry ${i} is missing from the merged state`);
-      }
-      writeSlots(entry, statics, out);
-    }
+    for (let i = 0; i < node[KEYED][KEYED_COUNT]; i++) writeSlots(entryOf(node, i), statics, out);
     return;
   }
   writeSlots(node, statics, out);
@@ -105,7 +101,7 @@ function writeSlots(node: WireNode, statics: readonly string[], out: Output): vo
 function writeDynamic(value: WireDynamic | undefined, out: Output): void {
   if (typeof value === "string") out.html += value;
   else if (typeof value === "number") writeComponent(value, out);
-  else if (value === undefined) throw new Error("a slot is missing from the merged state");
+  else if (value === undefined) throw new Error("a slot is missing");
   else writeNode(value, out);
 }
 
