@@ -344,21 +344,21 @@ export class ChildPart {
 }
 
 /**
- * A slot in an element's tag: one attribute's value (`kind: "attr"`, maybe with other slots
- * and statics in it), a list of attributes (` checked`, a spread), or the whole content of a
- * raw text element (`<textarea>{x}</textarea>`, `<title>`, `<script>`).
+ * Slots in an element's tag or raw text: one attribute's value (`kind: "attr"`, maybe with
+ * other slots and statics in it), a list of attributes (` checked`, a spread), or the text of
+ * a raw text element (`<textarea>{x}</textarea>`, `<title>{x} · app</title>`, `<script>`).
  */
 export class ElementPart {
   /** The attributes the last list set (those it no longer sets are removed). */
   private names: string[] = [];
-  constructor(private el: Element, private readonly spec: PartSpec) {}
+  constructor(private el: Element, private readonly spec: Exclude<PartSpec, { kind: "child" }>) {}
 
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
     const el = this.el;
     const spec = this.spec;
+    const html = spec.kind === "attrs" ? valueHTML(node[spec.slot], ctx) : spec.slots.reduce((out, slot, i) => out + valueHTML(node[slot], ctx) + spec.strings[i + 1], spec.strings[0]!);
     if (spec.kind === "content") {
       if (!fresh && ignored(el)) return;
-      const html = valueHTML(node[spec.slot], ctx);
       const text = el.localName === "script" || el.localName === "style" ? html : decode(html);
       if (!fresh) patchElement(el, ctx, nothing);
       if (el.localName !== "textarea") {
@@ -367,10 +367,7 @@ export class ElementPart {
       return;
     }
     if (!fresh && ignored(el.parentNode)) return;
-    const pairs =
-      spec.kind === "attr"
-        ? [[spec.name, decode(spec.slots.reduce((out, slot, i) => out + valueHTML(node[slot], ctx) + spec.strings[i + 1], spec.strings[0]!))] as [string, string]]
-        : parseAttributes(valueHTML(node[(spec as { slot: number }).slot], ctx));
+    const pairs = spec.kind === "attr" ? [[spec.name, decode(html)] as [string, string]] : parseAttributes(html);
     const now = pairs.map(([name]) => name);
     for (const [name, value] of pairs) {
       noteCommands(value);

@@ -7,19 +7,20 @@
 // marker it finds where a part can hold the slot: a comment between tags (valid even where
 // text is not, as in a <table>) becomes an empty Text node that holds the slot's place
 // without adding anything to the page's HTML; a marker that is an attribute's name stands for
-// a list of attributes; one in an attribute's value for that value; one that is all of a raw
-// text element's text for that text. Our own scan only tells slots between tags (which need
-// the comment) from the others. A marker found nowhere a part can hold it (inside a tag name,
-// a comment, part of a raw text element) makes the template "opaque": its instances are
-// re-rendered as HTML when they change, which is correct, only not in proportion.
+// a list of attributes; one in an attribute's value, or in a raw text element's text, for a
+// piece of that value or text. Our own scan only tells slots between tags (which need the
+// comment) from the others. A marker found nowhere a part can hold it (inside a tag name or a
+// comment) makes the template "opaque": its instances are re-rendered as HTML when they
+// change, which is correct, only not in proportion.
 
 import { binding } from "./dom.ts";
 import { noteCommands } from "./js.ts";
 
 export type PartSpec =
   | { kind: "child"; path: number[]; slot: number }
-  | { kind: "attr"; path: number[]; name: string; strings: string[]; slots: number[] }
-  | { kind: "attrs" | "content"; path: number[]; slot: number };
+  | { kind: "attrs"; path: number[]; slot: number }
+  /** An attribute's value (`name`), or a raw text element's text: statics around slots. */
+  | { kind: "attr" | "content"; path: number[]; name: string; strings: string[]; slots: number[] };
 
 export interface Template {
   /** Null when opaque. */
@@ -138,24 +139,23 @@ function build(statics: readonly string[]): Template {
         }
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const el = node as Element;
-        for (const attr of Array.from(el.attributes)) {
-          const m = MARKER.exec(attr.name);
+        const around = (kind: "attr" | "content", name: string, text: string) => {
+          const pieces = text.split(MARKERS);
+          const slots = pieces.filter((_, i) => i % 2).map(Number);
+          add({ kind, path: here, name, strings: pieces.filter((_, i) => !(i % 2)), slots }, slots);
+        };
+        for (const { name, value } of Array.from(el.attributes)) {
+          const m = MARKER.exec(name);
           if (m) {
-            el.removeAttribute(attr.name);
+            el.removeAttribute(name);
             add({ kind: "attrs", path: here, slot: +m[1]! }, [+m[1]!]);
-          } else if (attr.value.includes(OPEN)) {
-            const pieces = attr.value.split(MARKERS);
-            const slots = pieces.filter((_, i) => i % 2).map(Number);
-            add({ kind: "attr", path: here, name: attr.name, strings: pieces.filter((_, i) => !(i % 2)), slots }, slots);
-          }
+          } else if (value.includes(OPEN)) around("attr", name, value);
         }
-        if (RAW_TEXT.has(el.localName)) {
-          const m = MARKER.exec(el.textContent!);
-          if (m) {
-            el.textContent = "";
-            add({ kind: "content", path: here, slot: +m[1]! }, [+m[1]!]);
-          }
-        } else walk(childrenOf(el), here);
+        if (!RAW_TEXT.has(el.localName)) walk(childrenOf(el), here);
+        else if (el.textContent!.includes(OPEN)) {
+          around("content", "", el.textContent!);
+          el.textContent = "";
+        }
       }
     }
   };
