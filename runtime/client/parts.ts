@@ -261,7 +261,7 @@ export class ChildPart {
   private setText(text: string): void {
     if (this.mode !== "text") {
       this.clear();
-      this.end.parentNode?.removeChild(this.end);
+      (this.end as ChildNode).remove();
       this.end = this.start;
       this.mode = "text";
     }

@@ -73,7 +73,8 @@ export function mergeDiff(state: RenderedState | null, diff: WireDiff, owned = f
   const current: RenderedState = state ?? {};
   const previous = current[COMPONENTS] ?? {};
   delete current[COMPONENTS];
-  const merged = mutableMerge(current, copy) as RenderedState;
+  // A root with statics replaces the old one; otherwise it merges into it.
+  const merged: RenderedState = copy[STATIC] !== undefined ? copy : (doMutableMerge(current, copy), current);
   merged[COMPONENTS] = previous;
   if (components) mergeComponents(previous, components);
   return merged;
@@ -83,9 +84,7 @@ function isObject(value: unknown): value is WireNode {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
+const clone = structuredClone;
 
 /**
  * Replaces every integer `s` below `node` by the statics it names. Comprehension entries use
@@ -125,12 +124,6 @@ function resolveStatic(node: WireNode, templates: Templates | null): void {
   node[STATIC] = found;
 }
 
-function mutableMerge(target: WireNode, source: WireNode): WireNode {
-  if (source[STATIC] !== undefined) return source;
-  doMutableMerge(target, source);
-  return target;
-}
-
 function doMutableMerge(target: WireNode, source: WireNode): void {
   if (source[KEYED] !== undefined) {
     mergeKeyed(target, source);
@@ -161,7 +154,8 @@ function mergeKeyed(target: WireNode, source: WireNode): void {
   const before = moved ? { ...entries } : entries;
   const uses = moved ? moveSources(incoming) : null;
   const take = (from: number) => {
-    const entry = movedEntry(before, from);
+    const entry = before[from];
+    if (!isObject(entry)) throw new Error(`no keyed entry ${from} to move`);
     return uses && uses.get(from)! > 1 ? clone(entry) : entry;
   };
   for (const key of Object.keys(incoming)) {
@@ -197,12 +191,6 @@ function moveSources(incoming: WireKeyed): Map<number, number> {
     uses.set(from, (uses.get(from) ?? 0) + 1);
   }
   return uses;
-}
-
-function movedEntry(entries: WireKeyed, from: number): WireNode {
-  const entry = entries[from];
-  if (!isObject(entry)) throw new Error(`no keyed entry ${from} to move`);
-  return entry;
 }
 
 /** `rendered.js` `cachedFindComponent`, without magic ids. */
