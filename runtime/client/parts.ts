@@ -27,7 +27,7 @@ export interface RenderContext {
   /** Inserted elements that may hold hooks or lifecycle bindings. */
   inserted: Element[];
   /** Called with an element before one of its slots is written (hooks' beforeUpdate). */
-  touch: ((el: Node) => void) | null;
+  touch: ((el: Element) => void) | null;
   /** The app's `dom.onBeforeElUpdated(from, to)`, for every element a patch writes. */
   beforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   /** An element whose `phx-trigger-action` a slot wrote: its form is submitted after the patch. */
@@ -93,12 +93,11 @@ function nodeHTML(node: WireNode, statics: readonly string[], ctx: RenderContext
 const valueHTML = (value: WireDynamic | undefined, ctx: RenderContext): string =>
   typeof value === "string" ? value : value === undefined ? "" : nodeHTML({ 0: value }, ["", ""], ctx);
 
-/** Inside a `phx-update="ignore"` element: the server renders it once, the page owns it after. */
-function ignored(node: Node | null): boolean {
-  if (!seen.phxUpdate || !node) return false;
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest(`[${binding("update")}="ignore"]`) != null;
-}
+/**
+ * `node` (an element, or a fragment: never ignored) is inside a `phx-update="ignore"`
+ * element: the server renders it once, the page owns it after.
+ */
+const ignored = (node: Node | null): boolean => seen.phxUpdate && (node as Element | null)?.closest?.(`[${binding("update")}="ignore"]`) != null;
 
 function noteInserted(fragment: ParentNode, ctx: RenderContext): void {
   for (let el = fragment.firstElementChild; el; el = el.nextElementSibling) ctx.inserted.push(el);

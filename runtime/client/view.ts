@@ -68,8 +68,7 @@ export class View {
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
     // Pushed navigations read as the ones a reply carries.
     for (const kind of ["redirect", "live_redirect", "live_patch"]) this.channel.on(kind, (p) => this.followNavigation({ [kind]: p }));
-    this.channel.on("phx_error", () => this.onError());
-    this.channel.on("phx_close", () => this.onError());
+    for (const kind of ["phx_error", "phx_close"]) this.channel.on(kind, () => this.onError());
   }
 
   private joinPayload(): Payload {
@@ -250,9 +249,8 @@ export class View {
     return reply;
   }
 
-  private touch(node: Node): void {
-    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    const hooked = el?.closest(`[${binding("hook")}]`);
+  private touch(el: Element): void {
+    const hooked = el.closest(`[${binding("hook")}]`);
     const hook = hooked && this.hooks.get(hooked);
     if (!hook || !this.touched || this.touched.has(hook)) return;
     this.touched.add(hook);
