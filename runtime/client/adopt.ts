@@ -42,7 +42,7 @@ export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeU
         if (f.nodeType === Node.ELEMENT_NODE && (f as Element).hasAttribute("data-phx-session")) {
           // A nested live view's container: what is inside belongs to that view, which adopts it
           // when it joins. Only the container's own attributes are the parent's.
-          syncContainerAttributes(f as Element, current as Element);
+          syncAttributes(f as Element, current as Element, true);
           map.set(f, current);
           current = current.nextSibling;
           continue;
@@ -71,19 +71,15 @@ export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeU
   }
 }
 
-/** A connected render gives no static token (it is the HTTP render's): the page's one is kept. */
-function syncContainerAttributes(fresh: Element, live: Element): void {
-  for (const attr of Array.from(fresh.attributes)) {
-    if (attr.name === "data-phx-static" && attr.value === "") continue;
-    if (live.getAttribute(attr.name) !== attr.value) live.setAttribute(attr.name, attr.value);
+/**
+ * Gives `live` the rendered attributes. A nested view's `container` keeps those the render
+ * lacks, and its static token: a connected render gives none (it is the HTTP render's).
+ */
+function syncAttributes(fresh: Element, live: Element, container = false): void {
+  for (const { name, value } of Array.from(fresh.attributes)) {
+    if (live.getAttribute(name) !== value && !(container && name === "data-phx-static" && !value)) setAttr(live, name, value);
   }
-}
-
-function syncAttributes(fresh: Element, live: Element): void {
-  for (const attr of Array.from(fresh.attributes)) {
-    if (live.getAttribute(attr.name) !== attr.value) setAttr(live, attr.name, attr.value);
-  }
-  for (const attr of Array.from(live.attributes)) {
-    if (!fresh.hasAttribute(attr.name) && attr.name !== "class" && !attr.name.startsWith("data-phx")) live.removeAttribute(attr.name);
+  for (const { name } of Array.from(live.attributes)) {
+    if (!container && !fresh.hasAttribute(name) && name !== "class" && !name.startsWith("data-phx")) live.removeAttribute(name);
   }
 }

@@ -3,7 +3,7 @@
 // WHY this shape: the server tells us which slots changed, so each slot keeps a direct handle
 // on its DOM position and a diff touches only those handles:
 // - a text slot holds one Text node and writes `data` (no parsing, no walk);
-// - an attribute slot holds its element and rewrites one attribute;
+// - an attribute slot holds its element and rewrites one attribute (or a list of them);
 // - a child slot holding markup, a nested node, a comprehension or a component owns the
 //   sibling range between two empty Text nodes (`start`, `end`), so replacing it never looks
 //   at its neighbours; a comprehension's entries are Instances inside that range, moved and
@@ -12,7 +12,7 @@
 import { COMPONENTS, KEYED, KEYED_COUNT, KEYED_MOVED, STATIC, STREAM, type WireDynamic, type WireKeyed, type WireNode } from "../shared/wire.ts";
 import { componentOf, staticsOf, toHTML } from "../shared/to-html.ts";
 import type { RenderedState } from "../shared/merge.ts";
-import { compileTemplate, locate, seen, type Template } from "./template.ts";
+import { compileTemplate, locate, seen, type PartSpec, type Template } from "./template.ts";
 import { binding } from "./dom.ts";
 import { noteCommands } from "./js.ts";
 import { decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
@@ -27,18 +27,20 @@ export interface RenderContext {
   /** Inserted elements that may hold hooks or lifecycle bindings. */
   inserted: Element[];
   /** Called with an element before one of its slots is written (hooks' beforeUpdate). */
-  touch: ((el: Node) => void) | null;
+  touch: ((el: Element) => void) | null;
   /** The app's `dom.onBeforeElUpdated(from, to)`, for every element a patch writes. */
   beforeElUpdated: ((from: Element, to: Element) => unknown) | null;
   /** An element whose `phx-trigger-action` a slot wrote: its form is submitted after the patch. */
   triggered: Element | null;
 }
 
+const nothing = () => {};
+
 /**
- * Before a patch writes `el` (through `write`, which may be a no-op when only its children
- * change): hooks hear `beforeUpdate`, and the app's `dom.onBeforeElUpdated(from, to)` gets a
- * copy of the element with the write applied. What the callback sets on the copy is kept, as
- * when a morphing client copies `to` onto `from`.
+ * Before a patch writes `el` (through `write`, `nothing` when only its children change): hooks
+ * hear `beforeUpdate`, and the app's `dom.onBeforeElUpdated(from, to)` gets a copy of the
+ * element with the write applied. What the callback sets on the copy is kept, as when a
+ * morphing client copies `to` onto `from`.
  */
 function patchElement(el: Element, ctx: RenderContext, write: (target: Element) => void): void {
   ctx.touch?.(el);
@@ -64,34 +66,38 @@ export const removal: { run: ((el: Element, done: () => void) => void) | null } 
 /** Removes `node`; an element with `phx-remove` leaves after its commands' transition. */
 function discard(node: ChildNode): void {
   if (leaving.has(node)) return;
-  if (seen.phxRemove && removal.run && node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(binding("remove"))) {
+  if (seen.phxRemove && removal.run && (node as Element).hasAttribute?.(binding("remove"))) {
     leaving.add(node);
     removal.run(node as Element, () => node.remove());
   } else node.remove();
 }
 
-type Part = ChildPart | AttrPart | AttrsPart | ContentPart;
+/** Calls `each` with every node from `first` to `last` (siblings), reading the next one first. */
+function siblings(first: Node, last: Node, each: (node: ChildNode) => void): void {
+  for (let node: Node | null = first; node; ) {
+    const next: Node | null = node === last ? null : node.nextSibling;
+    each(node as ChildNode);
+    node = next;
+  }
+}
+
+type Part = ChildPart | ElementPart;
 
 const isNode = (value: unknown): value is WireNode => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The HTML of a merged node, with the view's components (for opaque templates and attributes). */
-function nodeHTML(node: WireNode, ctx: RenderContext): string {
-  return toHTML({ ...node, [COMPONENTS]: ctx.state[COMPONENTS] ?? {} });
+/** The HTML of a merged node with the given statics (opaque templates, attribute values). */
+function nodeHTML(node: WireNode, statics: readonly string[], ctx: RenderContext): string {
+  return toHTML({ ...node, [STATIC]: statics as string[], [COMPONENTS]: ctx.state[COMPONENTS] ?? {} });
 }
 
-function valueHTML(value: WireDynamic | undefined, ctx: RenderContext): string {
-  if (typeof value === "string") return value;
-  if (value === undefined) return "";
-  if (typeof value === "number") return toHTML({ 0: value, s: ["", ""], [COMPONENTS]: ctx.state[COMPONENTS] ?? {} });
-  return nodeHTML(value, ctx);
-}
+const valueHTML = (value: WireDynamic | undefined, ctx: RenderContext): string =>
+  typeof value === "string" ? value : value === undefined ? "" : nodeHTML({ 0: value }, ["", ""], ctx);
 
-/** Inside a `phx-update="ignore"` element: the server renders it once, the page owns it after. */
-function ignored(node: Node | null): boolean {
-  if (!seen.phxUpdate || !node) return false;
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest(`[${binding("update")}="ignore"]`) != null;
-}
+/**
+ * `node` (an element, or a fragment: never ignored) is inside a `phx-update="ignore"`
+ * element: the server renders it once, the page owns it after.
+ */
+const ignored = (node: Node | null): boolean => seen.phxUpdate && (node as Element | null)?.closest?.(`[${binding("update")}="ignore"]`) != null;
 
 function noteInserted(fragment: ParentNode, ctx: RenderContext): void {
   for (let el = fragment.firstElementChild; el; el = el.nextElementSibling) ctx.inserted.push(el);
@@ -100,11 +106,10 @@ function noteInserted(fragment: ParentNode, ctx: RenderContext): void {
 export class Instance {
   owner: ChildPart | null = null;
   constructor(
-    readonly template: Template,
-    readonly parts: Part[],
+    private readonly template: Template,
+    private readonly parts: Part[],
     /** Top-level nodes, or the child part standing at the top level. */
     readonly top: Array<Node | ChildPart>,
-    readonly cid: number | null,
   ) {}
 
   first(): Node {
@@ -112,121 +117,80 @@ export class Instance {
     return item instanceof ChildPart ? item.start : item;
   }
 
-  last(): Node {
+  private last(): Node {
     const item = this.top[this.top.length - 1]!;
     return item instanceof ChildPart ? item.end : item;
   }
 
   /** The element a component's `data-phx-component` and hooks attach to. */
   rootElement(): Element | null {
-    for (const item of this.top) if (!(item instanceof ChildPart) && item.nodeType === Node.ELEMENT_NODE) return item as Element;
-    return null;
+    return (this.top.find((item) => (item as Node).nodeType === Node.ELEMENT_NODE) as Element | undefined) ?? null;
   }
 
   /** Moves this instance's nodes before `ref` (or into `parent` at the end). */
   moveBefore(parent: Node, ref: Node | null): void {
-    const last = this.last();
-    let node: Node | null = this.first();
-    while (node) {
-      const next: Node | null = node === last ? null : node.nextSibling;
-      parent.insertBefore(node, ref);
-      node = next;
-    }
+    siblings(this.first(), this.last(), (node) => parent.insertBefore(node, ref));
   }
 
   remove(): void {
-    const last = this.last();
-    let node: Node | null = this.first();
-    while (node) {
-      const next: Node | null = node === last ? null : node.nextSibling;
-      discard(node as ChildNode);
-      node = next;
-    }
+    siblings(this.first(), this.last(), discard);
   }
 
   /** Writes the slots `diff` names; `merged` is the same node after the merge. */
   patch(diff: WireNode, merged: WireNode, ctx: RenderContext): void {
     const template = this.template;
-    if (!template.element) {
-      (this.parts[0] as ChildPart).setHTML(nodeHTML({ ...merged, [STATIC]: template.statics as string[] }, ctx), ctx);
-      return;
-    }
+    if (!template.element) return (this.parts[0] as ChildPart).setHTML(nodeHTML(merged, template.statics, ctx), ctx);
     for (const key in diff) {
-      const slot = Number(key);
-      if (!(slot >= 0)) continue;
-      const part = this.parts[template.slotPart[slot]!];
-      if (!part) continue;
-      if (part instanceof ChildPart) part.set(merged[slot], diff[slot], ctx);
-      else part.update(merged, ctx);
+      const part = this.parts[template.slotPart[key as unknown as number]!];
+      if (part instanceof ChildPart) part.set(merged[+key], diff[+key], ctx);
+      else part?.update(merged, ctx);
     }
   }
 
   remap(map: Map<Node, Node>): void {
-    for (let i = 0; i < this.top.length; i++) {
-      const item = this.top[i]!;
+    this.top.forEach((item, i) => {
       if (!(item instanceof ChildPart)) this.top[i] = map.get(item) ?? item;
-    }
+    });
     for (const part of this.parts) part.remap(map);
   }
 }
 
 /** Builds the DOM of a merged node with the given statics; its nodes are in `fragment`. */
-export function buildInstance(node: WireNode, nodeStatics: string[], ctx: RenderContext, cid: number | null = null): { instance: Instance; fragment: DocumentFragment } {
-  const template = compileTemplate(nodeStatics);
-  if (!template.element) {
-    const fragment = document.createDocumentFragment();
-    const part = new ChildPart(document.createTextNode(""));
-    fragment.appendChild(part.start);
-    const instance = new Instance(template, [part], [part], cid);
-    part.setHTML(nodeHTML({ ...node, [STATIC]: nodeStatics }, ctx), ctx, true);
-    if (cid !== null) markComponent(instance, cid);
-    return { instance, fragment };
-  }
-  // The clone is the fragment handed back: no second fragment to move the nodes into.
-  const fragment = template.element.content.cloneNode(true) as DocumentFragment;
+export function buildInstance(node: WireNode, statics: string[], ctx: RenderContext, cid: number | null = null): { instance: Instance; fragment: DocumentFragment } {
+  const template = compileTemplate(statics);
   const specs = template.parts;
+  // The clone is the fragment handed back: no second fragment to move the nodes into. An
+  // opaque template's instance is one child part holding its HTML.
+  const fragment = (template.element?.content.cloneNode(true) ?? document.createDocumentFragment()) as DocumentFragment;
   const targets = locate(fragment, template.paths);
-  const parts: Part[] = new Array(specs.length);
-  const top: Array<Node | ChildPart> = [];
-  for (let n = fragment.firstChild; n; n = n.nextSibling) top.push(n);
-  for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i]!;
-    const target = targets[i]!;
-    if (spec.kind === "child") {
-      const part = new ChildPart(target as Text);
-      parts[i] = part;
-      // A slot at the top level stands for its whole range there.
-      if (spec.path.length === 1) top[spec.path[0]!] = part;
-    } else if (spec.kind === "attr") parts[i] = new AttrPart(target as Element, spec.name, spec.strings, spec.slots);
-    else if (spec.kind === "attrs") parts[i] = new AttrsPart(target as Element, spec.slot);
-    else parts[i] = new ContentPart(target as Element, spec.slot);
-  }
-  if (top.length === 0) {
-    const empty = document.createTextNode("");
-    fragment.appendChild(empty);
-    top.push(empty);
-  }
-  const instance = new Instance(template, parts, top, cid);
-  for (let i = 0; i < specs.length; i++) {
-    const part = parts[i]!;
-    if (part instanceof ChildPart) {
+  const top: Array<Node | ChildPart> = Array.from(fragment.childNodes);
+  const parts: Part[] = specs.map((spec, i) => {
+    if (spec.kind !== "child") return new ElementPart(targets[i] as Element, spec);
+    const part = new ChildPart(targets[i] as Text);
+    // A slot at the top level stands for its whole range there.
+    if (spec.path.length === 1) top[spec.path[0]!] = part;
+    return part;
+  });
+  if (!template.element) parts.push((top[0] = new ChildPart(fragment.appendChild(document.createTextNode("")))));
+  else if (top.length === 0) top.push(fragment.appendChild(document.createTextNode("")));
+  const instance = new Instance(template, parts, top);
+  if (!template.element) (parts[0] as ChildPart).setHTML(nodeHTML(node, statics, ctx), ctx);
+  else {
+    parts.forEach((part, i) => {
+      if (part instanceof ElementPart) return part.update(node, ctx, true);
       const value = node[(specs[i] as { slot: number }).slot];
       part.set(value, value, ctx, true);
-    } else part.update(node, ctx, true);
+    });
   }
-  if (cid !== null) markComponent(instance, cid);
+  if (cid !== null) instance.rootElement()?.setAttribute("data-phx-component", String(cid));
   if (template.lifecycle) noteInserted(fragment, ctx);
   return { instance, fragment };
-}
-
-function markComponent(instance: Instance, cid: number): void {
-  instance.rootElement()?.setAttribute("data-phx-component", String(cid));
 }
 
 /** Builds a component from the merged state and registers it. */
 export function buildComponent(cid: number, ctx: RenderContext): { instance: Instance; fragment: DocumentFragment } {
   const node = componentOf(ctx.state[COMPONENTS], cid);
-  const built = buildInstance(node, staticsOf(node, `component ${cid}`), ctx, cid);
+  const built = buildInstance(node, staticsOf(node), ctx, cid);
   ctx.components.set(cid, built.instance);
   ctx.built.add(cid);
   return built;
@@ -235,159 +199,133 @@ export function buildComponent(cid: number, ctx: RenderContext): { instance: Ins
 type Mode = "text" | "html" | "node" | "keyed" | "stream" | "component";
 
 export class ChildPart {
-  start: Node;
   end: Node;
   private mode: Mode = "text";
-  instance: Instance | null = null;
+  private instance: Instance | null = null;
   entries: Instance[] = [];
-  cid: number | null = null;
+  private cid: number | null = null;
 
-  constructor(text: Text) {
-    this.start = text;
-    this.end = text;
+  constructor(public start: Node) {
+    this.end = start;
   }
 
   /** Sets the slot to `value` (merged); `diff` is what the server sent for it. */
   set(value: WireDynamic | undefined, diff: WireDynamic | undefined, ctx: RenderContext, fresh = false): void {
     if (value === undefined) return;
-    if (!fresh && ignored(this.start.parentNode)) return;
     const parent = this.start.parentNode!;
-    if (!fresh && parent.nodeType === Node.ELEMENT_NODE) patchElement(parent as Element, ctx, () => {});
+    if (!fresh) {
+      if (ignored(parent)) return;
+      if (parent.nodeType === Node.ELEMENT_NODE) patchElement(parent as Element, ctx, nothing);
+    }
     if (typeof value === "string") {
-      if (value.includes("<")) this.setHTML(value, ctx, fresh);
+      if (value.includes("<")) this.setHTML(value, ctx);
       else this.setText(decode(value));
-      return;
-    }
-    if (typeof value === "number") {
-      this.setComponent(value, ctx);
-      return;
-    }
-    const patchable = isNode(diff) && diff[STATIC] === undefined;
-    if (value[KEYED] !== undefined) {
-      // A deprecated phx-update="append" or "prepend" container: its entries go as a stream's (see applyStream).
-      const update = seen.phxUpdate && !fresh && (parent as Element).getAttribute?.(binding("update"));
-      if (update === "append" || update === "prepend") {
-        applyStream(this, value, value, ctx, update);
-        return;
+    } else if (typeof value === "number") this.setComponent(value, ctx);
+    else {
+      const patchable = isNode(diff) && diff[STATIC] === undefined;
+      if (value[KEYED] !== undefined) {
+        // A deprecated phx-update="append" or "prepend" container: its entries go as a stream's (see applyStream).
+        const update = seen.phxUpdate && !fresh && (parent as Element).getAttribute?.(binding("update"));
+        if (update === "append" || update === "prepend") applyStream(this, value, value, ctx, update);
+        else if (this.mode === "stream" || (value[STREAM] !== undefined && this.mode !== "keyed")) {
+          if (this.mode !== "stream") this.reset("stream");
+          applyStream(this, value, isNode(diff) ? diff : value, ctx);
+        } else if (this.mode === "keyed" && patchable) {
+          if (diff[KEYED]) patchKeyed(this, diff[KEYED], value, ctx);
+        } else {
+          this.reset("keyed");
+          this.add(value, 0, ctx);
+        }
+      } else if (this.mode === "node" && patchable) this.instance!.patch(diff, value, ctx);
+      else {
+        this.reset("node");
+        this.hold(buildInstance(value, staticsOf(value), ctx));
       }
-      if (this.mode === "stream" || (value[STREAM] !== undefined && this.mode !== "keyed")) {
-        if (this.mode !== "stream") this.toRange();
-        this.mode = "stream";
-        applyStream(this, value, isNode(diff) ? diff : value, ctx);
-        return;
-      }
-      if (this.mode === "keyed" && patchable) {
-        if (diff[KEYED]) patchKeyed(this, diff[KEYED], value, ctx);
-        return;
-      }
-      this.toRange();
-      this.clear();
-      this.mode = "keyed";
-      this.entries = [];
-      const entryStatics = staticsOf(value, "a comprehension");
-      const fragment = document.createDocumentFragment();
-      const keyed = value[KEYED];
-      for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
-        const built = buildInstance(keyed[i] as WireNode, entryStatics, ctx);
-        this.entries.push(built.instance);
-        fragment.appendChild(built.fragment);
-      }
-      this.insert(fragment);
-      return;
     }
-    if (this.mode === "node" && patchable && this.instance) {
-      this.instance.patch(diff, value, ctx);
-      return;
+  }
+
+  /** Builds the comprehension entries of `merged` from index `from` on and adds them at the end. */
+  add(merged: WireNode, from: number, ctx: RenderContext): void {
+    const keyed = merged[KEYED]!;
+    const statics = staticsOf(merged);
+    const fragment = document.createDocumentFragment();
+    for (let i = from; i < keyed[KEYED_COUNT]; i++) {
+      const built = buildInstance(keyed[i] as WireNode, statics, ctx);
+      this.entries.push(built.instance);
+      fragment.appendChild(built.fragment);
     }
-    this.toRange();
-    this.clear();
-    this.mode = "node";
-    const built = buildInstance(value, staticsOf(value, "a nested node"), ctx);
-    this.instance = built.instance;
-    built.instance.owner = this;
-    this.insert(built.fragment);
+    this.insert(fragment);
   }
 
   private setText(text: string): void {
     if (this.mode !== "text") {
       this.clear();
-      this.end.parentNode?.removeChild(this.end);
+      (this.end as ChildNode).remove();
       this.end = this.start;
-      this.release();
       this.mode = "text";
     }
     const node = this.start as Text;
     if (node.data !== text) node.data = text;
   }
 
-  setHTML(html: string, ctx: RenderContext, _fresh = false): void {
-    this.toRange();
-    this.clear();
-    this.mode = "html";
+  setHTML(html: string, ctx: RenderContext): void {
+    this.reset("html");
     const fragment = parseHTML(html);
     if (html.includes(binding(""))) noteInserted(fragment, ctx);
     this.insert(fragment);
   }
 
   private setComponent(cid: number, ctx: RenderContext): void {
-    if (this.mode === "component" && this.cid === cid && this.instance === ctx.components.get(cid)) return;
-    this.toRange();
-    this.clear();
-    this.mode = "component";
-    this.cid = cid;
     const existing = ctx.components.get(cid);
+    if (this.mode === "component" && this.cid === cid && this.instance === existing) return;
+    this.reset("component");
     // A component keeps its DOM when its slot moves (a parent re-rendered around it). Its
     // nodes can be followed as siblings unless an earlier clear left several of them loose.
     if (existing && (existing.top.length === 1 || existing.first().parentNode !== null)) {
-      if (existing.owner && existing.owner !== this) existing.owner.forget();
+      if (existing.owner !== this) existing.owner?.forget();
       existing.owner = this;
       this.instance = existing;
       existing.moveBefore(this.end.parentNode!, this.end);
-      return;
-    }
-    const built = buildComponent(cid, ctx);
+    } else this.hold(buildComponent(cid, ctx));
+    this.cid = cid;
+  }
+
+  /** Holds `built` (a nested node, or a component built again with new statics) in place of what was there. */
+  hold(built: { instance: Instance; fragment: DocumentFragment }): void {
+    this.clear();
     built.instance.owner = this;
     this.instance = built.instance;
     this.insert(built.fragment);
-  }
-
-  /** Replaces this slot's component instance by a freshly built one (new statics). */
-  replaceComponent(instance: Instance, fragment: DocumentFragment): void {
-    this.clear();
-    instance.owner = this;
-    this.instance = instance;
-    this.insert(fragment);
   }
 
   insert(fragment: Node): void {
     this.end.parentNode!.insertBefore(fragment, this.end);
   }
 
-  /** Turns a single Text slot into a start/end range (the start node stays the same). */
-  private toRange(): void {
-    if (this.end !== this.start) return;
-    (this.start as Text).data = "";
-    this.end = document.createTextNode("");
-    this.start.parentNode!.insertBefore(this.end, this.start.nextSibling);
+  /** Empties the slot for content of another kind, as a start/end range (the start node stays). */
+  private reset(mode: Mode): void {
+    if (this.end === this.start) {
+      (this.start as Text).data = "";
+      this.end = this.start.parentNode!.insertBefore(document.createTextNode(""), this.start.nextSibling);
+    }
+    this.clear();
+    this.mode = mode;
   }
 
   /** Removes everything between start and end. */
   clear(): void {
-    if (this.end === this.start) return;
-    const parent = this.start.parentNode!;
-    if (this.start === parent.firstChild && this.end === parent.lastChild && parent.nodeType === Node.ELEMENT_NODE && !seen.phxRemove) {
+    const start = this.start;
+    const end = this.end;
+    if (end === start) return;
+    const parent = start.parentNode!;
+    if (start === parent.firstChild && end === parent.lastChild && parent.nodeType === Node.ELEMENT_NODE && !seen.phxRemove) {
       // The range is the whole element: one native call instead of one removal per node.
       (parent as Element).textContent = "";
-      parent.appendChild(this.start);
-      parent.appendChild(this.end);
-    } else {
-      for (let node = this.start.nextSibling; node && node !== this.end; ) {
-        const next: ChildNode | null = node.nextSibling;
-        discard(node);
-        node = next;
-      }
-    }
-    this.release();
+      parent.append(start, end);
+    } else if (start.nextSibling !== end) siblings(start.nextSibling!, end.previousSibling!, discard);
+    if (this.instance) this.instance.owner = null;
+    this.forget();
+    this.entries = [];
   }
 
   /** Lets go of a component instance another slot has taken. */
@@ -396,90 +334,53 @@ export class ChildPart {
     this.cid = null;
   }
 
-  private release(): void {
-    if (this.instance) this.instance.owner = null;
-    this.instance = null;
-    this.entries = [];
-    this.cid = null;
-  }
-
   remap(map: Map<Node, Node>): void {
     this.start = map.get(this.start) ?? this.start;
     this.end = map.get(this.end) ?? this.end;
-    if (this.mode === "node" && this.instance) this.instance.remap(map);
-    if (this.mode === "component" && this.instance) this.instance.remap(map);
+    this.instance?.remap(map);
     for (const entry of this.entries) entry.remap(map);
   }
 }
 
-export class AttrPart {
-  constructor(
-    public el: Element,
-    readonly name: string,
-    readonly strings: string[],
-    readonly slots: number[],
-  ) {}
-
-  update(node: WireNode, ctx: RenderContext, fresh = false): void {
-    let value = this.strings[0]!;
-    for (let i = 0; i < this.slots.length; i++) value += valueHTML(node[this.slots[i]!], ctx) + this.strings[i + 1];
-    if (!fresh && ignored(this.el.parentNode)) return;
-    const text = decode(value);
-    noteCommands(text);
-    if (this.name === binding("trigger-action")) ctx.triggered = this.el;
-    const write = (el: Element) => setAttr(el, this.name, text);
-    if (fresh) write(this.el);
-    else patchElement(this.el, ctx, write);
-  }
-
-  remap(map: Map<Node, Node>): void {
-    this.el = (map.get(this.el) as Element) ?? this.el;
-  }
-}
-
-/** A slot standing for a list of attributes (` checked`, a spread). */
-export class AttrsPart {
+/**
+ * Slots in an element's tag or raw text: one attribute's value (`kind: "attr"`, maybe with
+ * other slots and statics in it), a list of attributes (` checked`, a spread), or the text of
+ * a raw text element (`<textarea>{x}</textarea>`, `<title>{x} · app</title>`, `<script>`).
+ */
+export class ElementPart {
+  /** The attributes the last list set (those it no longer sets are removed). */
   private names: string[] = [];
-  constructor(public el: Element, readonly slot: number) {}
+  constructor(private el: Element, private readonly spec: Exclude<PartSpec, { kind: "child" }>) {}
 
   update(node: WireNode, ctx: RenderContext, fresh = false): void {
-    if (!fresh && ignored(this.el.parentNode)) return;
-    const pairs = parseAttributes(valueHTML(node[this.slot], ctx));
+    const el = this.el;
+    const spec = this.spec;
+    const html = spec.kind === "attrs" ? valueHTML(node[spec.slot], ctx) : spec.slots.reduce((out, slot, i) => out + valueHTML(node[slot], ctx) + spec.strings[i + 1], spec.strings[0]!);
+    if (spec.kind === "content") {
+      if (!fresh && ignored(el)) return;
+      const text = el.localName === "script" || el.localName === "style" ? html : decode(html);
+      if (!fresh) patchElement(el, ctx, nothing);
+      if (el.localName !== "textarea") {
+        if (el.textContent !== text) el.textContent = text;
+      } else if (!isFocusedInput(el)) (el as HTMLTextAreaElement).defaultValue = (el as HTMLTextAreaElement).value = text;
+      return;
+    }
+    if (!fresh && ignored(el.parentNode)) return;
+    const pairs = spec.kind === "attr" ? [[spec.name, decode(html)] as [string, string]] : parseAttributes(html);
     const now = pairs.map(([name]) => name);
     for (const [name, value] of pairs) {
       noteCommands(value);
       // Rendered as a spread, `phx-remove` is not in any statics.
       if (name === binding("remove")) seen.phxRemove = true;
-      else if (name === binding("trigger-action")) ctx.triggered = this.el;
+      else if (name === binding("trigger-action")) ctx.triggered = el;
     }
-    const write = (el: Element) => {
-      for (const name of this.names) if (!now.includes(name)) setAttr(el, name, null);
-      for (const [name, value] of pairs) setAttr(el, name, value);
+    const write = (target: Element) => {
+      for (const name of this.names) if (!now.includes(name)) setAttr(target, name, null);
+      for (const [name, value] of pairs) setAttr(target, name, value);
     };
-    if (fresh) write(this.el);
-    else patchElement(this.el, ctx, write);
+    if (fresh) write(el);
+    else patchElement(el, ctx, write);
     this.names = now;
-  }
-
-  remap(map: Map<Node, Node>): void {
-    this.el = (map.get(this.el) as Element) ?? this.el;
-  }
-}
-
-/** The whole content of a raw text element (`<textarea>{x}</textarea>`, `<title>`, `<script>`). */
-export class ContentPart {
-  constructor(public el: Element, readonly slot: number) {}
-
-  update(node: WireNode, ctx: RenderContext, fresh = false): void {
-    const html = valueHTML(node[this.slot], ctx);
-    const text = this.el.localName === "script" || this.el.localName === "style" ? html : decode(html);
-    if (!fresh && ignored(this.el)) return;
-    if (!fresh) patchElement(this.el, ctx, () => {});
-    if (this.el.localName === "textarea") {
-      if (isFocusedInput(this.el)) return;
-      (this.el as HTMLTextAreaElement).defaultValue = text;
-      (this.el as HTMLTextAreaElement).value = text;
-    } else if (this.el.textContent !== text) this.el.textContent = text;
   }
 
   remap(map: Map<Node, Node>): void {
@@ -497,65 +398,47 @@ export class ContentPart {
 function patchKeyed(part: ChildPart, diff: WireKeyed, merged: WireNode, ctx: RenderContext): void {
   const old = part.entries;
   const count = diff[KEYED_COUNT];
-  const entryStatics = staticsOf(merged, "a comprehension");
   const mergedKeyed = merged[KEYED]!;
-  const parent = part.end.parentNode!;
   if (!diff[KEYED_MOVED]) {
     for (const key in diff) {
-      const i = Number(key);
-      if (!(i >= 0) || i >= old.length || i >= count) continue;
-      old[i]!.patch(diff[i] as WireNode, mergedKeyed[i] as WireNode, ctx);
+      const i = +key;
+      if (i < old.length && i < count) old[i]!.patch(diff[i] as WireNode, mergedKeyed[i] as WireNode, ctx);
     }
-    if (count < old.length) {
-      if (count === 0) part.clear();
-      else for (let i = count; i < old.length; i++) old[i]!.remove();
-      old.length = count;
-    }
-    if (count > old.length) {
-      const fragment = document.createDocumentFragment();
-      for (let i = old.length; i < count; i++) {
-        const built = buildInstance(mergedKeyed[i] as WireNode, entryStatics, ctx);
-        old.push(built.instance);
-        fragment.appendChild(built.fragment);
-      }
-      part.insert(fragment);
-    }
-    part.entries = old;
+    if (count === 0) part.clear();
+    else for (let i = count; i < old.length; i++) old[i]!.remove();
+    if (count < old.length) old.length = count;
+    else if (count > old.length) part.add(merged, old.length, ctx);
     return;
   }
+  const statics = staticsOf(merged);
   const next: Instance[] = new Array(count);
   const from: number[] = new Array(count).fill(-1);
   const claimed = new Uint8Array(old.length);
+  const fresh: Array<DocumentFragment | null> = new Array(count).fill(null);
+  const take = (i: number, at: number, patch?: WireNode) => {
+    next[i] = old[at]!;
+    from[i] = at;
+    claimed[at] = 1;
+    if (patch) next[i]!.patch(patch, mergedKeyed[i] as WireNode, ctx);
+  };
   for (let i = 0; i < count; i++) {
     const entry = diff[i];
-    if (typeof entry === "number") {
-      next[i] = old[entry]!;
-      from[i] = entry;
-      claimed[entry] = 1;
-    } else if (Array.isArray(entry)) {
-      next[i] = old[entry[0]]!;
-      from[i] = entry[0];
-      claimed[entry[0]] = 1;
-      next[i]!.patch(entry[1], mergedKeyed[i] as WireNode, ctx);
-    }
+    if (typeof entry === "number") take(i, entry);
+    else if (Array.isArray(entry)) take(i, entry[0], entry[1]);
   }
-  const fresh: Array<DocumentFragment | null> = new Array(count).fill(null);
   for (let i = 0; i < count; i++) {
     if (next[i]) continue;
-    const entry = diff[i];
-    if (entry === undefined || (isNode(entry) && i < old.length && !claimed[i])) {
-      next[i] = old[i]!;
-      from[i] = i;
-      claimed[i] = 1;
-      if (entry !== undefined) next[i]!.patch(entry as WireNode, mergedKeyed[i] as WireNode, ctx);
-    } else {
-      const built = buildInstance(mergedKeyed[i] as WireNode, entryStatics, ctx);
+    const entry = diff[i] as WireNode | undefined;
+    if (entry === undefined || (i < old.length && !claimed[i])) take(i, i, entry);
+    else {
+      const built = buildInstance(mergedKeyed[i] as WireNode, statics, ctx);
       next[i] = built.instance;
       fresh[i] = built.fragment;
     }
   }
-  for (let j = 0; j < old.length; j++) if (!claimed[j]) old[j]!.remove();
+  old.forEach((entry, j) => claimed[j] || entry.remove());
   const keep = longestIncreasing(from);
+  const parent = part.end.parentNode!;
   // From the end: the entry after `i` is already in place, so its first node is where `i`
   // goes (read only for the entries that arrive or move).
   const before = (i: number) => (i + 1 < count ? next[i + 1]!.first() : part.end);
@@ -569,10 +452,9 @@ function patchKeyed(part: ChildPart, diff: WireKeyed, merged: WireNode, ctx: Ren
 /** Positions (indexes into `seq`) of one longest strictly increasing subsequence of values ≥ 0. */
 function longestIncreasing(seq: number[]): Set<number> {
   const tails: number[] = [];
-  const prev: number[] = new Array(seq.length).fill(-1);
-  for (let i = 0; i < seq.length; i++) {
-    const v = seq[i]!;
-    if (v < 0) continue;
+  const prev: number[] = [];
+  seq.forEach((v, i) => {
+    if (v < 0) return;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
@@ -580,9 +462,9 @@ function longestIncreasing(seq: number[]): Set<number> {
       if (seq[tails[mid]!]! < v) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
+    prev[i] = lo ? tails[lo - 1]! : -1;
     tails[lo] = i;
-  }
+  });
   const keep = new Set<number>();
   for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
   return keep;
@@ -598,8 +480,7 @@ function streamItems(part: ChildPart): Element[] {
 function streamItem(part: ChildPart, id: string): Element | null {
   const el = document.getElementById(id);
   if (el && el.parentNode === part.start.parentNode) return el;
-  for (const item of streamItems(part)) if (item.id === id) return item;
-  return null;
+  return streamItems(part).find((item) => item.id === id) ?? null;
 }
 
 /**
@@ -615,7 +496,7 @@ function streamItem(part: ChildPart, id: string): Element | null {
 function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: RenderContext, update?: "append" | "prepend"): void {
   const ops = diff[STREAM];
   const keyed = merged[KEYED]!;
-  const entryStatics = staticsOf(merged, "a stream");
+  const statics = staticsOf(merged);
   const inserts = new Map((ops?.[1] ?? []).map((op) => [op[0], op] as const));
   const parent = part.end.parentNode!;
   if (ops && ops.length > 3) {
@@ -633,29 +514,24 @@ function applyStream(part: ChildPart, merged: WireNode, diff: WireNode, ctx: Ren
   for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
     const entry = keyed[i];
     if (!isNode(entry)) continue;
-    const built = buildInstance(entry, entryStatics, ctx);
-    const el = built.instance.rootElement();
-    const id = el?.id ?? "";
+    const built = buildInstance(entry, statics, ctx);
+    const id = built.instance.rootElement()?.id ?? "";
     const [, at, limit, updateOnly] = inserts.get(id) ?? [id, -1, null, null];
     const existing = id ? (appendBatch as DocumentFragment | null)?.querySelector(`[id="${CSS.escape(id)}"]`) ?? streamItem(part, id) : null;
-    if (existing) {
-      existing.parentNode!.replaceChild(built.fragment, existing);
-    } else if (updateOnly) {
-      continue;
-    } else if (at === -1 && limit === null) {
+    if (existing) existing.replaceWith(built.fragment);
+    else if (updateOnly) continue;
+    else if (at === -1 && limit === null) {
       (appendBatch ??= document.createDocumentFragment()).appendChild(built.fragment);
       continue;
     } else {
       flush();
-      const items = streamItems(part);
-      const ref = at === -1 ? part.end : at === 0 ? (items[0] ?? part.end) : (items[at] ?? part.end);
-      parent.insertBefore(built.fragment, ref);
+      parent.insertBefore(built.fragment, at === -1 ? part.end : (streamItems(part)[at] ?? part.end));
     }
     if (limit !== null && limit !== undefined) {
       flush();
       const items = streamItems(part);
-      if (limit < 0) for (let j = 0; j < items.length + limit; j++) discard(items[j]!);
-      else for (let j = limit; j < items.length; j++) discard(items[j]!);
+      const [start, stop] = limit < 0 ? [0, items.length + limit] : [limit, items.length];
+      for (let j = start; j < stop; j++) discard(items[j]!);
     }
   }
   flush();

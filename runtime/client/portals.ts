@@ -37,7 +37,7 @@ export class Portals {
         const selector = template.getAttribute("data-phx-portal")!;
         const target = document.querySelector(selector);
         if (!target) {
-          console.error(`livehtml: portal ${template.id}: no element matches its target ${JSON.stringify(selector)}`);
+          console.error(`livehtml: no portal target ${selector}`);
           continue;
         }
         this.#moved.get(template.id)?.remove();

@@ -1,7 +1,7 @@
 // One live view on the page: its channel, its rendered state and DOM parts, its hooks and the
 // events it pushes. The container element stays; its children are the view's DOM.
 import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
-import { COMPONENTS, type WireDiff, type WireEvent, type WireMessageDiff } from "../shared/wire.ts";
+import { COMPONENTS, STATIC, type WireDiff, type WireEvent, type WireMessageDiff } from "../shared/wire.ts";
 import { reconcile } from "./adopt.ts";
 import { ChildPart, buildComponent, type Instance, type RenderContext } from "./parts.ts";
 import type { Channel, Payload, Reply } from "./transport.ts";
@@ -68,8 +68,7 @@ export class View {
     this.channel.on("diff", (diff) => this.update(diff as WireMessageDiff));
     // Pushed navigations read as the ones a reply carries.
     for (const kind of ["redirect", "live_redirect", "live_patch"]) this.channel.on(kind, (p) => this.followNavigation({ [kind]: p }));
-    this.channel.on("phx_error", () => this.onError());
-    this.channel.on("phx_close", () => this.onError());
+    for (const kind of ["phx_error", "phx_close"]) this.channel.on(kind, () => this.onError());
   }
 
   private joinPayload(): Payload {
@@ -121,40 +120,29 @@ export class View {
       this.channel.scheduleRejoin();
       return;
     }
-    if (this.resumed(response)) return;
-    this.mounted(response);
-  }
-
-  /** The server handed back the view it kept: the diffs this page missed are applied, nothing is rebuilt. */
-  private resumed(response: Payload): boolean {
     const replay = response.replay;
-    if (!Array.isArray(replay) || !this.state || !this.root) return false;
-    for (const diff of replay as WireMessageDiff[]) this.update(diff);
-    this.resume = response.resume as { token: string; seq: number };
-    this.host.onJoined(this, response);
-    // Its nested views ended with the drop (as they do when a parent fails): they join again.
-    this.host.syncNested(this, [this.el]);
-    this.setStatus("connected");
-    // The view is connected again: its phx-connected commands run, as after a full join.
-    this.execAll("connected");
-    emit("phx:page-loading-stop", { kind: "initial" });
-    for (const hook of this.hooks.values()) call(hook, "reconnected");
-    return true;
-  }
-
-  /** A mount (the first join, or a rejoin the server could not resume): a full render, forms recovered. */
-  private mounted(response: Payload): void {
+    // The server handed back the view it kept (a resume): the diffs this page missed are
+    // applied, nothing is rebuilt. Otherwise a mount (the first join, or a rejoin the server
+    // could not resume): a full render, forms recovered.
+    const resumed = Array.isArray(replay) && this.root;
+    const rejoin = resumed || this.joinCount++ > 0;
+    const recovery = rejoin && !resumed ? this.formsToRecover() : [];
+    let events: readonly WireEvent[] = [];
+    if (resumed) for (const diff of replay as WireMessageDiff[]) this.update(diff);
     this.resume = (response.resume as { token: string; seq: number } | undefined) ?? null;
-    const rejoin = this.joinCount > 0;
-    this.joinCount += 1;
-    const recovery = rejoin ? this.formsToRecover() : [];
-    const { diff, title, events } = extract(response.rendered as WireMessageDiff);
     // A view joined by live navigation takes the old container's place first, so its hooks
     // mount in the document.
     this.host.onJoined(this, response);
-    this.renderFull(diff);
-    if (title !== undefined) putTitle(title);
+    // Its nested views ended with the drop (as they do when a parent fails): they join again.
+    if (resumed) this.host.syncNested(this, [this.el]);
+    else {
+      const full = extract(response.rendered as WireMessageDiff);
+      events = full.events;
+      this.render(full.diff, true);
+      if (full.title !== undefined) putTitle(full.title);
+    }
     this.setStatus("connected");
+    // phx-connected commands run after a resume too: the view is connected again.
     this.execAll("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
     for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
@@ -214,22 +202,38 @@ export class View {
     };
   }
 
-  /** A full render (join): build off-page, then adopt the page's matching nodes. */
-  private renderFull(diff: WireDiff): void {
-    // The diff is a frame this view has just parsed: merged in place, not copied.
-    this.state = mergeDiff(null, diff, true);
-    this.components = new Map();
-    const ctx = this.context(this.state);
-    const fragment = document.createDocumentFragment();
-    const root = new ChildPart(document.createTextNode(""));
-    fragment.appendChild(root.start);
-    root.set(this.state, this.state, ctx, true);
-    const map = new Map<Node, Node>();
-    reconcile(fragment, this.el, map, this.host.onBeforeElUpdated);
-    root.remap(map);
-    for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
-    this.root = root;
-    this.afterPatch(ctx, true);
+  /**
+   * Merges `diff` into the state and patches the DOM; a full render (join) builds off-page,
+   * then adopts the page's matching nodes.
+   */
+  private render(diff: WireDiff, full: boolean): void {
+    // Read before the merge, which takes the (just parsed, unshared) diff over in place.
+    const incoming = diff[COMPONENTS];
+    const state = (this.state = mergeDiff(full ? null : this.state, diff, true));
+    if (full) this.components = new Map();
+    const ctx = this.context(state);
+    this.touched = new Set();
+    if (full) {
+      const fragment = document.createDocumentFragment();
+      const root = (this.root = new ChildPart(fragment.appendChild(document.createTextNode(""))));
+      root.set(state, state, ctx, true);
+      const map = new Map<Node, Node>();
+      reconcile(fragment, this.el, map, this.host.onBeforeElUpdated);
+      root.remap(map);
+      for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
+    } else {
+      this.root!.set(state, diff, ctx);
+      for (const key in incoming) {
+        const cid = +key;
+        const instance = this.components.get(cid);
+        if (!instance || ctx.built.has(cid)) continue;
+        if (incoming[cid]![STATIC] !== undefined) {
+          const built = buildComponent(cid, ctx);
+          instance.owner?.hold(built);
+        } else instance.patch(incoming[cid]!, state[COMPONENTS]![cid]!, ctx);
+      }
+    }
+    this.afterPatch(ctx, full);
   }
 
   /** Applies a message diff (a push or the `diff` of a reply); returns the reply map. */
@@ -239,38 +243,14 @@ export class View {
     const { diff, title, reply, events } = extract(message);
     const before = events.filter((e) => e[2] === true);
     if (before.length) this.host.dispatchEvents(before);
-    if (this.state && this.root) {
-      // Read before the merge, which takes the (just parsed, unshared) diff over in place.
-      const incoming = diff[COMPONENTS];
-      this.state = mergeDiff(this.state, diff, true);
-      const ctx = this.context(this.state);
-      this.touched = new Set();
-      this.root.set(this.state, diff, ctx);
-      if (incoming) {
-        const merged = this.state[COMPONENTS]!;
-        for (const key of Object.keys(incoming)) {
-          const cid = Number(key);
-          if (ctx.built.has(cid)) continue;
-          const instance = this.components.get(cid);
-          if (!instance) continue;
-          const componentDiff = incoming[cid]!;
-          if (componentDiff.s !== undefined) {
-            const owner = instance.owner;
-            const built = buildComponent(cid, ctx);
-            if (owner) owner.replaceComponent(built.instance, built.fragment);
-          } else instance.patch(componentDiff, merged[cid]!, ctx);
-        }
-      }
-      this.afterPatch(ctx, false);
-    }
+    if (this.root) this.render(diff, false);
     if (title !== undefined) putTitle(title);
     this.host.dispatchEvents(events.filter((e) => e[2] !== true));
     return reply;
   }
 
-  private touch(node: Node): void {
-    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    const hooked = el?.closest(`[${binding("hook")}]`);
+  private touch(el: Element): void {
+    const hooked = el.closest(`[${binding("hook")}]`);
     const hook = hooked && this.hooks.get(hooked);
     if (!hook || !this.touched || this.touched.has(hook)) return;
     this.touched.add(hook);

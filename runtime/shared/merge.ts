@@ -68,12 +68,13 @@ export function mergeDiff(state: RenderedState | null, diff: WireDiff, owned = f
   delete copy[COMPONENTS];
   const templates = copy[TEMPLATES] ?? null;
   delete copy[TEMPLATES];
-  resolveTemplates(copy, templates, "diff root");
+  resolveTemplates(copy, templates);
 
   const current: RenderedState = state ?? {};
   const previous = current[COMPONENTS] ?? {};
   delete current[COMPONENTS];
-  const merged = mutableMerge(current, copy) as RenderedState;
+  // A root with statics replaces the old one; otherwise it merges into it.
+  const merged: RenderedState = copy[STATIC] !== undefined ? copy : (doMutableMerge(current, copy), current);
   merged[COMPONENTS] = previous;
   if (components) mergeComponents(previous, components);
   return merged;
@@ -83,52 +84,44 @@ function isObject(value: unknown): value is WireNode {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
+const clone = structuredClone;
 
 /**
  * Replaces every integer `s` below `node` by the statics it names. Comprehension entries use
  * the enclosing table when there is one, else the comprehension's own `p` (as the official
  * client's `comprehensionToBuffer` does).
  */
-function resolveTemplates(node: WireNode, templates: Templates | null, where: string, isComponentRoot = false): void {
+function resolveTemplates(node: WireNode, templates: Templates | null, isComponentRoot = false): void {
   if (node[KEYED] !== undefined && !isComponentRoot) {
     const own = node[TEMPLATES];
     delete node[TEMPLATES];
-    resolveStatic(node, templates, where);
+    resolveStatic(node, templates);
     const entryTemplates = templates ?? own ?? null;
     const keyed = node[KEYED];
     for (const index of Object.keys(keyed)) {
       if (index === KEYED_COUNT || index === KEYED_MOVED) continue;
       const entry = keyed[Number(index)];
-      if (Array.isArray(entry)) resolveTemplates(entry[1], entryTemplates, where);
-      else if (isObject(entry)) resolveTemplates(entry, entryTemplates, where);
+      if (Array.isArray(entry)) resolveTemplates(entry[1], entryTemplates);
+      else if (isObject(entry)) resolveTemplates(entry, entryTemplates);
     }
     return;
   }
   // A component root's integer `s` names a cid, not a template (see mergeComponents).
-  if (!isComponentRoot) resolveStatic(node, templates, where);
+  if (!isComponentRoot) resolveStatic(node, templates);
   for (const key of Object.keys(node)) {
     const value = node[Number(key)];
-    if (isObject(value) && /^\d+$/.test(key)) resolveTemplates(value, templates, where);
+    if (isObject(value) && /^\d+$/.test(key)) resolveTemplates(value, templates);
   }
 }
 
-function resolveStatic(node: WireNode, templates: Templates | null, where: string): void {
+function resolveStatic(node: WireNode, templates: Templates | null): void {
   const statics = node[STATIC];
   if (typeof statics !== "number") return;
   const found = templates?.[statics];
-  if (!found) throw new Error(`diff refers to template ${statics}, which the ${where} does not define in "p"`);
+  if (!found) throw new Error(`no template ${statics} in "p"`);
   // Shared, not copied: statics are read-only, and every entry resolved from one template
   // holding the same array lets a client key its compiled template by identity.
   node[STATIC] = found;
-}
-
-function mutableMerge(target: WireNode, source: WireNode): WireNode {
-  if (source[STATIC] !== undefined) return source;
-  doMutableMerge(target, source);
-  return target;
 }
 
 function doMutableMerge(target: WireNode, source: WireNode): void {
@@ -161,7 +154,8 @@ function mergeKeyed(target: WireNode, source: WireNode): void {
   const before = moved ? { ...entries } : entries;
   const uses = moved ? moveSources(incoming) : null;
   const take = (from: number) => {
-    const entry = movedEntry(before, from);
+    const entry = before[from];
+    if (!isObject(entry)) throw new Error(`no keyed entry ${from} to move`);
     return uses && uses.get(from)! > 1 ? clone(entry) : entry;
   };
   for (const key of Object.keys(incoming)) {
@@ -199,31 +193,24 @@ function moveSources(incoming: WireKeyed): Map<number, number> {
   return uses;
 }
 
-function movedEntry(entries: WireKeyed, from: number): WireNode {
-  const entry = entries[from];
-  if (!isObject(entry)) throw new Error(`keyed diff moves entry ${from}, which does not exist`);
-  return entry;
-}
-
 /** `rendered.js` `cachedFindComponent`, without magic ids. */
 function mergeComponents(old: WireComponents, incoming: WireComponents): void {
   const resolved = new Map<number, WireNode>();
   for (const key of Object.keys(incoming)) {
     const cid = Number(key);
-    resolveTemplates(incoming[cid]!, null, `component ${cid}`, true);
+    resolveTemplates(incoming[cid]!, null, true);
   }
   const find = (cid: number, seen: Set<number>): WireNode => {
     const done = resolved.get(cid);
     if (done) return done;
     const diff = incoming[cid];
-    if (!diff) throw new Error(`component ${cid} is referenced by a diff but not sent in it`);
-    if (seen.has(cid)) throw new Error(`components share statics in a cycle at cid ${cid}`);
+    if (!diff || seen.has(cid)) throw new Error(`component ${cid} missing or in a cycle`);
     seen.add(cid);
     const ref = diff[STATIC];
     let result: WireNode;
     if (typeof ref === "number") {
       const base = ref > 0 ? find(ref, seen) : old[-ref];
-      if (!base) throw new Error(`component ${cid} shares statics with unknown component ${-ref}`);
+      if (!base) throw new Error(`component ${cid} shares statics with unknown ${-ref}`);
       result = cloneMerge(base, diff);
       result[STATIC] = base[STATIC];
     } else {

@@ -13,102 +13,68 @@ export interface ToHTMLOptions {
   stream?: (ref: string) => string | undefined;
 }
 
-interface Output {
-  html: string;
+/** What a render reads besides the node: the components, and the stream HTML kept elsewhere. */
+interface Source {
   components: WireComponents;
-  stream: ((ref: string) => string | undefined) | null;
+  stream?: ((ref: string) => string | undefined) | undefined;
 }
 
 /** The HTML of a merged state. Throws when the state references a missing component or statics. */
 export function toHTML(state: RenderedState, options: ToHTMLOptions = {}): string {
-  const out: Output = {
-    html: "",
-    components: state[COMPONENTS] ?? {},
-    stream: options.stream ?? null,
-  };
-  writeNode(state, out);
-  return out.html;
+  return nodeHTML(state, { components: state[COMPONENTS] ?? {}, stream: options.stream });
 }
 
 /** The HTML of each entry of a merged comprehension, in order. */
 export function entriesToHTML(node: WireNode, components: WireComponents): string[] {
   const statics = staticsOf(node);
-  const keyed = node[KEYED];
-  const html: string[] = [];
-  if (!keyed) return html;
-  for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
-    const entry = keyed[i];
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new Error(`keyed entry ${i} is missing from the merged state`);
-    const out: Output = { html: "", components, stream: null };
-    writeSlots(entry, statics, out);
-    html.push(out.html);
-  }
-  return html;
+  return Array.from({ length: node[KEYED]?.[KEYED_COUNT] ?? 0 }, (_, i) => slotsHTML(entryOf(node, i), statics, { components }));
 }
 
 /** The HTML of one component of a merged state. */
 export function componentToHTML(state: RenderedState, cid: number, options: ToHTMLOptions = {}): string {
-  const out: Output = {
-    html: "",
-    components: state[COMPONENTS] ?? {},
-    stream: options.stream ?? null,
-  };
-  writeComponent(cid, out);
-  return out.html;
+  return dynamicHTML(cid, { components: state[COMPONENTS] ?? {}, stream: options.stream });
 }
 
 /** The statics of a merged node (`where` names it in the error when it has none inline). */
 export function staticsOf(node: WireNode, where = "a node"): string[] {
   const statics = node[STATIC];
-  if (!Array.isArray(statics)) {
-    throw new Error(`cannot render ${where} without inline statics (got ${JSON.stringify(statics)}); merge the diff first`);
-  }
+  if (!Array.isArray(statics)) throw new Error(`${where} has no inline statics`);
   return statics;
 }
 
 /** Component `cid` of a merged state's components. */
 export function componentOf(components: WireComponents | undefined, cid: number): WireNode {
   const component = components?.[cid];
-  if (!component) throw new Error(`no component for cid ${cid} in the merged state`);
+  if (!component) throw new Error(`no component ${cid}`);
   return component;
 }
 
-function writeNode(node: WireNode, out: Output): void {
+/** Entry `i` of a merged comprehension. */
+function entryOf(node: WireNode, i: number): WireNode {
+  const entry = node[KEYED]![i];
+  if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw new Error(`no keyed entry ${i}`);
+  return entry;
+}
+
+function nodeHTML(node: WireNode, source: Source): string {
   const statics = staticsOf(node);
-  if (node[KEYED] !== undefined) {
-    const kept = out.stream && node[STREAM] ? out.stream(node[STREAM][0]) : undefined;
-    if (kept !== undefined) {
-      out.html += kept;
-      return;
-    }
-    const keyed = node[KEYED];
-    for (let i = 0; i < keyed[KEYED_COUNT]; i++) {
-      const entry = keyed[i];
-      if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-        throw new Error(`keyed entry ${i} is missing from the merged state`);
-      }
-      writeSlots(entry, statics, out);
-    }
-    return;
-  }
-  writeSlots(node, statics, out);
+  const keyed = node[KEYED];
+  if (!keyed) return slotsHTML(node, statics, source);
+  const kept = source.stream && node[STREAM] ? source.stream(node[STREAM][0]) : undefined;
+  if (kept !== undefined) return kept;
+  let html = "";
+  for (let i = 0; i < keyed[KEYED_COUNT]; i++) html += slotsHTML(entryOf(node, i), statics, source);
+  return html;
 }
 
-function writeSlots(node: WireNode, statics: readonly string[], out: Output): void {
-  for (let i = 0; i < statics.length - 1; i++) {
-    out.html += statics[i];
-    writeDynamic(node[i], out);
-  }
-  out.html += statics[statics.length - 1];
+function slotsHTML(node: WireNode, statics: readonly string[], source: Source): string {
+  let html = statics[0]!;
+  for (let i = 1; i < statics.length; i++) html += dynamicHTML(node[i - 1], source) + statics[i];
+  return html;
 }
 
-function writeDynamic(value: WireDynamic | undefined, out: Output): void {
-  if (typeof value === "string") out.html += value;
-  else if (typeof value === "number") writeComponent(value, out);
-  else if (value === undefined) throw new Error("a slot is missing from the merged state");
-  else writeNode(value, out);
-}
-
-function writeComponent(cid: number, out: Output): void {
-  writeNode(componentOf(out.components, cid), out);
+function dynamicHTML(value: WireDynamic | undefined, source: Source): string {
+  if (typeof value === "string") return value;
+  if (value === undefined) throw new Error("a slot is missing");
+  return nodeHTML(typeof value === "number" ? componentOf(source.components, value) : value, source);
 }
