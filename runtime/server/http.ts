@@ -7,7 +7,7 @@ import { ChildCollector, withChildRenderer } from "./nested.ts";
 import { deadRender, renderLayoutChildren, type DeadRender } from "./page.ts";
 import { ParamsError, type Params } from "./params.ts";
 import { requestURL } from "./request-url.ts";
-import { isThenable } from "./thenable.ts";
+import { isThenable } from "../shared/thenable.ts";
 import { cookieAttributes } from "./response-headers.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { queryParams } from "./view-runtime.ts";

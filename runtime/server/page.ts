@@ -10,7 +10,7 @@ import type { LiveSessionInfo } from "./live-session.ts";
 import type { Params } from "./params.ts";
 import type { ChildContainer } from "./child-views.ts";
 import type { ChildCollector, ChildSpec } from "./nested.ts";
-import { isThenable, type MaybePromise } from "./thenable.ts";
+import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { CRASHED, ViewRuntime, type Crashed, type HtmlMount } from "./view-runtime.ts";
 import type { AnyView, Flash } from "./view.ts";
 

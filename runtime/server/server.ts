@@ -13,7 +13,7 @@ import { createContext, type LiveContext, type LiveContextOptions } from "./cont
 import { createHttpHandler, type NextFn } from "./http.ts";
 import { deadRender } from "./page.ts";
 import { installProcessGuard } from "./process-guard.ts";
-import { isThenable } from "./thenable.ts";
+import { isThenable } from "../shared/thenable.ts";
 import { LiveWebSocketEndpoint } from "./websocket.ts";
 import type { AnyView } from "./view.ts";
 

@@ -29,7 +29,7 @@ import { applyAsyncOutcome } from "./async-outcome.ts";
 import { ViewMessages } from "./view-messages.ts";
 import { ChildViews, type ChildContainer } from "./child-views.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
-import { isThenable, type MaybePromise } from "./thenable.ts";
+import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
 import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 

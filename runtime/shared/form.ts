@@ -9,6 +9,7 @@
 // As with Phoenix's changesets, a schema's errors are attached only once the form has an
 // `action` (`"validate"` while typing, `"save"` on submit), so a fresh form shows none.
 import { describe } from "./escape.ts";
+import { isThenable } from "./thenable.ts";
 
 /** Form parameters as the server decodes them (`user[tags][]=a` → `{ user: { tags: ["a"] } }`). */
 export type FormParams = { readonly [key: string]: unknown };
@@ -52,7 +53,7 @@ export type ValidationResult<Output> = { readonly ok: true; readonly value: Outp
  */
 export function validate<Output>(schema: StandardSchema<unknown, Output>, params: unknown): ValidationResult<Output> {
   const result = standardOf(schema).validate(params);
-  if (isPromise(result)) {
+  if (isThenable(result)) {
     throw new TypeError("validate: this schema validates asynchronously; use `await validateAsync(schema, params)` and pass its issues to toForm as errors");
   }
   return toValidation(result);
@@ -82,10 +83,6 @@ function toIssue(issue: StandardIssue): FormIssue {
     return typeof key === "number" ? key : String(key);
   });
   return { path, message: issue.message };
-}
-
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 // ------------------------------------------------------------------ forms and fields
