@@ -23,17 +23,16 @@ interface Limit {
   last: number;
   pending?: () => void;
 }
-const limits = new WeakMap<Element, Map<string, Limit>>();
+const limits = new WeakMap<Element, Record<string, Limit>>();
 
 /** Runs `action` now, later (debounce), or at most once per interval (throttle). */
-function rateLimited(el: Element, kind: string, action: () => void, blurFlush = true): void {
+function rateLimited(el: Element, kind: string, action: () => void, blurFlush: boolean): void {
   const debounce = el.getAttribute(binding("debounce"));
   const throttle = el.getAttribute(binding("throttle"));
   if (debounce === null && throttle === null) return action();
-  const byKind = limits.get(el) ?? new Map<string, Limit>();
-  limits.set(el, byKind);
-  const limit = byKind.get(kind) ?? { last: 0 };
-  byKind.set(kind, limit);
+  let byKind = limits.get(el);
+  if (!byKind) limits.set(el, (byKind = {}));
+  const limit = (byKind[kind] ??= { last: 0 });
   const flush = () => {
     clearTimeout(limit.timer);
     const pending = limit.pending;
@@ -66,29 +65,26 @@ function bound(target: EventTarget | null, attr: string): Element | null {
   return el;
 }
 
-const on = (target: EventTarget, type: string, listener: (event: Event) => void) => target.addEventListener(type, listener);
-
 export function bindEvents(host: LiveSocket): void {
-  /** Runs binding `attr` of `el` (when `el` is in a view) with its values and `extra`. */
-  const fire = (el: Element, type: string, attr: string, event: Event, extra: Record<string, unknown> = {}, limited = false) => {
-    const view = host.viewOf(el);
-    const encoded = el.getAttribute(attr);
-    if (!view || encoded === null) return;
-    const run = () => host.run(view, el, type, encoded, { ...extra, ...valuesOf(el), ...host.opts.metadata?.[type]?.(event, el) }, event);
+  const on = (type: string, listener: (event: Event) => void, target: EventTarget = document) => target.addEventListener(type, listener);
+  /**
+   * Every binding runs here: `encoded` (binding `attr` of `el`, `phx-<type>` unless told) as
+   * commands or an event pushed with the element's values, when `el` is in a view. A key
+   * event's `key` goes with them, and must match the element's `phx-key`, if any. `limited`
+   * bindings follow `phx-debounce`/`phx-throttle`.
+   */
+  const fire = (el: Element | null, type: string, event: Event, limited = false, attr = binding(type), encoded = el?.getAttribute(attr)) => {
+    const view = el && host.viewOf(el);
+    if (!view || encoded == null) return;
+    const keyed = event instanceof KeyboardEvent;
+    const key = el.getAttribute(binding("key"));
+    if (keyed && key && key.toLowerCase() !== event.key?.toLowerCase()) return;
+    const run = () => host.run(view, el, type, encoded, { ...(keyed && { key: event.key }), ...valuesOf(el), ...host.opts.metadata?.[type]?.(event, el) }, event);
     if (limited) rateLimited(el, type, run, type !== "click");
     else run();
   };
-  /** `phx-window-<type>`: every element with it, whatever the event's target. */
-  const fireAll = (type: string, event: Event, extra?: Record<string, unknown>, limited?: boolean) => {
-    const attr = binding(`window-${type}`);
-    for (const el of document.querySelectorAll(`[${attr}]`)) if (keyMatches(el, event)) fire(el, type, attr, event, extra, limited);
-  };
-  const keyMatches = (el: Element, event: Event) => {
-    const key = el.getAttribute(binding("key"));
-    return !key || key.toLowerCase() === (event as KeyboardEvent).key?.toLowerCase();
-  };
 
-  on(document, "click", (event) => {
+  on("click", (event) => {
     const e = event as MouseEvent;
     const target = e.target as Element;
     const link = target instanceof Element ? target.closest<HTMLAnchorElement>("a[data-phx-link]") : null;
@@ -96,28 +92,21 @@ export function bindEvents(host: LiveSocket): void {
       e.preventDefault();
       return host[link.getAttribute("data-phx-link") === "patch" ? "patch" : "navigate"](link.href, link.getAttribute("data-phx-link-state") === "replace");
     }
-    const click = binding("click");
-    const el = bound(target, click);
-    if (el) {
-      if (el.localName === "a" && el.getAttribute("href") === "#") e.preventDefault();
-      fire(el, "click", click, e, {}, true);
-    }
+    const el = bound(target, binding("click"));
+    if (el?.localName === "a" && el.getAttribute("href") === "#") e.preventDefault();
+    fire(el, "click", e, true);
     const away = binding("click-away");
-    for (const other of document.querySelectorAll(`[${away}]`)) {
-      if (other.contains(target) || (!(other as HTMLElement).offsetParent && getComputedStyle(other).position !== "fixed")) continue;
-      fire(other, "click", away, e);
+    for (const other of document.querySelectorAll<HTMLElement>(`[${away}]`)) {
+      if (!other.contains(target) && (other.offsetParent || getComputedStyle(other).position === "fixed")) fire(other, "click", e, false, away);
     }
   });
 
-  on(document, "submit", (event) => {
+  on("submit", (event) => {
     const form = event.target as HTMLFormElement;
-    const encoded = form.getAttribute(binding("submit"));
-    if (encoded === null) return;
+    if (!form.hasAttribute(binding("submit"))) return;
     event.preventDefault();
-    const view = host.viewOf(form);
-    if (!view) return;
     for (const el of form.elements) markUsed(el);
-    host.run(view, form, "submit", encoded, {}, event);
+    fire(form, "submit", event);
   });
 
   const onInput = (event: Event) => {
@@ -128,32 +117,27 @@ export function bindEvents(host: LiveSocket): void {
     const settles = input.localName === "select" || /^(checkbox|radio|file)$/.test(input.type);
     if (event.type === (settles ? "input" : "change")) return;
     markUsed(input);
-    const encoded = input.getAttribute(binding("change")) ?? input.form?.getAttribute(binding("change"));
-    const view = host.viewOf(input);
-    if (encoded != null && view) rateLimited(input, "change", () => host.run(view, input, "change", encoded, {}, event));
+    const attr = binding("change");
+    fire(input, "change", event, true, attr, input.getAttribute(attr) ?? input.form?.getAttribute(attr));
   };
-  on(document, "input", onInput);
-  on(document, "change", onInput);
+  on("input", onInput);
+  on("change", onInput);
 
-  for (const type of ["keydown", "keyup"]) {
-    on(document, type, (event) => {
-      const el = bound(event.target, binding(type));
-      const extra = { key: (event as KeyboardEvent).key };
-      if (el && keyMatches(el, event)) fire(el, type, binding(type), event, extra, true);
+  // Key bindings are found from the target up; focus and blur ones on the target itself. The
+  // `phx-window-*` ones of every element run whatever the target (focus and blur: the window's).
+  for (const [type, domType] of [["keydown", "keydown"], ["keyup", "keyup"], ["focus", "focusin"], ["blur", "focusout"]] as const) {
+    const keyed = domType === type;
+    on(domType, (event) => {
+      const target = event.target;
+      if (keyed) return fire(bound(target, binding(type)), type, event, true);
+      if (!(target instanceof Element)) return;
+      if (type === "blur" && "form" in target) markUsed(target);
+      fire(target, type, event);
     });
-    on(window, type, (event) => fireAll(type, event, { key: (event as KeyboardEvent).key }, true));
-  }
-
-  for (const [type, dom] of [["focus", "focusin"], ["blur", "focusout"]]) {
-    on(document, dom!, (event) => {
-      const el = event.target;
-      if (!(el instanceof Element)) return;
-      if (type === "blur" && "form" in el) markUsed(el);
-      fire(el, type!, binding(type!), event);
-    });
-    on(window, type!, (event) => {
-      if (event.target === window) fireAll(type!, event);
-    });
+    const attr = binding(`window-${type}`);
+    on(type, (event) => {
+      if (keyed || event.target === window) for (const el of document.querySelectorAll(`[${attr}]`)) fire(el, type, event, keyed, attr);
+    }, window);
   }
 
   // Files dropped on a drop target are read now (a transfer is readable only during its
@@ -166,6 +150,6 @@ export function bindEvents(host: LiveSocket): void {
     const files = Array.from(e.dataTransfer?.files ?? []);
     if (e.type === "drop") void host.uploads().then((u) => u.drop(zone, files));
   };
-  on(document, "dragover", drag);
-  on(document, "drop", drag);
+  on("dragover", drag);
+  on("drop", drag);
 }

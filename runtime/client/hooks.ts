@@ -32,38 +32,37 @@ export interface Hook extends HookCallbacks {
 
 export type EventHandlers = Map<string, Set<(payload: unknown) => void>>;
 
+type Reply = (reply: unknown, ref: number) => void;
+
 export function createHook(el: HTMLElement, callbacks: HookCallbacks, host: HookHost, handlers: EventHandlers): Hook {
-  const own: Array<[string, (payload: unknown) => void]> = [];
-  const push = (target: Element | string | number | null, event: string, payload: unknown = {}, onReply?: (reply: unknown, ref: number) => void) => {
+  const own = new Set<(payload: unknown) => void>();
+  const pushEventTo = (target: Element | string | number | null, event: string, payload: unknown = {}, onReply?: Reply) => {
     const promise = host.pushHookEvent(el, target, event, payload);
     if (onReply) void promise.then((reply) => onReply(reply, 0));
     return promise;
   };
-  const hook = Object.create(callbacks) as Hook;
-  Object.assign(hook, {
+  const removeHandleEvent = (callback: (payload: unknown) => void) => {
+    for (const set of handlers.values()) set.delete(callback);
+  };
+  const hook: Hook = Object.assign(Object.create(callbacks) as HookCallbacks, {
     el,
     liveSocket: host.liveSocket,
-    pushEvent: (event: string, payload?: unknown, onReply?: (reply: unknown, ref: number) => void) => push(null, event, payload, onReply),
-    pushEventTo: push,
+    pushEvent: (event: string, payload?: unknown, onReply?: Reply) => pushEventTo(null, event, payload, onReply),
+    pushEventTo,
     handleEvent: (event: string, callback: (payload: unknown) => void) => {
-      let set = handlers.get(event);
-      if (!set) handlers.set(event, (set = new Set()));
-      set.add(callback);
-      own.push([event, callback]);
+      if (!handlers.has(event)) handlers.set(event, new Set());
+      handlers.get(event)!.add(callback);
+      own.add(callback);
       return callback;
     },
-    removeHandleEvent: (callback: (payload: unknown) => void) => {
-      for (const set of handlers.values()) set.delete(callback);
-    },
+    removeHandleEvent,
     js: host.js,
   });
-  cleanups.set(hook, () => {
-    for (const [event, callback] of own) handlers.get(event)?.delete(callback);
-  });
+  // Its `handleEvent` subscriptions end when it is destroyed.
+  cleanups.set(hook, () => own.forEach(removeHandleEvent));
   return hook;
 }
 
-/** What ends a hook's `handleEvent` subscriptions once it is destroyed. */
 const cleanups = new WeakMap<Hook, () => void>();
 
 export function call(hook: Hook, name: "mounted" | "beforeUpdate" | "updated" | "destroyed" | "disconnected" | "reconnected"): void {

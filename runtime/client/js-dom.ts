@@ -4,28 +4,20 @@
 // bundler keeps it apart from the main bundle instead of splitting out shared code.
 import type { CommandHost } from "./js.ts";
 
+type Args = Record<string, unknown>;
 type Targets = string | { closest?: string; inner?: string } | undefined;
-type Transition = [string[], string[], string[]] | string[] | undefined;
 
-const focusStack: Element[] = [];
-
-
-function targets(source: Element, to: Targets): Element[] {
-  if (to === undefined || to === null) return [source];
-  if (typeof to === "string") return Array.from(document.querySelectorAll(to));
-  if (to.closest) {
-    const el = source.closest(to.closest);
-    return el ? [el] : [];
-  }
-  if (to.inner) return Array.from(source.querySelectorAll(to.inner));
-  return [source];
-}
+const focusStack: HTMLElement[] = [];
 
 /** Class names from a string or a list of strings, each possibly several names. */
 const names = (value: unknown): string[] => [value ?? []].flat().join(" ").split(/\s+/).filter(Boolean);
 
-function transition(el: Element, spec: Transition, time: number, done = () => {}): void {
-  const [running, start, end] = Array.isArray(spec) && Array.isArray(spec[0]) ? (spec as [string[], string[], string[]]).map(names) : [names(spec), [], []];
+/**
+ * Runs a transition (`"ease-out"`, or `[running, start, end]` class lists) on `el` for `time`
+ * ms, then `done`; with no classes `done` runs at once.
+ */
+function transition(el: Element, spec: unknown, time: number, done = () => {}): void {
+  const [running, start, end] = Array.isArray(spec) && Array.isArray(spec[0]) ? spec.map(names) : [names(spec), [], []];
   if (!(running!.length + start!.length + end!.length)) return done();
   const classes = el.classList;
   classes.add(...running!, ...start!);
@@ -39,41 +31,29 @@ function transition(el: Element, spec: Transition, time: number, done = () => {}
   });
 }
 
-function defaultDisplay(el: Element): string {
-  return el.localName === "tr" ? "table-row" : el.localName === "td" ? "table-cell" : "block";
-}
-
-function isVisible(el: Element): boolean {
-  const html = el as HTMLElement;
-  return !!(html.offsetWidth || html.offsetHeight || el.getClientRects().length > 0);
-}
-
-const timeOf = (args: Record<string, unknown>) => Number(args.time ?? 200);
-
-function show(el: HTMLElement, args: Record<string, unknown>): void {
-  el.style.display = (args.display as string) || defaultDisplay(el);
-  transition(el, args.transition as Transition, timeOf(args));
-  el.dispatchEvent(new CustomEvent("phx:show-end", { bubbles: true }));
-}
-
-function hide(el: HTMLElement, args: Record<string, unknown>): void {
-  transition(el, args.transition as Transition, timeOf(args), () => {
-    el.style.display = "none";
-    el.dispatchEvent(new CustomEvent("phx:hide-end", { bubbles: true }));
-  });
-  if (!args.transition) el.style.display = "none";
+/**
+ * `show` sets the display first and transitions in; `hide` transitions out, then sets
+ * `display: none`. Each then tells the page (`phx:show-end`, `phx:hide-end`).
+ */
+function display(el: HTMLElement, args: Args, show: boolean, spec: unknown, time: number): void {
+  const set = () => {
+    const tag = el.localName;
+    el.style.display = show ? (args.display as string) || (tag === "tr" ? "table-row" : tag === "td" ? "table-cell" : "block") : "none";
+    el.dispatchEvent(new CustomEvent(`phx:${show ? "show" : "hide"}-end`, { bubbles: true }));
+  };
+  if (show) set();
+  transition(el, spec, time, show ? undefined : set);
 }
 
 const FOCUSABLE = "a[href],area[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),iframe,[tabindex]:not([tabindex='-1']),[contenteditable=true]";
 
-/** Focuses the first of `candidates` that takes focus (a hidden one does not); whether one did. */
-function focusOneOf(candidates: Element[]): boolean {
+/** Focuses the first of `candidates` that takes focus (a hidden one does not). */
+function focusOneOf(candidates: Element[]): void {
   for (const el of candidates) {
     if (el.getAttribute("aria-hidden") === "true") continue;
     (el as HTMLElement).focus();
-    if (document.activeElement === el) return true;
+    if (document.activeElement === el) return;
   }
-  return false;
 }
 
 const wrapped = new WeakSet<Element>();
@@ -91,64 +71,52 @@ export function wrapFocus(el: HTMLElement): void {
     const start = event.target === el.firstElementChild;
     if (!start && event.target !== el.lastElementChild) return;
     const from = event.relatedTarget;
-    const inside = from instanceof Node && el.contains(from);
-    focusOneOf(start !== inside ? inner() : inner().reverse());
+    focusOneOf(start !== (from instanceof Node && el.contains(from)) ? inner() : inner().reverse());
   });
   if (el.contains(document.activeElement)) return;
   el.addEventListener("phx:show-end", () => focusOneOf(inner()));
   if (getComputedStyle(el).display !== "none") focusOneOf(inner());
 }
 
-/** Runs DOM command `kind` for `source` (its targets are `args.to`, else `source`). */
-export function runDomCommand(host: CommandHost, source: Element, kind: string, args: Record<string, unknown>, eventType: string): void {
-  if (kind === "pop_focus") {
-    (focusStack.pop() as HTMLElement | undefined)?.focus();
-    return;
-  }
+/** The elements a command acts on: `to` as a selector, `{closest}`, `{inner}`, else `source`. */
+function targets(source: Element, to: Targets): Element[] {
+  if (typeof to === "string") return Array.from(document.querySelectorAll(to));
+  if (to?.closest) return [source.closest(to.closest)].filter((el) => el !== null);
+  return to?.inner ? Array.from(source.querySelectorAll(to.inner)) : [source];
+}
+
+/**
+ * Runs DOM command `kind` for `source` on each of its targets. Names read as verb and noun:
+ * `add_class`, `toggle_attr`, `push_focus`, … (`show`, `hide`, `toggle`, `dispatch`, `exec`,
+ * `focus` and `transition` are a verb alone).
+ */
+export function runDomCommand(host: CommandHost, source: Element, kind: string, args: Args, eventType: string): void {
+  if (kind === "pop_focus") return focusStack.pop()?.focus();
+  const [verb, noun] = kind.split("_") as [string, string | undefined];
+  const time = Number(args.time ?? 200);
   for (const target of targets(source, args.to as Targets)) {
     const el = target as HTMLElement;
-    const attr = args.attr as string[] | string;
-    const classes = names(args.names);
-    switch (kind) {
-      case "show": show(el, args); break;
-      case "hide": hide(el, args); break;
-      case "toggle":
-        if (isVisible(el)) hide(el, { ...args, transition: args.outs });
-        else show(el, { ...args, transition: args.ins });
-        break;
-      case "add_class":
-      case "remove_class":
-        transition(el, args.transition as Transition, timeOf(args));
-        el.classList[kind === "add_class" ? "add" : "remove"](...classes);
-        break;
-      case "toggle_class":
-        for (const name of classes) el.classList.toggle(name);
-        break;
-      case "transition": transition(el, args.transition as Transition, timeOf(args)); break;
-      case "set_attr": el.setAttribute(attr[0]!, attr[1] ?? ""); break;
-      case "remove_attr": el.removeAttribute(attr as string); break;
-      case "toggle_attr": {
-        const [name, on, off] = attr as string[];
-        if (off !== undefined) el.setAttribute(name!, el.getAttribute(name!) === on ? off : on!);
-        else if (el.hasAttribute(name!)) el.removeAttribute(name!);
-        else el.setAttribute(name!, on ?? "");
-        break;
-      }
-      case "dispatch": {
-        const detail = { ...((args.detail as object) ?? {}), dispatcher: source };
-        el.dispatchEvent(new CustomEvent(String(args.event), { detail, bubbles: args.bubbles !== false, cancelable: true }));
-        break;
-      }
-      case "exec": {
-        const encoded = el.getAttribute(String(args.attr));
-        if (!encoded) throw new Error(`JS exec: ${String(args.attr)} is empty on ${el.localName}${el.id ? "#" + el.id : ""}`);
-        host.execJS(el, encoded, eventType);
-        break;
-      }
-      case "focus": el.focus(); break;
-      case "focus_first": (el.querySelector(FOCUSABLE) as HTMLElement | null)?.focus(); break;
-      case "push_focus": focusStack.push(el); break;
-      default: throw new Error(`unknown JS command "${kind}"`);
-    }
+    if (verb === "toggle" && !noun) {
+      const visible = !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+      display(el, args, !visible, visible ? args.outs : args.ins, time);
+    } else if (kind === "show" || kind === "hide") display(el, args, kind === "show", args.transition, time);
+    else if (noun === "class" || kind === "transition") {
+      transition(el, args.transition, time);
+      for (const name of names(args.names)) el.classList[verb as "add" | "remove" | "toggle"](name);
+    } else if (noun === "attr") {
+      const [name, on = "", off] = [args.attr].flat() as [string, string?, string?];
+      if (verb === "toggle" && off !== undefined) el.setAttribute(name, el.getAttribute(name) === on ? off : on);
+      else if (verb === "set" || (verb === "toggle" && !el.hasAttribute(name))) el.setAttribute(name, on);
+      else el.removeAttribute(name);
+    } else if (kind === "dispatch") {
+      el.dispatchEvent(new CustomEvent(String(args.event), { detail: { ...(args.detail as object), dispatcher: source }, bubbles: args.bubbles !== false, cancelable: true }));
+    } else if (kind === "exec") {
+      const encoded = el.getAttribute(String(args.attr));
+      if (!encoded) throw new Error(`JS exec: no ${String(args.attr)}`);
+      host.execJS(el, encoded, eventType);
+    } else if (kind === "focus") el.focus();
+    else if (kind === "focus_first") (el.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();
+    else if (kind === "push_focus") focusStack.push(el);
+    else throw new Error(`unknown JS command ${kind}`);
   }
 }

@@ -2,7 +2,7 @@
 // (`[["push",{"event":"inc"}],["show",{"to":"#modal"}]]`), run in the browser without a
 // round trip except for `push`. Also the `js()` object hooks and `liveSocket.js()` return.
 
-export type Command = [string, Record<string, unknown>];
+export type Command = [string, Record<string, unknown>?];
 
 /** What commands need from the page: pushing events and navigating. */
 export interface CommandHost {
@@ -12,14 +12,9 @@ export interface CommandHost {
   execJS(el: Element, encoded: string, eventType: string): void;
 }
 
-export function isCommandList(value: string | null): value is string {
-  return value !== null && value.trimStart().startsWith("[");
-}
-
-export function parseCommands(encoded: string): Command[] {
-  const parsed = JSON.parse(encoded) as unknown;
-  if (!Array.isArray(parsed)) throw new Error(`JS commands must be a list, got ${encoded}`);
-  return parsed as Command[];
+/** The commands a binding's value encodes, or null when it is an event name. */
+export function commandsOf(value: string | null): Command[] | null {
+  return value?.trimStart()[0] === "[" ? (JSON.parse(value) as Command[]) : null;
 }
 
 // The DOM commands, fetched the first time a page needs them (see js-dom.ts); a page whose
@@ -32,23 +27,22 @@ export function preloadDomCommands(): Promise<DomCommands> {
   return (loading ??= import("./js-dom.ts").then((module) => (domCommands = module)));
 }
 
-const HOST_COMMANDS = ["push", "navigate", "patch"];
-const DOM_COMMAND = /\[\s*"(?!push"|navigate"|patch")[a-z_]+"/;
+const isHostCommand = (kind: string) => /^(push|navigate|patch)$/.test(kind);
 
 /** Starts fetching the DOM commands when `text` (an attribute's value) holds one. */
 export function noteCommands(text: string): void {
-  if (!loading && text.includes("[[") && DOM_COMMAND.test(text.replaceAll("&quot;", '"'))) void preloadDomCommands();
+  if (!loading && text.includes("[[") && /\[\s*"(?!push"|navigate"|patch")[a-z_]+"/.test(text.replaceAll("&quot;", '"'))) void preloadDomCommands();
 }
 
 /** Runs one command list with `source` as the element it came from, in order. */
 export function execCommands(host: CommandHost, source: Element, commands: Command[], eventType: string, event: Event | null): void {
-  if (!domCommands && commands.some(([kind]) => !HOST_COMMANDS.includes(kind))) {
+  if (!domCommands && commands.some(([kind]) => !isHostCommand(kind))) {
     void preloadDomCommands().then(() => execCommands(host, source, commands, eventType, event));
     return;
   }
   for (const [kind, args = {}] of commands) {
     if (kind === "push") host.push(source, eventType, args, event);
-    else if (kind === "navigate" || kind === "patch") host[kind](String(args.href), Boolean(args.replace));
+    else if (isHostCommand(kind)) host[kind as "patch"](String(args.href), !!args.replace);
     else domCommands!.runDomCommand(host, source, kind, args, eventType);
   }
 }
@@ -60,44 +54,45 @@ export function transitionTime(commands: Command[]): number {
   return time;
 }
 
+type Options = Record<string, unknown>;
+
 /** The chainable `js()` API of hooks: each method runs its command at once. */
 export interface JS {
   exec(el: Element, encoded: string): void;
-  show(el: Element, opts?: Record<string, unknown>): void;
-  hide(el: Element, opts?: Record<string, unknown>): void;
-  toggle(el: Element, opts?: Record<string, unknown>): void;
-  addClass(el: Element, names: string | string[], opts?: Record<string, unknown>): void;
-  removeClass(el: Element, names: string | string[], opts?: Record<string, unknown>): void;
-  toggleClass(el: Element, names: string | string[], opts?: Record<string, unknown>): void;
-  transition(el: Element, transition: string | string[], opts?: Record<string, unknown>): void;
+  show(el: Element, opts?: Options): void;
+  hide(el: Element, opts?: Options): void;
+  toggle(el: Element, opts?: Options): void;
+  addClass(el: Element, names: string | string[], opts?: Options): void;
+  removeClass(el: Element, names: string | string[], opts?: Options): void;
+  toggleClass(el: Element, names: string | string[], opts?: Options): void;
+  transition(el: Element, transition: string | string[], opts?: Options): void;
   setAttribute(el: Element, attr: string, value: string): void;
   removeAttribute(el: Element, attr: string): void;
   toggleAttribute(el: Element, attr: string, val1: string, val2?: string): void;
-  push(el: Element, event: string, opts?: Record<string, unknown>): void;
+  push(el: Element, event: string, opts?: Options): void;
   navigate(href: string, opts?: { replace?: boolean }): void;
   patch(href: string, opts?: { replace?: boolean }): void;
 }
 
+/**
+ * Each method of `JS` but `exec`, `navigate` and `patch` runs the command its name says
+ * (`addClass` → `add_class`, `setAttribute` → `set_attr`); its arguments after the element
+ * become the command's: the attribute ones as `attr`, the first of the others under the key
+ * the command reads (`names`, `transition`, `event`) merged into the options after it.
+ */
+const METHODS = ["show", "hide", "toggle", "addClass", "removeClass", "toggleClass", "transition", "setAttribute", "removeAttribute", "toggleAttribute", "push"];
+
 export function jsAPI(host: CommandHost): JS {
-  /** A method running command `kind` on its element, with the args `args` makes of the rest. */
-  const command = <A extends unknown[]>(kind: string, args: (...rest: A) => Record<string, unknown>) => (el: Element, ...rest: A) => execCommands(host, el, [[kind, args(...rest)]], "hook", null);
-  const options = (opts: Record<string, unknown> = {}) => opts;
-  const withKey = (key: string) => (value: unknown, opts: Record<string, unknown> = {}) => ({ ...opts, [key]: value });
-  const go = (kind: "navigate" | "patch") => (href: string, opts: { replace?: boolean } = {}) => host[kind](href, Boolean(opts.replace));
-  return {
-    exec: (el, encoded) => host.execJS(el, encoded, "hook"),
-    show: command("show", options),
-    hide: command("hide", options),
-    toggle: command("toggle", options),
-    addClass: command("add_class", withKey("names")),
-    removeClass: command("remove_class", withKey("names")),
-    toggleClass: command("toggle_class", withKey("names")),
-    transition: command("transition", withKey("transition")),
-    setAttribute: command("set_attr", (attr: string, value: string) => ({ attr: [attr, value] })),
-    removeAttribute: command("remove_attr", (attr: string) => ({ attr })),
-    toggleAttribute: command("toggle_attr", (attr: string, on: string, off?: string) => ({ attr: off === undefined ? [attr, on] : [attr, on, off] })),
-    push: command("push", withKey("event")),
-    navigate: go("navigate"),
-    patch: go("patch"),
+  const api: Record<string, unknown> = {
+    exec: (el: Element, encoded: string) => host.execJS(el, encoded, "hook"),
+    navigate: (href: string, opts?: { replace?: boolean }) => host.navigate(href, !!opts?.replace),
+    patch: (href: string, opts?: { replace?: boolean }) => host.patch(href, !!opts?.replace),
   };
+  for (const method of METHODS) {
+    const kind = method.replace("ribute", "r").replace(/[A-Z]/, (c) => "_" + c.toLowerCase());
+    const key = kind.endsWith("_class") ? "names" : kind === "push" ? "event" : kind === "transition" ? kind : "";
+    const args = (rest: unknown[]): Options => (kind.endsWith("_attr") ? { attr: rest } : key ? { ...(rest[1] as Options), [key]: rest[0] } : { ...(rest[0] as Options) });
+    api[method] = (el: Element, ...rest: unknown[]) => execCommands(host, el, [[kind, args(rest)]], "hook", null);
+  }
+  return api as unknown as JS;
 }

@@ -6,7 +6,7 @@ import { bindEvents, valuesOf } from "./bindings.ts";
 import { binding, emit, setBindingPrefix } from "./dom.ts";
 import { serializeForm } from "./forms.ts";
 import type { HookCallbacks } from "./hooks.ts";
-import { execCommands, isCommandList, jsAPI, parseCommands, transitionTime, type CommandHost, type JS } from "./js.ts";
+import { commandsOf, execCommands, jsAPI, transitionTime, type CommandHost, type JS } from "./js.ts";
 import { Navigation, type HistoryState, type Kind } from "./navigation.ts";
 import { removal } from "./parts.ts";
 import { Transport, type Channel, type Payload } from "./transport.ts";
@@ -61,7 +61,7 @@ export class LiveSocket implements ViewHost, CommandHost {
     removal.run = (el, done) => {
       const encoded = el.getAttribute(binding("remove"))!;
       this.execJS(el, encoded, "remove");
-      setTimeout(done, isCommandList(encoded) ? transitionTime(parseCommands(encoded)) : 0);
+      setTimeout(done, transitionTime(commandsOf(encoded) ?? []));
     };
     this.transport = new Transport(url, () => this.connectParams(document.body));
   }
@@ -208,7 +208,8 @@ export class LiveSocket implements ViewHost, CommandHost {
 
   /** Runs a binding: a JS command list, or an event name pushed with `value`. */
   run(view: View, el: Element, eventType: string, encoded: string, value: Payload, event: Event | null): void {
-    if (isCommandList(encoded)) execCommands(this, el, parseCommands(encoded), eventType, event);
+    const commands = commandsOf(encoded);
+    if (commands) execCommands(this, el, commands, eventType, event);
     else void this.pushFrom(view, el, eventType, encoded, value, null, event);
   }
 
@@ -224,35 +225,39 @@ export class LiveSocket implements ViewHost, CommandHost {
    */
   private async pushFrom(view: View, el: Element, eventType: string, name: string, value: Payload, target: string | null | undefined, event: Event | null): Promise<void> {
     // Commands run from code or from a lifecycle binding (`phx-mounted`) push as clicks.
-    const type = eventType.includes("-") || eventType === "exec" ? "click" : eventType;
+    const type = /-|^exec$/.test(eventType) ? "click" : eventType;
     const input = el as HTMLInputElement;
     const submit = type === "submit";
+    const change = type === "change";
     const form = submit ? (el as HTMLFormElement) : input.form;
-    const busy = type === "change" ? [input, form!] : [el];
+    if (change && !form) throw new Error(`${binding("change")} outside a form`);
+    const busy = change ? [el, form!] : [el];
     const loading = `phx-${type}-loading`;
-    const push = (fields: Payload) => view.push({ type, event: name, value, cid: view.targetCid(el, target ?? null), ...fields });
-    if (type === "change" && !form) throw new Error(`${binding("change")} on ${input.name || input.localName}: not in a form`);
+    const disableWith = binding("disable-with");
+    // `phx-disable-with` buttons of a submitted form show their text, disabled, until the reply.
+    const disabled = submit ? Array.from(form!.querySelectorAll<HTMLElement>(`[${disableWith}]`), (b) => [b, b.innerText] as const) : [];
+    for (const [b] of disabled) {
+      b.innerText = b.getAttribute(disableWith)!;
+      b.setAttribute("disabled", "");
+    }
     for (const b of busy) b.classList.add(loading);
-    if (submit) {
-      const submitter = (event as SubmitEvent | null)?.submitter ?? null;
-      const disableWith = binding("disable-with");
-      const restores = Array.from(form!.querySelectorAll<HTMLElement>(`[${disableWith}]`), (b) => {
-        const text = b.innerText;
-        b.innerText = b.getAttribute(disableWith)!;
-        b.setAttribute("disabled", "");
-        return () => {
-          b.innerText = text;
-          b.removeAttribute("disabled");
-        };
-      });
-      const send = () => push({ type: "form", value: serializeForm(form!, submitter), meta: {}, cid: view.targetCid(form!, target ?? null) });
-      await (form!.querySelector(UPLOAD_INPUT) ? this.uploads().then((u) => u.submit(view, form!, send)) : send());
-      for (const restore of restores) restore();
-    } else if (form && type === "change") {
-      const only = input.hasAttribute(binding("change")) ? [input.name] : [];
-      const send = (files: Payload = {}) => push({ type: "form", value: serializeForm(form, null, only), meta: { _target: input.name || "undefined" }, uploads: files, cid: view.targetCid(form, target ?? null) });
-      await (input.matches(UPLOAD_INPUT) ? this.uploads().then((u) => u.change(view, input, send)) : send());
-    } else await push({});
+    const send = (uploads?: Payload) => view.push({
+      type,
+      event: name,
+      value,
+      cid: view.targetCid(form && (submit || change) ? form : el, target ?? null),
+      ...(form && (submit || change) && {
+        type: "form",
+        value: serializeForm(form, (event as SubmitEvent | null)?.submitter ?? null, change && input.hasAttribute(binding("change")) ? [input.name] : []),
+        meta: change ? { _target: input.name || "undefined" } : {},
+        uploads,
+      }),
+    });
+    await ((submit ? form!.querySelector(UPLOAD_INPUT) : change && input.matches(UPLOAD_INPUT)) ? this.uploads().then((u) => (submit ? u.submit(view, form!, send) : u.change(view, input, send))) : send());
+    for (const [b, text] of disabled) {
+      b.innerText = text;
+      b.removeAttribute("disabled");
+    }
     for (const b of busy) b.classList.remove(loading);
   }
 

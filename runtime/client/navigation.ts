@@ -41,8 +41,9 @@ export class Navigation {
   /** Gives the first page its history entry, or reads the position of the one it has. */
   start(): void {
     const state = history.state as HistoryState | null;
+    // (The entry's scroll is written when the page leaves it.)
     if (state) this.position = state.position ?? 0;
-    else if (this.host.main) history.replaceState({ type: "patch", id: this.host.main.id, scroll: scrollY, position: 0 } satisfies HistoryState, "", location.href);
+    else if (this.host.main) this.pushHistory("replace", "patch", location.href);
   }
 
   /** The main view re-renders for `href` (a patch link, `JS.patch`, or back/forward to a patched entry). */
@@ -55,8 +56,7 @@ export class Navigation {
       const diff = reply.response.diff;
       if (diff) main.update(diff as never);
       main.href = url;
-      if (kind) this.pushHistory(kind, "patch", url);
-      else scrollTo(0, scroll);
+      this.pushHistory(kind, "patch", url, scroll);
       main.followNavigation({ ...reply.response, live_patch: undefined });
     });
   }
@@ -91,7 +91,7 @@ export class Navigation {
     this.redirecting = null;
     pending.oldEl.replaceWith(view.el);
     view.redirect = false;
-    if (pending.kind) this.pushHistory(pending.kind, "redirect", view.href);
+    this.pushHistory(pending.kind, "redirect", view.href);
     requestAnimationFrame(() => scrollTo(0, pending.scroll));
     emit("phx:page-loading-stop", { kind: "redirect", to: view.href });
   }
@@ -105,7 +105,9 @@ export class Navigation {
     else this.navigate(location.href, null, null, state.scroll);
   }
 
-  private pushHistory(kind: Kind, type: "patch" | "redirect", url: string): void {
+  /** Enters `url` into history as `kind` says; one from history (back/forward) scrolls to `scroll`. */
+  private pushHistory(kind: Kind, type: "patch" | "redirect", url: string, scroll = 0): void {
+    if (!kind) return scrollTo(0, scroll);
     if (kind === "push") {
       history.replaceState({ ...history.state, scroll: scrollY, backType: type }, "", location.href);
       this.position += 1;

@@ -111,7 +111,8 @@ export class Channel {
   private replies = new Map<string, (reply: Reply) => void>();
   /** Pushes made while (re)joining: sent in order once the join succeeds. */
   private queued: Array<() => void> = [];
-  private listeners = new Map<string, (payload: Payload) => void>();
+  /** Handlers by event, in the order added (a view and an external uploader both watch `phx_error`). */
+  private listeners: Array<[string, (payload: Payload) => void]> = [];
   private tries = 0;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private onJoin: ((reply: Reply) => void) | null = null;
@@ -124,7 +125,7 @@ export class Channel {
 
   /** Handles a server push (`diff`, `redirect`, `phx_error`, …) of the current join. */
   on(event: string, handler: (payload: Payload) => void): void {
-    this.listeners.set(event, handler);
+    this.listeners.push([event, handler]);
   }
 
   /** Joins now (or as soon as the socket opens) and again after every reconnect or error. */
@@ -176,7 +177,7 @@ export class Channel {
     if (this.state === "leaving" || this.state === "closed") return;
     this.state = "errored";
     this.failAll();
-    this.listeners.get("phx_error")?.({ reason: "disconnected" });
+    this.emit("phx_error", { reason: "disconnected" });
   }
 
   /** After a rejected join or a crash: try again with backoff while the socket is up. */
@@ -208,7 +209,11 @@ export class Channel {
       if (this.state === "leaving") return;
       this.failAll();
     }
-    this.listeners.get(event)?.(payload);
+    this.emit(event, payload);
+  }
+
+  private emit(event: string, payload: Payload): void {
+    for (const [name, handler] of this.listeners) if (name === event) handler(payload);
   }
 
   private waiting(): boolean {
