@@ -60,9 +60,9 @@ function rateLimited(el: Element, kind: string, action: () => void, blurFlush: b
 
 /** Closest element from `target` up with `attr`, not crossing out of a view. */
 function bound(target: EventTarget | null, attr: string): Element | null {
-  let el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-  for (; el && !el.hasAttribute(attr); el = el.parentElement) if (el.hasAttribute("data-phx-session")) return null;
-  return el;
+  // (The document and the window, targets too, have no `closest`.)
+  const el = (target as Element).closest?.(`[${attr}],[data-phx-session]`);
+  return el?.hasAttribute(attr) ? el : null;
 }
 
 export function bindEvents(host: LiveSocket): void {
@@ -87,7 +87,7 @@ export function bindEvents(host: LiveSocket): void {
   on("click", (event) => {
     const e = event as MouseEvent;
     const target = e.target as Element;
-    const link = target instanceof Element ? target.closest<HTMLAnchorElement>("a[data-phx-link]") : null;
+    const link = target.closest?.<HTMLAnchorElement>("a[data-phx-link]");
     if (link && !e.defaultPrevented && e.button === 0 && !(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) && host.main?.isConnected() && link.target !== "_blank") {
       e.preventDefault();
       return host[link.getAttribute("data-phx-link") === "patch" ? "patch" : "navigate"](link.href, link.getAttribute("data-phx-link-state") === "replace");

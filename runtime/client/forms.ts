@@ -11,28 +11,22 @@ export function markUsed(el: Element): void {
 }
 
 /** `user[name]` → `user[_unused_name]`, `name` → `_unused_name`. */
-export function unusedKey(key: string): string {
-  const open = key.lastIndexOf("[");
-  if (open === -1) return `_unused_${key}`;
-  return `${key.slice(0, open + 1)}_unused_${key.slice(open + 1)}`;
-}
+const unusedKey = (key: string) => key.replace(/[^[]*$/, "_unused_$&");
 
 export function serializeForm(form: HTMLFormElement, submitter: HTMLElement | null = null, onlyNames: string[] = []): string {
-  const data = new FormData(form, submitter && (submitter as HTMLButtonElement).name ? submitter : undefined);
-  const unused = new Map<string, boolean>();
+  const name = (submitter as HTMLButtonElement | null)?.name;
+  const data = new FormData(form, name ? submitter : undefined);
   const noUnused = binding("no-unused-field");
+  // Names some control of which the user used (or that never count as unused); the rest go
+  // with an `_unused_` twin, unless the form opts out. A submitter's name is used.
+  const usedNames = new Set(form.hasAttribute(noUnused) ? data.keys() : [name]);
   for (const el of form.elements) {
-    const name = (el as HTMLInputElement).name;
-    if (!name) continue;
-    const isUsed = used.has(el) || el.hasAttribute(noUnused) || (el as HTMLInputElement).type === "hidden";
-    unused.set(name, (unused.get(name) ?? true) && !isUsed);
+    if (used.has(el) || el.hasAttribute(noUnused) || (el as HTMLInputElement).type === "hidden") usedNames.add((el as HTMLInputElement).name);
   }
-  const skipUnused = form.hasAttribute(noUnused);
   const params = new URLSearchParams();
-  for (const [key, value] of data.entries()) {
-    if (typeof value !== "string") continue;
-    if (onlyNames.length > 0 && !onlyNames.includes(key)) continue;
-    if (!skipUnused && unused.get(key) && (submitter as HTMLButtonElement | null)?.name !== key) params.append(unusedKey(key), "");
+  for (const [key, value] of data) {
+    if (typeof value !== "string" || (onlyNames.length && !onlyNames.includes(key))) continue;
+    if (!usedNames.has(key)) params.append(unusedKey(key), "");
     params.append(key, value);
   }
   return params.toString();

@@ -66,7 +66,7 @@ const wrapped = new WeakSet<Element>();
 export function wrapFocus(el: HTMLElement): void {
   if (wrapped.has(el)) return;
   wrapped.add(el);
-  const inner = () => Array.from(el.querySelectorAll(FOCUSABLE));
+  const inner = () => [...el.querySelectorAll(FOCUSABLE)];
   el.addEventListener("focusin", (event) => {
     const start = event.target === el.firstElementChild;
     if (!start && event.target !== el.lastElementChild) return;
@@ -80,9 +80,9 @@ export function wrapFocus(el: HTMLElement): void {
 
 /** The elements a command acts on: `to` as a selector, `{closest}`, `{inner}`, else `source`. */
 function targets(source: Element, to: Targets): Element[] {
-  if (typeof to === "string") return Array.from(document.querySelectorAll(to));
-  if (to?.closest) return [source.closest(to.closest)].filter((el) => el !== null);
-  return to?.inner ? Array.from(source.querySelectorAll(to.inner)) : [source];
+  if (typeof to === "string") return [...document.querySelectorAll(to)];
+  if (to?.closest) return [source.closest(to.closest) ?? []].flat();
+  return to?.inner ? [...source.querySelectorAll(to.inner)] : [source];
 }
 
 /**
@@ -111,8 +111,9 @@ export function runDomCommand(host: CommandHost, source: Element, kind: string, 
     } else if (kind === "dispatch") {
       el.dispatchEvent(new CustomEvent(String(args.event), { detail: { ...(args.detail as object), dispatcher: source }, bubbles: args.bubbles !== false, cancelable: true }));
     } else if (kind === "exec") {
-      const encoded = el.getAttribute(String(args.attr));
-      if (!encoded) throw new Error(`JS exec: no ${String(args.attr)}`);
+      const attr = String(args.attr);
+      const encoded = el.getAttribute(attr);
+      if (!encoded) throw new Error(`JS exec: no ${attr}`);
       host.execJS(el, encoded, eventType);
     } else if (kind === "focus") el.focus();
     else if (kind === "focus_first") (el.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();

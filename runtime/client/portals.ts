@@ -29,15 +29,15 @@ export class Portals {
     const present = new Set<string>();
     // Portals inside moved content are looked for there too.
     const scopes = [root, ...this.#moved.values()];
-    for (let i = 0; i < scopes.length; i++) {
-      for (const template of Array.from(scopes[i]!.querySelectorAll<HTMLTemplateElement>(PORTAL))) {
+    // (An array's iterator reads its length at each step: scopes pushed meanwhile are walked too.)
+    for (const scope of scopes) {
+      for (const template of scope.querySelectorAll<HTMLTemplateElement>(PORTAL)) {
         present.add(template.id);
         const el = template.content.firstElementChild;
-        if (!el) continue;
         const selector = template.getAttribute("data-phx-portal")!;
-        const target = document.querySelector(selector);
+        const target = el && document.querySelector(selector);
         if (!target) {
-          console.error(`livehtml: no portal target ${selector}`);
+          if (el) console.error(`livehtml: no portal target ${selector}`);
           continue;
         }
         this.#moved.get(template.id)?.remove();

@@ -81,7 +81,8 @@ export class Transport {
     if (this.conn !== conn) return;
     this.conn = null;
     clearTimeout(this.clock);
-    for (const channel of this.channels) channel.socketClosed();
+    // To each channel, the drop reads as the server's error of its join.
+    for (const channel of this.channels) channel.receive(null, null, "phx_error", { reason: "disconnected" });
     if (!this.stopped) this.clock = setTimeout(() => this.connect(), RECONNECT_MS[this.tries++] ?? 5000);
   }
 
@@ -173,13 +174,6 @@ export class Channel {
     this.sendJoin();
   }
 
-  socketClosed(): void {
-    if (this.state === "leaving" || this.state === "closed") return;
-    this.state = "errored";
-    this.failAll();
-    this.emit("phx_error", { reason: "disconnected" });
-  }
-
   /** After a rejected join or a crash: try again with backoff while the socket is up. */
   scheduleRejoin(): void {
     if (this.state === "leaving") return;
@@ -206,7 +200,8 @@ export class Channel {
     // Messages for an earlier join of this topic are stale.
     if (joinRef !== null && joinRef !== this.joinedRef) return;
     if (event === "phx_error" || event === "phx_close") {
-      if (this.state === "leaving") return;
+      if (this.state === "leaving" || this.state === "closed") return;
+      this.state = "errored";
       this.failAll();
     }
     this.emit(event, payload);
