@@ -233,6 +233,8 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (change && !form) throw new Error(`${binding("change")} outside a form`);
     const busy = change ? [el, form!] : [el];
     const loading = `phx-${type}-loading`;
+    // Read before `phx-disable-with` disables the submitter (a disabled button sends no value).
+    const fields = form && (submit || change) ? serializeForm(form, (event as SubmitEvent | null)?.submitter ?? null, change && input.hasAttribute(binding("change")) ? [input.name] : []) : null;
     const disableWith = binding("disable-with");
     // `phx-disable-with` buttons of a submitted form show their text, disabled, until the reply.
     const disabled = submit ? Array.from(form!.querySelectorAll<HTMLElement>(`[${disableWith}]`), (b) => [b, b.innerText] as const) : [];
@@ -245,13 +247,8 @@ export class LiveSocket implements ViewHost, CommandHost {
       type,
       event: name,
       value,
-      cid: view.targetCid(form && (submit || change) ? form : el, target ?? null),
-      ...(form && (submit || change) && {
-        type: "form",
-        value: serializeForm(form, (event as SubmitEvent | null)?.submitter ?? null, change && input.hasAttribute(binding("change")) ? [input.name] : []),
-        meta: change ? { _target: input.name || "undefined" } : {},
-        uploads,
-      }),
+      cid: view.targetCid(fields === null ? el : form!, target ?? null),
+      ...(fields !== null && { type: "form", value: fields, meta: change ? { _target: input.name || "undefined" } : {}, uploads }),
     });
     await ((submit ? form!.querySelector(UPLOAD_INPUT) : change && input.matches(UPLOAD_INPUT)) ? this.uploads().then((u) => (submit ? u.submit(view, form!, send) : u.change(view, input, send))) : send());
     for (const [b, text] of disabled) {

@@ -1,7 +1,8 @@
 // Bindings with each client in Chromium: `phx-click-away` fires for clicks outside its element
 // only, `phx-window-keydown` and `phx-keyup` with `phx-key` push only their key, `phx-throttle`
 // lets one click of a burst through at once, `phx-debounce` sends one keyup for a burst of
-// typing, with the value typed; a hook's `js()` runs commands on its element.
+// typing, with the value typed; a hook's `js()` runs commands on its element; a submit sends
+// its submitter and shows `phx-disable-with` until the reply.
 import * as assert from "uvu/assert";
 import { live } from "../../runtime/server/index.ts";
 import { browserSuite, openLive, waitForText } from "./helpers/app.ts";
@@ -63,6 +64,20 @@ e2e("a hook's js() runs commands on its element", async ({ page, app }) => {
     return [el.dataset.state, el.dataset.open, el.hasAttribute("title")];
   });
   assert.equal(attrs, ["on", "no", false]);
+});
+
+e2e("a submit sends its submitter; phx-disable-with shows on the button until the reply", async ({ page, app }) => {
+  await openLive(page, app.url("/bindings"));
+  await page.click("#save");
+  await page.waitForFunction(() => {
+    const button = document.getElementById("save") as HTMLButtonElement;
+    return button.innerText === "Saving" && button.disabled;
+  }, undefined, { timeout: 3000 });
+  await waitForText(page, "#log", "save:go");
+  await page.waitForFunction(() => {
+    const button = document.getElementById("save") as HTMLButtonElement;
+    return button.innerText === "Save" && !button.disabled;
+  }, undefined, { timeout: 3000 });
 });
 
 e2e.run();
