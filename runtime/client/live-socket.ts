@@ -183,7 +183,7 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   onJoined(view: View): void {
-    localStorage.removeItem(FAIL_KEY);
+    delete localStorage[FAIL_KEY];
     this.nav.joined(view);
   }
 
@@ -192,8 +192,9 @@ export class LiveSocket implements ViewHost, CommandHost {
     if (/^(stale|unauthorized|reload)$/.test(reason)) return void (location.href = this.main?.href ?? location.href);
     // Jittered so a fleet of pages does not reload at once; after `maxReloads` in a row the
     // page waits `failsafeJitter` between tries.
-    const failures = Number(localStorage.getItem(FAIL_KEY)) + 1;
-    localStorage.setItem(FAIL_KEY, String(failures));
+    // (Storage keys read and write as properties; a missing one reads as 0 here.)
+    const failures = ~~localStorage[FAIL_KEY] + 1;
+    localStorage[FAIL_KEY] = failures;
     const { reloadJitterMin: min = 5000, reloadJitterMax: max = 10_000, maxReloads = 10, failsafeJitter = 30_000 } = this.opts;
     setTimeout(() => location.reload(), failures > maxReloads ? failsafeJitter : min + Math.random() * (max - min));
   }

@@ -67,10 +67,9 @@ export class Navigation {
     const old = this.host.main;
     if (origin !== location.origin || !old) return void (location.href = url);
     emit("phx:page-loading-start", { kind: "redirect", to: url });
-    const pending = this.redirecting;
-    if (pending) this.host.destroyView(pending.view);
-    const oldEl = pending?.oldEl ?? old.el;
+    // A redirect still joining is the main view: it ends, and the page's container stays.
     // Its nested views go with it; sticky ones stay (they are no view's children).
+    const oldEl = this.redirecting?.oldEl ?? old.el;
     this.host.destroyView(old);
     const view = this.host.createMain(oldEl.cloneNode(false) as HTMLElement, url, flash);
     this.redirecting = { view, oldEl, kind, scroll };
