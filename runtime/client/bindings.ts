@@ -144,10 +144,10 @@ export function bindEvents(host: LiveSocket): void {
   // event) and handed to the upload module.
   const drag = (event: Event) => {
     const e = event as DragEvent;
-    const zone = e.target instanceof Element && e.target.closest(`[${binding("drop-target")}]`);
+    const zone = (e.target as Element).closest?.(`[${binding("drop-target")}]`);
     if (!zone) return;
     e.preventDefault();
-    const files = Array.from(e.dataTransfer?.files ?? []);
+    const files = [...(e.dataTransfer?.files ?? [])];
     if (e.type === "drop") void host.uploads().then((u) => u.drop(zone, files));
   };
   on("dragover", drag);

@@ -66,7 +66,6 @@ export function createHook(el: HTMLElement, callbacks: HookCallbacks, host: Hook
 const cleanups = new WeakMap<Hook, () => void>();
 
 export function call(hook: Hook, name: "mounted" | "beforeUpdate" | "updated" | "destroyed" | "disconnected" | "reconnected"): void {
-  const callback = hook[name];
-  if (typeof callback === "function") callback.call(hook);
+  (hook[name] as (() => void) | undefined)?.call(hook);
   if (name === "destroyed") cleanups.get(hook)!();
 }

@@ -162,8 +162,8 @@ export class LiveSocket implements ViewHost, CommandHost {
   }
 
   viewOf(el: Element): View | null {
-    const id = el.closest("[data-phx-session]")?.id ?? portalOwner(el);
-    return (id != null && this.views.get(id)) || null;
+    // (No view is registered under null: an element of none finds none.)
+    return this.views.get((el.closest("[data-phx-session]")?.id ?? portalOwner(el)) as string) ?? null;
   }
 
   channel(topic: string, payload: () => Payload): Channel {
