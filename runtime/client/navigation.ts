@@ -29,7 +29,7 @@ export class Navigation {
   /** A live redirect whose view is joining: the old container stays until it has joined. */
   private redirecting: { view: View; oldEl: HTMLElement; kind: Kind; scroll: number } | null = null;
   /** The position of the current history entry (forward or back is told apart by it). */
-  position = 0;
+  private at = 0;
 
   constructor(private readonly host: NavigationHost) {}
 
@@ -42,7 +42,7 @@ export class Navigation {
   start(): void {
     const state = history.state as HistoryState | null;
     // (The entry's scroll is written when the page leaves it.)
-    if (state) this.position = state.position ?? 0;
+    if (state) this.at = state.position ?? 0;
     else if (this.host.main) this.pushHistory("replace", "patch", location.href);
   }
 
@@ -98,8 +98,8 @@ export class Navigation {
   popState(state: HistoryState | null): void {
     const main = this.host.main;
     if (!state || !main) return;
-    const type = state.position > this.position ? state.type : state.backType ?? state.type;
-    this.position = state.position ?? 0;
+    const type = state.position > this.at ? state.type : state.backType ?? state.type;
+    this.at = state.position ?? 0;
     if (type === "patch" && state.id === main.id && main.isConnected()) this.patch(location.href, null, state.scroll);
     else this.navigate(location.href, null, null, state.scroll);
   }
@@ -109,9 +109,9 @@ export class Navigation {
     if (!kind) return scrollTo(0, scroll);
     if (kind === "push") {
       history.replaceState({ ...history.state, scroll: scrollY, backType: type }, "", location.href);
-      this.position += 1;
+      this.at += 1;
     }
-    const state: HistoryState = { type, id: this.host.main!.id, scroll: 0, position: this.position };
+    const state: HistoryState = { type, id: this.host.main!.id, scroll: 0, position: this.at };
     if (kind === "push") history.pushState(state, "", url);
     else history.replaceState(state, "", url);
   }
