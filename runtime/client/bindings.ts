@@ -28,8 +28,8 @@ const limits = new WeakMap<Element, Record<string, Limit>>();
 /** Runs `action` now, later (debounce), or at most once per interval (throttle). */
 function rateLimited(el: Element, kind: string, action: () => void, blurFlush: boolean): void {
   const debounce = el.getAttribute(binding("debounce"));
-  const throttle = el.getAttribute(binding("throttle"));
-  if (debounce === null && throttle === null) return action();
+  const every = debounce ?? el.getAttribute(binding("throttle"));
+  if (every === null) return action();
   let byKind = limits.get(el);
   if (!byKind) limits.set(el, (byKind = {}));
   const limit = (byKind[kind] ??= { last: 0 });
@@ -39,22 +39,22 @@ function rateLimited(el: Element, kind: string, action: () => void, blurFlush: b
     limit.timer = limit.pending = undefined;
     pending?.();
   };
-  const wait = Number(debounce ?? throttle) || 300;
-  const now = Date.now();
+  const wait = Number(every) || 300;
+  const since = Date.now() - limit.last;
   if (debounce !== null) {
     clearTimeout(limit.timer);
     limit.pending = action;
     if (debounce !== "blur") limit.timer = setTimeout(flush, wait);
     if (blurFlush) el.addEventListener("blur", flush, { once: true });
-  } else if (now - limit.last >= wait) {
-    limit.last = now;
+  } else if (since >= wait) {
+    limit.last = Date.now();
     action();
   } else if (!limit.timer) {
     limit.pending = action;
     limit.timer = setTimeout(() => {
       limit.last = Date.now();
       flush();
-    }, wait - (now - limit.last));
+    }, wait - since);
   }
 }
 
