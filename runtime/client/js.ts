@@ -31,7 +31,8 @@ const isHostCommand = (kind: string) => /^(push|navigate|patch)$/.test(kind);
 
 /** Starts fetching the DOM commands when `text` (an attribute's value) holds one. */
 export function noteCommands(text: string): void {
-  if (!loading && text.includes("[[") && /\[\s*"(?!push"|navigate"|patch")[a-z_]+"/.test(text.replaceAll("&quot;", '"'))) void preloadDomCommands();
+  // A command's name after `[`, its quotes as written or escaped in HTML.
+  if (!loading && text.includes("[[") && /\[\s*("|&quot;)(?!(push|navigate|patch)\1)[a-z_]+\1/.test(text)) void preloadDomCommands();
 }
 
 /** Runs one command list with `source` as the element it came from, in order. */
