@@ -9,6 +9,7 @@ export const HELPERS = {
   iterate: "$iterate",
   dyn: "$dyn",
   htmlOf: "$htmlOf",
+  escapedText: "$escapedText",
   slotHtml: "$slotHtml",
   slotBody: "$slotBody",
   attr: "$attr",
