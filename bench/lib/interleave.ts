@@ -5,16 +5,16 @@
 // process, so the garbage collector's helpers count) is kept too: on a shared machine the
 // scheduler stretches wall time, far less the CPU time an operation takes.
 //
-// Before each timed slice the garbage is collected (so that no contender pays for the previous
-// one's heap) and the contender then runs untimed for a settling time. Why the settling: a full
-// collection discards optimized code whose embedded objects died (V8 logs "marking dependent
-// code … for deoptimization, reason: weak objects"), so each contender came out of it running
-// partly interpreted until the JIT had compiled it again, which took 100–250 ms on a loaded
-// machine and cost 5–15× the steady per-op time meanwhile (`liveRender` on the 100-row table:
-// 210, 55, 27, then 13 µs CPU per op in successive 50 ms pieces after one forced collection;
-// 13 throughout without it). That penalty fell hardest on whoever runs the most code per
-// operation (a whole GET path, Svelte's runtime) and measured how fast V8 re-optimises after a
-// collection a server rarely makes, not the contender. Every contender settles alike.
+// No garbage collection is forced between slices. A forced full collection discards optimized
+// code whose embedded objects died (V8 logs "marking dependent code … for deoptimization,
+// reason: weak objects"), so each contender came out of one running partly interpreted until
+// the JIT had compiled it again: 100–250 ms on a loaded machine, at 5–15× the steady cost per
+// op (`liveRender` on the 100-row table: 210, 55, 27, then 13 µs CPU per op in successive 50 ms
+// pieces after one forced collection; 13 throughout without it). That penalty grew with the
+// code a contender runs per operation (a whole GET path, Svelte's runtime) and measured how
+// fast V8 re-optimises, not the contender. Without it each contender pays the scavenges of its
+// own allocations inside its own slices, and the rare full collection the heap's growth brings
+// (8 in a whole `QUICK=1` ssr run) lands in one slice of one round, which the median discards.
 import { median } from "./stats.ts";
 
 export interface Contender {
@@ -31,12 +31,6 @@ export interface InterleaveOptions {
   sliceMs: number;
   /** Warm-up time per contender before the first round (lets the JIT settle). */
   warmupMs: number;
-  /**
-   * Untimed run of a contender after the collection that precedes each of its slices, for the
-   * JIT to recompile what the collection deoptimized (see the top of this file). Default: half
-   * a slice, at least 100 ms.
-   */
-  settleMs?: number;
 }
 
 export interface ContenderResult {
@@ -91,30 +85,19 @@ async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<Sli
   return measured(n, start, now, cpu);
 }
 
-/** Collects garbage between slices (node --expose-gc), so no contender pays for another's. */
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-function runSlice(c: Contender, ms: number): Slice | Promise<Slice> {
+function slice(c: Contender, ms: number): Slice | Promise<Slice> {
   if (c.run) return runFor(c.run, ms);
   if (c.runAsync) return runForAsync(c.runAsync, ms);
   throw new Error(`bench: contender ${c.name} has nothing to run`);
 }
 
-/** A collection, the untimed settling run, then the timed slice. */
-async function slice(c: Contender, ms: number, settleMs: number): Promise<Slice> {
-  collect();
-  if (settleMs > 0) await runSlice(c, settleMs);
-  return runSlice(c, ms);
-}
-
 export async function interleave(contenders: readonly Contender[], options: InterleaveOptions): Promise<ContenderResult[]> {
-  const settleMs = options.settleMs ?? Math.max(100, options.sliceMs / 2);
-  for (const c of contenders) await slice(c, options.warmupMs, 0);
+  for (const c of contenders) await slice(c, options.warmupMs);
   const samples = contenders.map(() => [] as number[]);
   const cpu = contenders.map(() => [] as number[]);
   for (let round = 0; round < options.rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
-      const measured = await slice(contenders[i]!, options.sliceMs, settleMs);
+      const measured = await slice(contenders[i]!, options.sliceMs);
       samples[i]!.push(measured.opsPerSecond);
       cpu[i]!.push(measured.cpuUsPerOp);
     }
