@@ -1,5 +1,5 @@
 // Compiled by livehtml from live-title.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, dyn as $dyn, escapedText as $escapedText, htmlOf as $htmlOf, node as $node, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, dyn as $dyn, escapedText as $escapedText, htmlOf as $htmlOf, node as $node, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.liveTitle>: the page's <title>, with a prefix and suffix the client keeps when a view sets
 // a new title (`socket.pageTitle`), and a default for an empty one.
@@ -25,7 +25,7 @@ const $same0Text = $escapedText($same0);
 const $same1 = assigns.suffix;
 const $same1Text = $escapedText($same1);
 $o += ($same0Text !== null ? " data-prefix=\"" + $same0Text + '"' : $attr("data-prefix", $same0));
-$o += $attr("data-default", assigns.default);
+$o += $attrAt(" data-default=\"", assigns.default);
 $o += ($same1Text !== null ? " data-suffix=\"" + $same1Text + '"' : $attr("data-suffix", $same1));
 $o += ">";
 $o += $same0Text ?? $htmlOf($same0);
