@@ -75,7 +75,8 @@ export class LiveSocket implements ViewHost, CommandHost {
       bindEvents(this);
       addEventListener("popstate", (event) => this.nav.popState(event.state as HistoryState | null));
     };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+    // (The event bubbles from the document to the window, and fires once.)
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", start);
     else start();
   }
 
