@@ -1,9 +1,8 @@
 // One live view on the page: its channel, its rendered state and DOM parts, its hooks and the
 // events it pushes. The container element stays; its children are the view's DOM.
-import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
-import { COMPONENTS, STATIC, type WireDiff, type WireEvent, type WireMessageDiff } from "../shared/wire.ts";
+import type { WireDiff, WireEvent, WireMessageDiff, WireNode } from "../shared/wire.ts";
 import { reconcile } from "./adopt.ts";
-import { ChildPart, buildComponent, type Instance, type RenderContext } from "./parts.ts";
+import { ChildPart, applyComponent, type Instance, type RenderContext } from "./parts.ts";
 import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
@@ -40,7 +39,6 @@ const statusClass = (name: Status) => `phx-${name}`;
 export class View {
   readonly id: string;
   channel: Channel;
-  state: RenderedState | null = null;
   root: ChildPart | null = null;
   components = new Map<number, Instance>();
   hooks = new Map<Element, Hook>();
@@ -190,48 +188,47 @@ export class View {
     this.el.classList.add(...names.map(statusClass));
   }
 
-  private context(state: RenderedState): RenderContext {
-    return {
-      state,
-      components: this.components,
-      built: new Set(),
+  /**
+   * Patches the DOM with `diff`; a full render (join) builds off-page, then adopts the page's
+   * matching nodes.
+   */
+  private render(diff: WireDiff, full: boolean): void {
+    const incoming = diff.c ?? {};
+    if (full) this.components = new Map();
+    const components = this.components;
+    const before = new Map<number, WireNode>();
+    // Components borrowing the statics of one as it was before this diff read it before the patch.
+    for (const key in incoming) {
+      const ref = incoming[key]!.s;
+      if (typeof ref === "number" && ref < 0) {
+        const base = components.get(-ref)?.value();
+        if (base) before.set(-ref, base);
+      }
+    }
+    const ctx: RenderContext = {
+      components,
+      incoming,
+      done: new Set(),
+      before,
+      templates: diff.p,
       inserted: [],
       touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
       beforeElUpdated: this.host.onBeforeElUpdated,
       triggered: null,
     };
-  }
-
-  /**
-   * Merges `diff` into the state and patches the DOM; a full render (join) builds off-page,
-   * then adopts the page's matching nodes.
-   */
-  private render(diff: WireDiff, full: boolean): void {
-    // Read before the merge, which takes the (just parsed, unshared) diff over in place.
-    const incoming = diff[COMPONENTS];
-    const state = (this.state = mergeDiff(full ? null : this.state, diff, true));
-    if (full) this.components = new Map();
-    const ctx = this.context(state);
     this.touched = new Set();
     if (full) {
       const fragment = document.createDocumentFragment();
       const root = (this.root = new ChildPart(fragment.appendChild(document.createTextNode(""))));
-      root.set(state, state, ctx, true);
+      root.set(diff, ctx, true);
       const map = new Map<Node, Node>();
       reconcile(fragment, this.el, map, this.host.onBeforeElUpdated);
       root.remap(map);
-      for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
+      for (const instance of components.values()) if (!instance.owner) instance.remap(map);
     } else {
-      this.root!.set(state, diff, ctx);
-      for (const key in incoming) {
-        const cid = +key;
-        const instance = this.components.get(cid);
-        if (!instance || ctx.built.has(cid)) continue;
-        if (incoming[cid]![STATIC] !== undefined) {
-          const built = buildComponent(cid, ctx);
-          instance.owner?.hold(built);
-        } else instance.patch(incoming[cid]!, state[COMPONENTS]![cid]!, ctx);
-      }
+      this.root!.set(diff, ctx);
+      // The components the tree did not place: patched where they are.
+      for (const key in incoming) if (components.has(+key)) applyComponent(+key, ctx);
     }
     this.afterPatch(ctx, full);
   }
@@ -357,6 +354,16 @@ export class View {
   pushLivePatch(url: string): Promise<Reply> {
     return this.channel.push("live_patch", { url });
   }
+}
+
+/**
+ * Splits a message diff into the tree diff and its title (`t`), pushed events (`e`) and reply
+ * (`r`): any top-level `r` is removed (a root flag at the very top has no effect on the HTML);
+ * it is the reply only when it is an object.
+ */
+function extract(message: WireMessageDiff): { diff: WireDiff; title: string | undefined; reply: Record<string, unknown> | null; events: readonly WireEvent[] } {
+  const { r: reply, e: events, t: title, ...diff } = message;
+  return { diff, title, reply: typeof reply === "object" ? reply : null, events: events ?? [] };
 }
 
 function componentOf(el: Element): number | null {
