@@ -1,8 +1,8 @@
 // One live view on the page: its channel, its rendered state and DOM parts, its hooks and the
 // events it pushes. The container element stays; its children are the view's DOM.
-import type { WireDiff, WireEvent, WireMessageDiff, WireNode } from "../shared/wire.ts";
+import type { WireDiff, WireEvent, WireMessageDiff } from "../shared/wire.ts";
 import { reconcile } from "./adopt.ts";
-import { ChildPart, applyComponent, type Instance, type RenderContext } from "./parts.ts";
+import { ChildPart, render, type Instance } from "./parts.ts";
 import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
@@ -193,44 +193,20 @@ export class View {
    * matching nodes.
    */
   private render(diff: WireDiff, full: boolean): void {
-    const incoming = diff.c ?? {};
     if (full) this.components = new Map();
-    const components = this.components;
-    const before = new Map<number, WireNode>();
-    // Components borrowing the statics of one as it was before this diff read it before the patch.
-    for (const key in incoming) {
-      const ref = incoming[key]!.s;
-      if (typeof ref === "number" && ref < 0) {
-        const base = components.get(-ref)?.value();
-        if (base) before.set(-ref, base);
-      }
-    }
-    const ctx: RenderContext = {
-      components,
-      incoming,
-      done: new Set(),
-      before,
-      templates: diff.p,
-      inserted: [],
-      touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
-      beforeElUpdated: this.host.onBeforeElUpdated,
-      triggered: null,
-    };
+    const host = { components: this.components, touch: this.hooks.size > 0 ? (el: Element) => this.touch(el) : null, beforeElUpdated: this.host.onBeforeElUpdated };
     this.touched = new Set();
+    let patched;
     if (full) {
       const fragment = document.createDocumentFragment();
       const root = (this.root = new ChildPart(fragment.appendChild(document.createTextNode(""))));
-      root.set(diff, ctx, true);
+      patched = render(root, diff, true, host);
       const map = new Map<Node, Node>();
       reconcile(fragment, this.el, map, this.host.onBeforeElUpdated);
       root.remap(map);
-      for (const instance of components.values()) if (!instance.owner) instance.remap(map);
-    } else {
-      this.root!.set(diff, ctx);
-      // The components the tree did not place: patched where they are.
-      for (const key in incoming) if (components.has(+key)) applyComponent(+key, ctx);
-    }
-    this.afterPatch(ctx, full);
+      for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
+    } else patched = render(this.root!, diff, false, host);
+    this.afterPatch(patched, full);
   }
 
   /** Applies a message diff (a push or the `diff` of a reply); returns the reply map. */
@@ -254,7 +230,7 @@ export class View {
     call(hook, "beforeUpdate");
   }
 
-  private afterPatch(ctx: RenderContext, join: boolean): void {
+  private afterPatch(patched: { inserted: Element[]; triggered: Element | null }, join: boolean): void {
     const touched = this.touched;
     this.touched = null;
     // Before hooks mount: moved content is where its hooks and bindings live.
@@ -265,9 +241,9 @@ export class View {
         call(hook, "destroyed");
       } else if (touched?.has(hook)) call(hook, "updated");
     }
-    const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
+    const scan = join ? [this.el, ...moved] : [...patched.inserted, ...moved];
     // A form given `phx-trigger-action` (by a slot, or in the HTML a patch inserted) posts over HTTP.
-    let trigger = ctx.triggered?.isConnected && ctx.triggered instanceof HTMLFormElement ? ctx.triggered : null;
+    let trigger = patched.triggered?.isConnected && patched.triggered instanceof HTMLFormElement ? patched.triggered : null;
     // Before hooks: a nested view's container that was built again gets its view's DOM back.
     this.host.syncNested(this, scan);
     for (const root of scan) {
