@@ -18,7 +18,7 @@ import type { Templates, WireComponents, WireDiff, WireDynamic, WireKeyed, WireN
 import { compileTemplate, locate, seen, type PartSpec, type Template } from "./template.ts";
 import { binding } from "./dom.ts";
 import { noteCommands } from "./js.ts";
-import { decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
+import { copyAttributes, decode, isFocusedInput, parseAttributes, parseHTML, setAttr } from "./html.ts";
 
 // The patch in progress. A patch runs to its end synchronously and never starts another, so
 // what it needs from its view and what it collects lives here, not in a parameter threaded
@@ -89,8 +89,7 @@ function patchElement(el: Element, write: (target: Element) => void): void {
   write(to);
   beforeElUpdated(el, to);
   write(el);
-  for (const attr of to.attributes) if (el.getAttribute(attr.name) !== attr.value) setAttr(el, attr.name, attr.value);
-  for (const attr of Array.from(el.attributes)) if (!to.hasAttribute(attr.name)) setAttr(el, attr.name, null);
+  copyAttributes(to, el);
 }
 
 /** Elements waiting for their `phx-remove` transition before they leave. */
@@ -355,7 +354,7 @@ export class ChildPart {
     const mode = this.mode;
     if (typeof value === "string") {
       if (value.includes("<")) this.setHTML(value);
-      else this.setText(decode(value));
+      else this.setText(decode(value, true));
       this.shown = value;
     } else if (typeof value === "number") this.setComponent(value);
     else if (value.k) {

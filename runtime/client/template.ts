@@ -9,10 +9,10 @@
 // without adding anything to the page's HTML; a marker that is an attribute's name stands for
 // a list of attributes; one in an attribute's value, or in a raw text element's text, for a
 // piece of that value or text. Our own scan only tells slots between tags (which need the
-// comment) from the others. A marker found nowhere a part can hold it (inside a tag name or a
-// comment) makes its slot "inline": an instance writes the slot's value into the statics and
-// compiles that (see buildInstance), so a change of it rebuilds the instance's DOM, which is
-// correct, only not in proportion.
+// comment) and tag names from the others. A tag's name, or a marker found nowhere a part can
+// hold it (in a comment), makes its slot "inline": an instance writes the slot's value into
+// the statics and compiles that (see buildInstance), so a change of it rebuilds the
+// instance's DOM, which is correct, only not in proportion.
 
 import { binding } from "./dom.ts";
 import { noteCommands } from "./js.ts";
@@ -57,9 +57,8 @@ const TAG = /<(\/?)([a-zA-Z][^\s/>]*)?/y;
 /**
  * Where each slot stands: between tags (`text`), as a tag's name (`name`: right after `<` or
  * `</`), in a tag outside quotes (`tag`), in a quoted value (`"`, `'`), a comment or a raw
- * text element. A wrong guess costs speed, never
- * correctness: a marker the parser puts elsewhere than where it was meant to go is not found,
- * and the template is opaque.
+ * text element. A marker the parser then puts where no part can hold it is not found, and
+ * its slot is inline (see build): slower, still correct.
  */
 export function slotContexts(statics: readonly string[]): SlotContext[] {
   const out: SlotContext[] = [];

@@ -97,7 +97,7 @@ export class View {
     this.destroyed = true;
     this.portals.clear();
     this.channel.leave();
-    for (const hook of this.hooks.values()) call(hook, "destroyed");
+    this.callHooks("destroyed");
     this.hooks.clear();
   }
 
@@ -143,7 +143,7 @@ export class View {
     // phx-connected commands run after a resume too: the view is connected again.
     this.execAll("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
-    for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
+    if (rejoin) this.callHooks("reconnected");
     this.host.dispatchEvents(events);
     for (const [form, value, event] of recovery) {
       const current = document.getElementById(form);
@@ -167,10 +167,15 @@ export class View {
     if (this.destroyed) return;
     // Nested views end with their parent on the server; they join again after its next join.
     this.host.destroyChildren(this);
-    for (const hook of this.hooks.values()) call(hook, "disconnected");
+    this.callHooks("disconnected");
     this.execAll("disconnected");
     this.setStatus("loading", "error", this.host.isConnected() ? "server-error" : "client-error");
     if (this.host.isConnected()) this.channel.scheduleRejoin();
+  }
+
+  /** Calls callback `name` of every mounted hook. */
+  private callHooks(name: Parameters<typeof call>[1]): void {
+    for (const hook of this.hooks.values()) call(hook, name);
   }
 
   /** Runs binding `name`'s commands on every element of the view that has it. */
