@@ -357,8 +357,10 @@ export class ChildPart {
       else this.setText(decode(value, true));
       this.shown = value;
     } else if (typeof value === "number") this.setComponent(value);
-    else if (value.k) {
+    else if (value.k || value.stream || (value.s === undefined && (mode === "keyed" || mode === "stream" || mode === "append"))) {
+      // A comprehension, or a patch of one (which may carry only stream operations).
       const full = value.s !== undefined;
+      const keyed = value.k ?? { kc: 0 };
       if (full) this.comprehensionStatics = staticsOf(value);
       // Entries' numeric statics name the enclosing table, else the comprehension's own.
       const outer = templates;
@@ -369,10 +371,11 @@ export class ChildPart {
       else if (mode === "stream" || (value.stream && mode !== "keyed")) {
         if (mode !== "stream") this.reset("stream");
         this.applyStream(value);
-      } else if (mode === "keyed" && !full) this.patchKeyed(value.k);
-      else {
+      } else if (mode === "keyed" && !full) {
+        if (value.k) this.patchKeyed(keyed);
+      } else {
         this.reset("keyed");
-        this.add(value.k, 0);
+        this.add(keyed, 0);
       }
       templates = outer;
     } else if (mode === "node" && value.s === undefined) this.held!.patch(value);
@@ -599,7 +602,7 @@ export class ChildPart {
    */
   private applyStream(diff: WireNode): void {
     const ops = diff.stream;
-    const keyed = diff.k!;
+    const keyed = diff.k ?? { kc: 0 };
     const inserts = new Map((ops?.[1] ?? []).map((op) => [op[0], op] as const));
     if (ops && ops.length > 3) {
       for (const item of this.streamItems()) if (!inserts.has(item.id)) discard(item);
