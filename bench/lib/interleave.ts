@@ -4,6 +4,17 @@
 // of its per-round throughputs. Each slice's CPU time (process.cpuUsage: every thread of the
 // process, so the garbage collector's helpers count) is kept too: on a shared machine the
 // scheduler stretches wall time, far less the CPU time an operation takes.
+//
+// No garbage collection is forced between slices. A forced full collection discards optimized
+// code whose embedded objects died (V8 logs "marking dependent code … for deoptimization,
+// reason: weak objects"), so each contender came out of one running partly interpreted until
+// the JIT had compiled it again: 100–250 ms on a loaded machine, at 5–15× the steady cost per
+// op (`liveRender` on the 100-row table: 210, 55, 27, then 13 µs CPU per op in successive 50 ms
+// pieces after one forced collection; 13 throughout without it). That penalty grew with the
+// code a contender runs per operation (a whole GET path, Svelte's runtime) and measured how
+// fast V8 re-optimises, not the contender. Without it each contender pays the scavenges of its
+// own allocations inside its own slices, and the rare full collection the heap's growth brings
+// (8 in a whole `QUICK=1` ssr run) lands in one slice of one round, which the median discards.
 import { median } from "./stats.ts";
 
 export interface Contender {
@@ -74,11 +85,7 @@ async function runForAsync(run: () => Promise<unknown>, ms: number): Promise<Sli
   return measured(n, start, now, cpu);
 }
 
-/** Collects garbage between slices (node --expose-gc), so no contender pays for another's. */
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
 function slice(c: Contender, ms: number): Slice | Promise<Slice> {
-  collect();
   if (c.run) return runFor(c.run, ms);
   if (c.runAsync) return runForAsync(c.runAsync, ms);
   throw new Error(`bench: contender ${c.name} has nothing to run`);

@@ -15,6 +15,7 @@ import { buildPeers } from "../peers/build.mjs";
 import { tableData, searchData } from "../peers/ssr-templates.mjs";
 import { cardsData } from "../peers/cards-templates.mjs";
 import { compileTo, loadTemplate, OUT, type Template } from "../lib/livehtml.ts";
+import { bestCpuPerOp } from "../lib/cpu-slices.ts";
 import { fmt } from "../lib/stats.ts";
 import { printTable } from "../lib/table.ts";
 import { assertEquivalent } from "../lib/normalise-html.ts";
@@ -63,24 +64,7 @@ assertEquivalent(reference, ".html()", hand(data as never), "hand-written");
 const served = (await server.liveRender(view)).html;
 assertEquivalent(reference, ".html()", /<div id="phx-[^"]*"[^>]*>([\s\S]*)<\/div>/.exec(served)![1]!, "liveRender");
 
-let sink: unknown;
-const best = new Map<string, number>();
-for (const [, run] of pieces) for (let i = 0; i < 2000; i++) sink = await run();
-for (let round = 0; round < rounds; round++) {
-  for (const [name, run] of pieces) {
-    let n = 0;
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    while (performance.now() - start < 50) {
-      for (let i = 0; i < 20; i++) sink = await run();
-      n += 20;
-    }
-    const used = process.cpuUsage(cpu);
-    const us = (used.user + used.system) / n;
-    best.set(name, Math.min(best.get(name) ?? Infinity, us));
-  }
-}
-if (sink === Symbol.for("never")) console.log(sink);
+const best = await bestCpuPerOp(pieces, rounds);
 
 const us = (name: string) => best.get(name)!;
 const rows = pieces.map(([name]) => [name, fmt(us(name))]);

@@ -42,6 +42,9 @@ export class Emitter {
   readonly unchangedVars = new Set<number>();
   /** Hoisted slot indexes of large nodes by name (see `sparseSlots`); a node may be emitted twice. */
   private sparseIndexes = new Map<string, string>();
+  /** In the HTML body being written: the local holding each value several of its slots read (see `shareValues`). */
+  private shared = new Map<AST.Expression, string>();
+  private sharedCount = 0;
 
   constructor(
     readonly out: CodeWriter,
@@ -238,18 +241,69 @@ export class Emitter {
   /** Statements appending a block's HTML to `$o`; its first static too when `includeFirst`. */
   htmlBody(block: Block, includeFirst: boolean): void {
     const o = this.out;
+    const outer = this.shared;
+    this.shared = this.shareValues(block);
     if (includeFirst && block.statics[0]) o.text(`$o += ${JSON.stringify(block.statics[0])};\n`);
     block.slots.forEach((slot, i) => {
       slotKind(slot).html(slot, this);
       const next = block.statics[i + 1]!;
       if (next) o.text(`$o += ${JSON.stringify(next)};\n`);
     });
+    this.shared = outer;
+  }
+
+  /**
+   * The local holding the value of `expr` when several slots of the HTML body being written read
+   * it: `<name>` is the value, `<name>Text` its escaped text when it is a string (else null).
+   */
+  sharedValue(expr: AST.Expression): string | undefined {
+    return this.shared.get(expr);
+  }
+
+  /**
+   * A value that several text or plain-attribute slots of one block read with the same
+   * expression (`<h2>{item.title}</h2><img alt={item.title}>`) is read and escaped once, before
+   * the block's HTML: escaping is most of an HTML render's time. Only property reads are
+   * shared, and within one block, whose slots all render whenever it does. Reading a value once
+   * where it is written twice follows the template model: a slot's expression is a function of
+   * the assigns and loop variables, which the tree renderer already evaluates only when they
+   * changed, so how often an expression runs is never part of a template's meaning.
+   */
+  private shareValues(block: Block): Map<AST.Expression, string> {
+    const byCode = new Map<string, AST.Expression[]>();
+    for (const slot of block.slots) {
+      const expr = shareableValue(slot, this.analysis);
+      if (expr === null) continue;
+      const list = byCode.get(expr.code);
+      if (list) list.push(expr);
+      else byCode.set(expr.code, [expr]);
+    }
+    const shared = new Map<AST.Expression, string>();
+    for (const list of byCode.values()) {
+      if (list.length < 2) continue;
+      const name = `$same${this.options.prefix ?? ""}${this.sharedCount++}`;
+      this.out.text(`const ${name} = `);
+      this.expr(list[0]!);
+      this.out.text(`;\nconst ${name}Text = ${this.helpers.use("escapedText")}(${name});\n`);
+      for (const expr of list) shared.set(expr, name);
+    }
+    return shared;
   }
 
   /** HTML of a nested block: its literal when static, else a call of its function. */
   branchHtml(block: Block): string {
     return block.slots.length === 0 ? JSON.stringify(block.statics[0]) : this.htmlCall(block);
   }
+}
+
+/** A property read (`item.title`, `@user.name`, `label`): what `shareValues` may read once for several slots. */
+const PROPERTY_READ = /^@?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/;
+
+/** The expression of a text slot or of a plain attribute (no URL, handler or binding rule) that is a property read, else null. */
+function shareableValue(slot: Slot, analysis: Analysis): AST.Expression | null {
+  if (slot.kind === "text" && !analysis.slotRenders.has(slot.expr)) return PROPERTY_READ.test(slot.expr.code.trim()) ? slot.expr : null;
+  if (slot.kind === "attribute" && slot.rule === null) return PROPERTY_READ.test(slot.expr.code.trim()) ? slot.expr : null;
+  return null;
 }
 
 function builtinAlias(name: string): string {

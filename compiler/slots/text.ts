@@ -13,6 +13,12 @@ export const text = valueSlot<TextSlot>(
       e.exprFrom(slot.expr, calleeEnd);
       return;
     }
+    // A value other slots of the block read too: escaped once already, when it is a string.
+    const shared = mode === "html" ? e.sharedValue(slot.expr) : undefined;
+    if (shared !== undefined) {
+      e.out.text(`${shared}Text ?? ${e.helpers.use("htmlOf")}(${shared})`);
+      return;
+    }
     e.out.text(`${e.helpers.use(mode === "tree" ? "dyn" : "htmlOf")}(`);
     e.expr(slot.expr);
     e.out.text(")");

@@ -1,5 +1,5 @@
 // Compiled by livehtml from focus-wrap.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.focusWrap>: keeps keyboard focus inside a container (a modal, a menu) as the user tabs
 // through it; the official client's `Phoenix.FocusWrap` hook moves focus at the two sentinels.
@@ -13,15 +13,15 @@ export interface Assigns {
 const $S0 = ["<div"," phx-hook=\"Phoenix.FocusWrap\"",">\n  <div"," tabindex=\"0\" aria-hidden=\"true\"></div>\n  ","\n  <div"," tabindex=\"0\" aria-hidden=\"true\"></div>\n</div>"];
 function $h0(assigns: Assigns): string {
 let $o = "<div";
-$o += $attr("id", assigns.id);
+$o += $attrAt(" id=\"", assigns.id);
 $o += " phx-hook=\"Phoenix.FocusWrap\"";
 $o += $spread(assigns.rest, "div");
 $o += ">\n  <div";
-$o += $attr("id", assigns.id + "-start");
+$o += $attrAt(" id=\"", assigns.id + "-start");
 $o += " tabindex=\"0\" aria-hidden=\"true\"></div>\n  ";
 $o += $slotHtml(assigns.inner_block);
 $o += "\n  <div";
-$o += $attr("id", assigns.id + "-end");
+$o += $attrAt(" id=\"", assigns.id + "-end");
 $o += " tabindex=\"0\" aria-hidden=\"true\"></div>\n</div>";
 return $o;
 }

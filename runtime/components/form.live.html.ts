@@ -1,5 +1,5 @@
 // Compiled by livehtml from form.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, urlAttr as $urlAttr, urlAttrAt as $urlAttrAt, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.form>: a <form> for a form made by toForm (or a plain object of params), whose default slot
 // receives the form (`:let={f}`). With an `action` it can also submit over plain HTTP: it
@@ -61,21 +61,21 @@ const $S1 = ["<input name=\"_csrf_token\" type=\"hidden\" hidden",">"];
 const $S2 = ["<form","","","",">\n  ","\n  ","\n  ","\n</form>"];
 function $h0(assigns: Assigns): string {
 let $o = "<input name=\"_method\" type=\"hidden\" hidden";
-$o += $attr("value", hiddenMethod(assigns.method));
+$o += $attrAt(" value=\"", hiddenMethod(assigns.method));
 $o += ">";
 return $o;
 }
 function $h1(assigns: Assigns): string {
 let $o = "<input name=\"_csrf_token\" type=\"hidden\" hidden";
-$o += $attr("value", csrfOf(assigns.action, assigns.method, assigns.csrfToken));
+$o += $attrAt(" value=\"", csrfOf(assigns.action, assigns.method, assigns.csrfToken));
 $o += ">";
 return $o;
 }
 function $h2(assigns: Assigns): string {
 let $o = "<form";
-$o += $urlAttr("action", assigns.action, "url");
-$o += $attr("method", assigns.action !== undefined ? methodOf(assigns.method) : undefined);
-$o += $attr("enctype", assigns.multipart ? "multipart/form-data" : undefined);
+$o += $urlAttrAt(" action=\"", assigns.action, "url");
+$o += $attrAt(" method=\"", assigns.action !== undefined ? methodOf(assigns.method) : undefined);
+$o += $attrAt(" enctype=\"", assigns.multipart ? "multipart/form-data" : undefined);
 $o += $spread(assigns.rest, "form");
 $o += ">\n  ";
 if (assigns.action !== undefined && hiddenMethod(assigns.method)) $o += $h0(assigns);

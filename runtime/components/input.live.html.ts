@@ -1,5 +1,5 @@
 // Compiled by livehtml from input.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, comprehension as $comprehension, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, iterate as $iterate, node as $node, pathChanged as $changed, spreadAttrs as $spread } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, comprehension as $comprehension, declared as $declared, dyn as $dyn, htmlOf as $htmlOf, iterate as $iterate, node as $node, pathChanged as $changed, spreadAttrs as $spread } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.input field={@form.fields.email} label="Email" />: a labelled input named, identified and
 // filled from its form field, with the field's errors once the user has used it. Types: text
@@ -101,25 +101,25 @@ const $P2 = ["o","disabled"];
 const $P3 = ["o","label"];
 function $h0(assigns: Assigns): string {
 let $o = "<input type=\"hidden\"";
-$o += $attr("id", idOf(assigns.id, assigns.field));
-$o += $attr("name", nameOf(assigns.name, assigns.field, false));
-$o += $attr("value", text(valueOf(assigns.value, assigns.field)));
+$o += $attrAt(" id=\"", idOf(assigns.id, assigns.field));
+$o += $attrAt(" name=\"", nameOf(assigns.name, assigns.field, false));
+$o += $attrAt(" value=\"", text(valueOf(assigns.value, assigns.field)));
 $o += $spread(assigns.rest, "input");
 $o += ">";
 return $o;
 }
 function $h1(assigns: Assigns): string {
 let $o = "<label><input type=\"hidden\"";
-$o += $attr("name", nameOf(assigns.name, assigns.field, false));
+$o += $attrAt(" name=\"", nameOf(assigns.name, assigns.field, false));
 $o += " value=\"false\"";
-$o += $attr("disabled", assigns.rest.disabled);
+$o += $attrAt(" disabled=\"", assigns.rest.disabled);
 $o += "><input type=\"checkbox\"";
-$o += $attr("id", idOf(assigns.id, assigns.field));
-$o += $attr("name", nameOf(assigns.name, assigns.field, false));
+$o += $attrAt(" id=\"", idOf(assigns.id, assigns.field));
+$o += $attrAt(" name=\"", nameOf(assigns.name, assigns.field, false));
 $o += " value=\"true\"";
-$o += $attr("checked", isChecked(assigns.checked, valueOf(assigns.value, assigns.field)));
-$o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
-$o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
+$o += $attrAt(" checked=\"", isChecked(assigns.checked, valueOf(assigns.value, assigns.field)));
+$o += $attrAt(" aria-invalid=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
+$o += $attrAt(" aria-describedby=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
 $o += $spread(assigns.rest, "input");
 $o += "> ";
 $o += $htmlOf(assigns.label);
@@ -128,7 +128,7 @@ return $o;
 }
 function $h2(assigns: Assigns): string {
 let $o = "<label";
-$o += $attr("for", idOf(assigns.id, assigns.field));
+$o += $attrAt(" for=\"", idOf(assigns.id, assigns.field));
 $o += ">";
 $o += $htmlOf(assigns.label);
 $o += "</label>";
@@ -136,19 +136,19 @@ return $o;
 }
 function $h4(assigns: Assigns): string {
 let $o = "<select";
-$o += $attr("id", idOf(assigns.id, assigns.field));
-$o += $attr("name", nameOf(assigns.name, assigns.field, assigns.multiple));
-$o += $attr("multiple", assigns.multiple);
-$o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
-$o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
+$o += $attrAt(" id=\"", idOf(assigns.id, assigns.field));
+$o += $attrAt(" name=\"", nameOf(assigns.name, assigns.field, assigns.multiple));
+$o += $attrAt(" multiple=\"", assigns.multiple);
+$o += $attrAt(" aria-invalid=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
+$o += $attrAt(" aria-describedby=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
 $o += $spread(assigns.rest, "select");
 $o += ">\n    ";
 {
 for (const o of $iterate(optionsOf(assigns.prompt, assigns.options))) {
 $o += "<option";
-$o += $attr("value", o.value);
-$o += $attr("selected", isSelected(o.value, valueOf(assigns.value, assigns.field)));
-$o += $attr("disabled", o.disabled);
+$o += $attrAt(" value=\"", o.value);
+$o += $attrAt(" selected=\"", isSelected(o.value, valueOf(assigns.value, assigns.field)));
+$o += $attrAt(" disabled=\"", o.disabled);
 $o += ">";
 $o += $htmlOf(o.label);
 $o += "</option>";
@@ -158,10 +158,10 @@ return $o;
 }
 function $h5(assigns: Assigns): string {
 let $o = "<textarea";
-$o += $attr("id", idOf(assigns.id, assigns.field));
-$o += $attr("name", nameOf(assigns.name, assigns.field, false));
-$o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
-$o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
+$o += $attrAt(" id=\"", idOf(assigns.id, assigns.field));
+$o += $attrAt(" name=\"", nameOf(assigns.name, assigns.field, false));
+$o += $attrAt(" aria-invalid=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
+$o += $attrAt(" aria-describedby=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
 $o += $spread(assigns.rest, "textarea");
 $o += ">";
 $o += $htmlOf(textareaValue(valueOf(assigns.value, assigns.field)));
@@ -170,19 +170,19 @@ return $o;
 }
 function $h6(assigns: Assigns): string {
 let $o = "<input";
-$o += $attr("type", assigns.type);
-$o += $attr("id", idOf(assigns.id, assigns.field));
-$o += $attr("name", nameOf(assigns.name, assigns.field, false));
-$o += $attr("value", text(valueOf(assigns.value, assigns.field)));
-$o += $attr("aria-invalid", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
-$o += $attr("aria-describedby", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
+$o += $attrAt(" type=\"", assigns.type);
+$o += $attrAt(" id=\"", idOf(assigns.id, assigns.field));
+$o += $attrAt(" name=\"", nameOf(assigns.name, assigns.field, false));
+$o += $attrAt(" value=\"", text(valueOf(assigns.value, assigns.field)));
+$o += $attrAt(" aria-invalid=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? "true" : undefined);
+$o += $attrAt(" aria-describedby=\"", errorsOf(assigns.errors, assigns.field).length > 0 ? idOf(assigns.id, assigns.field) + "-error" : undefined);
 $o += $spread(assigns.rest, "input");
 $o += ">";
 return $o;
 }
 function $h8(assigns: Assigns): string {
 let $o = "<p class=\"error\"";
-$o += $attr("id", idOf(assigns.id, assigns.field) + "-error");
+$o += $attrAt(" id=\"", idOf(assigns.id, assigns.field) + "-error");
 $o += ">";
 {
 for (const message of $iterate(errorsOf(assigns.errors, assigns.field))) {

@@ -1,5 +1,5 @@
 // Compiled by livehtml from inputs-for.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, comprehension as $comprehension, declared as $declared, dyn as $dyn, iterate as $iterate, node as $node, pathChanged as $changed, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, comprehension as $comprehension, declared as $declared, dyn as $dyn, iterate as $iterate, node as $node, pathChanged as $changed, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.inputsFor field={@form.fields.emails} :let={f}>: the nested form(s) of a field, each given
 // to the default slot, with the hidden `_persistent_id` input that keeps list entries apart.
@@ -40,8 +40,8 @@ for (const f of $iterate(nestedForms(assigns.field, optionsOf(assigns.as, assign
 {
 for (const [key, value] of $iterate((assigns.skipHidden ? [] : f.hidden))) {
 $o += "<input type=\"hidden\"";
-$o += $attr("name", f.name + "[" + key + "]");
-$o += $attr("value", value);
+$o += $attrAt(" name=\"", f.name + "[" + key + "]");
+$o += $attrAt(" value=\"", value);
 $o += ">";
 } }
 $o += $slotHtml(assigns.inner_block, f);

@@ -1,5 +1,5 @@
 // Compiled by livehtml from link.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, urlAttr as $urlAttr, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, declared as $declared, dyn as $dyn, node as $node, slotHtml as $slotHtml, spreadAttrs as $spread, urlAttr as $urlAttr, urlAttrAt as $urlAttrAt, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.link>: a live navigation (`navigate`: another live view, `patch`: the same one with new
 // params), or a plain link (`href`, with `method` for non-GET links through phoenix_html).
@@ -32,9 +32,9 @@ const $S3 = ["<a href=\"#\"",">","</a>"];
 const $S4 = ["",""];
 function $h0(assigns: Assigns): string {
 let $o = "<a";
-$o += $urlAttr("href", liveDestination(assigns.navigate!, "<.link navigate>"), "url");
+$o += $urlAttrAt(" href=\"", liveDestination(assigns.navigate!, "<.link navigate>"), "url");
 $o += " data-phx-link=\"redirect\"";
-$o += $attr("data-phx-link-state", assigns.replace ? "replace" : "push");
+$o += $attrAt(" data-phx-link-state=\"", assigns.replace ? "replace" : "push");
 $o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $slotHtml(assigns.inner_block);
@@ -43,9 +43,9 @@ return $o;
 }
 function $h1(assigns: Assigns): string {
 let $o = "<a";
-$o += $urlAttr("href", liveDestination(assigns.patch!, "<.link patch>"), "url");
+$o += $urlAttrAt(" href=\"", liveDestination(assigns.patch!, "<.link patch>"), "url");
 $o += " data-phx-link=\"patch\"";
-$o += $attr("data-phx-link-state", assigns.replace ? "replace" : "push");
+$o += $attrAt(" data-phx-link-state=\"", assigns.replace ? "replace" : "push");
 $o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $slotHtml(assigns.inner_block);
@@ -54,10 +54,10 @@ return $o;
 }
 function $h2(assigns: Assigns): string {
 let $o = "<a";
-$o += $urlAttr("href", linkDestination(assigns.href!, "<.link href>"), "url");
-$o += $attr("data-method", assigns.method !== "get" ? assigns.method : undefined);
-$o += $attr("data-csrf", csrfOf(assigns.method, assigns.csrfToken));
-$o += $attr("data-to", assigns.method !== "get" ? assigns.href : undefined);
+$o += $urlAttrAt(" href=\"", linkDestination(assigns.href!, "<.link href>"), "url");
+$o += $attrAt(" data-method=\"", assigns.method !== "get" ? assigns.method : undefined);
+$o += $attrAt(" data-csrf=\"", csrfOf(assigns.method, assigns.csrfToken));
+$o += $attrAt(" data-to=\"", assigns.method !== "get" ? assigns.href : undefined);
 $o += $spread(assigns.rest, "a");
 $o += ">";
 $o += $slotHtml(assigns.inner_block);

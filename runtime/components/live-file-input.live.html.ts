@@ -1,5 +1,5 @@
 // Compiled by livehtml from live-file-input.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, node as $node, pathChanged as $changed, spreadAttrs as $spread } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, declared as $declared, escapedText as $escapedText, node as $node, pathChanged as $changed, spreadAttrs as $spread } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.liveFileInput upload={@uploads.avatar} />: the file input of an upload, carrying the
 // `data-phx-*` attributes both browser clients read: which upload it is, and which of its
@@ -26,18 +26,20 @@ const $P5 = ["upload","autoUpload"];
 const $P6 = ["upload","maxEntries"];
 function $h0(assigns: Assigns): string {
 let $o = "<input";
-$o += $attr("id", assigns.upload.ref);
+const $same0 = assigns.upload.ref;
+const $same0Text = $escapedText($same0);
+$o += ($same0Text !== null ? " id=\"" + $same0Text + '"' : $attr("id", $same0));
 $o += " type=\"file\"";
-$o += $attr("name", assigns.upload.name);
-$o += $attr("accept", assigns.accept ?? assigns.upload.accept ?? undefined);
+$o += $attrAt(" name=\"", assigns.upload.name);
+$o += $attrAt(" accept=\"", assigns.accept ?? assigns.upload.accept ?? undefined);
 $o += " data-phx-hook=\"Phoenix.LiveFileUpload\"";
-$o += $attr("data-phx-upload-ref", assigns.upload.ref);
-$o += $attr("data-phx-active-refs", refs(assigns.upload.entries.map((e) => e.ref)));
-$o += $attr("data-phx-done-refs", refs(assigns.upload.entries.filter((e) => e.done).map((e) => e.ref)));
-$o += $attr("data-phx-preflighted-refs", refs(assigns.upload.entries.filter((e) => e.preflighted).map((e) => e.ref)));
-$o += $attr("data-phx-error-refs", assigns.upload.errors.length > 0 ? refs(assigns.upload.errors.map(([ref]) => ref)) : undefined);
-$o += $attr("data-phx-auto-upload", assigns.upload.autoUpload);
-$o += $attr("multiple", assigns.upload.maxEntries > 1);
+$o += ($same0Text !== null ? " data-phx-upload-ref=\"" + $same0Text + '"' : $attr("data-phx-upload-ref", $same0));
+$o += $attrAt(" data-phx-active-refs=\"", refs(assigns.upload.entries.map((e) => e.ref)));
+$o += $attrAt(" data-phx-done-refs=\"", refs(assigns.upload.entries.filter((e) => e.done).map((e) => e.ref)));
+$o += $attrAt(" data-phx-preflighted-refs=\"", refs(assigns.upload.entries.filter((e) => e.preflighted).map((e) => e.ref)));
+$o += $attrAt(" data-phx-error-refs=\"", assigns.upload.errors.length > 0 ? refs(assigns.upload.errors.map(([ref]) => ref)) : undefined);
+$o += $attrAt(" data-phx-auto-upload=\"", assigns.upload.autoUpload);
+$o += $attrAt(" multiple=\"", assigns.upload.maxEntries > 1);
 $o += $spread(assigns.rest, "input");
 $o += ">";
 return $o;

@@ -1,5 +1,5 @@
 // Compiled by livehtml from live-img-preview.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, declared as $declared, node as $node, pathChanged as $changed, spreadAttrs as $spread } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, declared as $declared, node as $node, pathChanged as $changed, spreadAttrs as $spread } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.liveImgPreview entry={entry} />: an <img> showing a chosen file before it is uploaded. The
 // browser fills `src` from the file itself (the client's `Phoenix.LiveImgPreview` hook); the
@@ -16,9 +16,9 @@ const $P0 = ["entry","ref"];
 const $P1 = ["entry","uploadRef"];
 function $h0(assigns: Assigns): string {
 let $o = "<img";
-$o += $attr("id", assigns.id ?? "phx-preview-" + assigns.entry.ref);
-$o += $attr("data-phx-upload-ref", assigns.entry.uploadRef);
-$o += $attr("data-phx-entry-ref", assigns.entry.ref);
+$o += $attrAt(" id=\"", assigns.id ?? "phx-preview-" + assigns.entry.ref);
+$o += $attrAt(" data-phx-upload-ref=\"", assigns.entry.uploadRef);
+$o += $attrAt(" data-phx-entry-ref=\"", assigns.entry.ref);
 $o += " data-phx-hook=\"Phoenix.LiveImgPreview\" data-phx-update=\"ignore\"";
 $o += $spread(assigns.rest, "img");
 $o += ">";

@@ -1,5 +1,5 @@
 // Compiled by livehtml from live-title.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, dyn as $dyn, htmlOf as $htmlOf, node as $node, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, dyn as $dyn, escapedText as $escapedText, htmlOf as $htmlOf, node as $node, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 // <.liveTitle>: the page's <title>, with a prefix and suffix the client keeps when a view sets
 // a new title (`socket.pageTitle`), and a default for an empty one.
@@ -20,13 +20,17 @@ function presentOr(body: unknown, fallback: string | undefined): unknown {
 const $S0 = ["<title","","",">","","","</title>"];
 function $h0(assigns: Assigns): string {
 let $o = "<title";
-$o += $attr("data-prefix", assigns.prefix);
-$o += $attr("data-default", assigns.default);
-$o += $attr("data-suffix", assigns.suffix);
+const $same0 = assigns.prefix;
+const $same0Text = $escapedText($same0);
+const $same1 = assigns.suffix;
+const $same1Text = $escapedText($same1);
+$o += ($same0Text !== null ? " data-prefix=\"" + $same0Text + '"' : $attr("data-prefix", $same0));
+$o += $attrAt(" data-default=\"", assigns.default);
+$o += ($same1Text !== null ? " data-suffix=\"" + $same1Text + '"' : $attr("data-suffix", $same1));
 $o += ">";
-$o += $htmlOf(assigns.prefix);
+$o += $same0Text ?? $htmlOf($same0);
 $o += $htmlOf(presentOr(renderSlot(assigns.inner_block), assigns.default));
-$o += $htmlOf(assigns.suffix);
+$o += $same1Text ?? $htmlOf($same1);
 $o += "</title>";
 return $o;
 }

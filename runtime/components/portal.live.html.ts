@@ -1,5 +1,5 @@
 // Compiled by livehtml from portal.live.html. Edit the template, not this file.
-import { attr as $attr, changedOf as $changedOf, component as $component, componentHtml as $componentHtml, declared as $declared, dyn as $dyn, flags as $flags, node as $node, props as $props, propsHtml as $propsHtml, slotBody as $slotBody, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
+import { attr as $attr, attrAt as $attrAt, changedOf as $changedOf, component as $component, componentHtml as $componentHtml, declared as $declared, dyn as $dyn, flags as $flags, node as $node, props as $props, propsHtml as $propsHtml, slotBody as $slotBody, slotHtml as $slotHtml, renderSlot } from "livehtml/runtime";
 import type { Changed as $Changed, Dynamic as $Dynamic, Rendered as $Rendered } from "livehtml/runtime";
 import { dynamicTag as $builtin_dynamicTag } from "livehtml/components";
 // <.portal id="confirm" target="body">: content rendered into another element of the page (a
@@ -25,8 +25,8 @@ return $o;
 }
 function $h1(assigns: Assigns): string {
 let $o = "<template";
-$o += $attr("id", assigns.id);
-$o += $attr("data-phx-portal", assigns.target);
+$o += $attrAt(" id=\"", assigns.id);
+$o += $attrAt(" data-phx-portal=\"", assigns.target);
 $o += ">";
 $o += $componentHtml("dynamicTag", $builtin_dynamicTag, $propsHtml({ tagName: (assigns.container), id: (assigns.id + "-content"), class: (assigns.class), inner_block: [{ __slot__: "inner_block", inner_block: () => $slotBody($h0(assigns)) }, ], }));
 $o += "</template>";

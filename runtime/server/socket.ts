@@ -244,7 +244,11 @@ export class LiveSocket<A, Info = unknown> implements ViewSocket<A, Info> {
   assign(values: Partial<A>): this;
   assign(keyOrValues: string | Partial<A>, value?: unknown): this {
     if (typeof keyOrValues === "string") this.state.set(keyOrValues, value);
-    else for (const [k, v] of Object.entries(keyOrValues)) this.state.set(k, v);
+    else {
+      // The own enumerable keys, as Object.entries lists them, without its array of pairs per call.
+      const values = keyOrValues as Record<string, unknown>;
+      for (const k in values) if (Object.prototype.hasOwnProperty.call(values, k)) this.state.set(k, values[k]);
+    }
     return this;
   }
 

@@ -2,17 +2,20 @@
 // The five escapes are the ones Plug.HTML uses, so server-rendered HTML and diffs match
 // LiveView byte for byte.
 
-const NEEDS_ESCAPE = /[&<>"']/;
+// Global so that a match leaves `lastIndex` just past the first character to escape.
+const NEEDS_ESCAPE = /[&<>"']/g;
 
 /** Escapes `& < > " '` for use in HTML text and attribute values. */
 export function escapeHTML(text: string): string {
-  // Empty text (an attribute or class left blank on most rows) is common, and the search's
-  // call costs several times this test.
+  // Empty text (an attribute or class left blank on most rows) is common, and the test's
+  // call costs several times this check.
   if (text.length === 0) return text;
   // Most interpolated values contain nothing to escape: one regular-expression test answers
-  // that (V8 inlines `test`; `search` is a call), and only text with an escape is searched.
+  // that (V8 inlines `test`), and its `lastIndex` says where the first escape is, so text with
+  // one is not searched a second time.
+  NEEDS_ESCAPE.lastIndex = 0;
   if (!NEEDS_ESCAPE.test(text)) return text;
-  const first = text.search(NEEDS_ESCAPE);
+  const first = NEEDS_ESCAPE.lastIndex - 1;
   // Otherwise copy the runs between escapes; a charCode switch beats a replace callback.
   let out = "";
   let last = 0;

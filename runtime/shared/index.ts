@@ -11,7 +11,7 @@ export type {
 } from "./rendered.ts";
 export * from "./template.ts";
 export { escapeHTML, raw, isSafeHTML, toText, SafeHTML } from "./escape.ts";
-export { attr, attrValue, classAttr, classValue, styleAttr, styleValue, spreadAttrs, urlAttr, rawOnlyAttr, bindingAttr } from "./attributes.ts";
+export { attr, attrAt, attrValue, classAttr, classValue, styleAttr, styleValue, spreadAttrs, urlAttr, urlAttrAt, rawOnlyAttr, bindingAttr } from "./attributes.ts";
 export { json } from "./json.ts";
 export { pageCsrfToken, withCsrfToken } from "./csrf-token.ts";
 export { isSafeUrl, safeUrl, REFUSED_URL } from "./url.ts";

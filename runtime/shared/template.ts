@@ -162,6 +162,15 @@ export function htmlOf(value: unknown): string {
 }
 
 /**
+ * The escaped text of a value that several text or plain-attribute slots of one HTML render
+ * read (`<h2>{item.title}</h2><img alt={item.title}>`), escaped once for all of them; `null`
+ * for any other value than a string, which each slot then renders through its own helper.
+ */
+export function escapedText(value: unknown): string | null {
+  return typeof value === "string" ? escapeHTML(value) : null;
+}
+
+/**
  * Where a stateful component met by an HTML render goes: set by the server around the HTTP
  * render of a live view (runtime/server/component-html.ts), null otherwise. A module variable
  * rather than an argument because the compiled HTML functions take only their assigns, and an

@@ -14,6 +14,17 @@ escape("returns the same string when nothing needs escaping", () => {
   assert.is(escapeHTML(s), s);
 });
 
+escape("escapes at the first and last character, and a clean string after one that needed escaping", () => {
+  assert.is(escapeHTML("<"), "&lt;");
+  assert.is(escapeHTML("'a'"), "&#39;a&#39;");
+  assert.is(escapeHTML("a&&b"), "a&amp;&amp;b");
+  assert.is(escapeHTML("long text with one quote at the end\""), "long text with one quote at the end&quot;");
+  const clean = "after a match, nothing to escape";
+  assert.is(escapeHTML(clean), clean);
+  assert.is(escapeHTML("x>"), "x&gt;");
+  assert.is(escapeHTML("y"), "y");
+});
+
 escape("converts values like Phoenix.HTML.Safe", () => {
   assert.is(toText(null), "");
   assert.is(toText(undefined), "");
