@@ -12,7 +12,7 @@ import type { ChildContainer } from "./child-views.ts";
 import type { ChildCollector, ChildSpec } from "./nested.ts";
 import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { CRASHED, ViewRuntime, type Crashed, type HtmlMount } from "./view-runtime.ts";
-import type { AnyView, Flash } from "./view.ts";
+import { hasFlash, type AnyView, type Flash } from "./view.ts";
 
 export type DeadRender =
   | { kind: "page"; container: string; title: string | undefined; csrfToken: string; flash: Flash; assigns: Readonly<Record<string, unknown>> }
@@ -221,9 +221,4 @@ export function containerTokens(
   if (opts.sticky) attrs += " data-phx-sticky";
   // The CSRF token (the nonce) is made once per page, by the caller that renders the page.
   return containerTags(opts.container, attrs);
-}
-
-function hasFlash(flash: Flash): boolean {
-  for (const _ in flash) return true;
-  return false;
 }
