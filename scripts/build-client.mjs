@@ -46,7 +46,7 @@ export const CLIENT_BUILD_OPTIONS = {
  * alone, the bytes every page pays before it goes live. Lowered as the client shrinks; raise
  * them only knowingly.
  */
-export const CLIENT_SIZE_BUDGET = { total: 15_830, entry: 14_400 };
+export const CLIENT_SIZE_BUDGET = { total: 15_500, entry: 14_070 };
 
 /**
  * The client's files by name: `client.js` (what a page loads), its source map, the modules it

@@ -4,7 +4,7 @@
 // scroll and any state a script put on the nodes survive the join. Text the parser merged
 // ("Hello " + slot + "!") is split back into the pieces the slots own (invisible to the user);
 // where the page and the render differ, the rendered nodes replace the rest of that parent.
-import { setAttr } from "./html.ts";
+import { copyAttributes } from "./html.ts";
 
 /** `beforeUpdate(live, rendered)` is the app's `dom.onBeforeElUpdated`, run for each kept element. */
 export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeUpdate: ((from: Element, to: Element) => unknown) | null = null): void {
@@ -72,14 +72,11 @@ export function reconcile(fresh: Node, live: Node, map: Map<Node, Node>, beforeU
 }
 
 /**
- * Gives `live` the rendered attributes. A nested view's `container` keeps those the render
- * lacks, and its static token: a connected render gives none (it is the HTTP render's).
+ * Gives `live` the rendered attributes, keeping `class` and `data-phx-*` ones the render lacks
+ * (a script's or the client's). A nested view's `container` keeps all it has, and its static
+ * token: a connected render gives none (it is the HTTP render's).
  */
 function syncAttributes(fresh: Element, live: Element, container = false): void {
-  for (const { name, value } of Array.from(fresh.attributes)) {
-    if (live.getAttribute(name) !== value && !(container && name === "data-phx-static" && !value)) setAttr(live, name, value);
-  }
-  for (const { name } of Array.from(live.attributes)) {
-    if (!container && !fresh.hasAttribute(name) && name !== "class" && !name.startsWith("data-phx")) live.removeAttribute(name);
-  }
+  if (container && !fresh.getAttribute("data-phx-static")) fresh.removeAttribute("data-phx-static");
+  copyAttributes(fresh, live, (name) => container || name === "class" || name.startsWith("data-phx"));
 }

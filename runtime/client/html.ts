@@ -3,8 +3,15 @@
 let decoder: HTMLTextAreaElement | null = null;
 let parser: HTMLTemplateElement | null = null;
 
-/** The text an escaped HTML string stands for (`&amp;` → `&`). Fast when there is no `&`. */
-export function decode(html: string): string {
+/**
+ * The text an escaped HTML string stands for (`&amp;` → `&`), read as the HTML parser reads
+ * the page's own HTML: CR and CRLF are LF, and NUL is dropped from text (`inText`) and U+FFFD
+ * elsewhere, so a slot written by a patch equals the same value parsed from the server's HTML.
+ * Fast when there is none of `&`, CR or NUL.
+ */
+export function decode(html: string, inText = false): string {
+  if (!/[&\r\0]/.test(html)) return html;
+  html = html.replace(/\r\n?/g, "\n").replace(/\0/g, inText ? "" : "\uFFFD");
   if (!html.includes("&")) return html;
   decoder ??= document.createElement("textarea");
   decoder.innerHTML = html;
@@ -57,4 +64,13 @@ export function setAttr(el: Element, name: string, value: string | null): void {
   if (name === "value" && "value" in el) (el as HTMLInputElement).value = value ?? "";
   else if (name === "checked") (el as HTMLInputElement).checked = value !== null;
   else if (name === "selected") (el as unknown as HTMLOptionElement).selected = value !== null;
+}
+
+/**
+ * Gives `to` the attributes of `from` (through setAttr: form state follows), removing those
+ * `from` lacks unless `keep(name)`.
+ */
+export function copyAttributes(from: Element, to: Element, keep: (name: string) => unknown = () => false): void {
+  for (const { name, value } of Array.from(from.attributes)) if (to.getAttribute(name) !== value) setAttr(to, name, value);
+  for (const { name } of Array.from(to.attributes)) if (!from.hasAttribute(name) && !keep(name)) setAttr(to, name, null);
 }

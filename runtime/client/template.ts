@@ -9,9 +9,10 @@
 // without adding anything to the page's HTML; a marker that is an attribute's name stands for
 // a list of attributes; one in an attribute's value, or in a raw text element's text, for a
 // piece of that value or text. Our own scan only tells slots between tags (which need the
-// comment) from the others. A marker found nowhere a part can hold it (inside a tag name or a
-// comment) makes the template "opaque": its instances are re-rendered as HTML when they
-// change, which is correct, only not in proportion.
+// comment) and tag names from the others. A tag's name, or a marker found nowhere a part can
+// hold it (in a comment), makes its slot "inline": an instance writes the slot's value into
+// the statics and compiles that (see buildInstance), so a change of it rebuilds the
+// instance's DOM, which is correct, only not in proportion.
 
 import { binding } from "./dom.ts";
 import { noteCommands } from "./js.ts";
@@ -23,13 +24,14 @@ export type PartSpec =
   | { kind: "attr" | "content"; path: number[]; name: string; strings: string[]; slots: number[] };
 
 export interface Template {
-  /** Null when opaque. */
+  /** Null when a tag's name is a slot (the template is compiled with its inline slots' values). */
   element: HTMLTemplateElement | null;
+  /** In document order (for `locate`). */
   parts: PartSpec[];
-  /** Each part's path, in document order (for `locate`). */
-  paths: number[][];
-  /** Part index of each slot. */
+  /** Part index of each slot (-1 for an inline one). */
   slotPart: number[];
+  /** Slots no part can hold, when compiled without their values; null when there are none. */
+  inline: number[] | null;
   /** Statics mention bindings that act on mount/removal (hooks, phx-mounted, phx-remove). */
   lifecycle: boolean;
   statics: readonly string[];
@@ -48,15 +50,15 @@ const byArray = new WeakMap<readonly string[], Template>();
  */
 export const seen = { phxUpdate: false, phxRemove: false };
 
-type SlotContext = "text" | "tag" | '"' | "'" | "comment" | "raw";
+type SlotContext = "text" | "name" | "tag" | '"' | "'" | "comment" | "raw";
 
 const TAG = /<(\/?)([a-zA-Z][^\s/>]*)?/y;
 
 /**
- * Where each slot stands: between tags (`text`), in a tag outside quotes (`tag`), in a quoted
- * value (`"`, `'`), a comment or a raw text element. A wrong guess costs speed, never
- * correctness: a marker the parser puts elsewhere than where it was meant to go is not found,
- * and the template is opaque.
+ * Where each slot stands: between tags (`text`), as a tag's name (`name`: right after `<` or
+ * `</`), in a tag outside quotes (`tag`), in a quoted value (`"`, `'`), a comment or a raw
+ * text element. A marker the parser then puts where no part can hold it is not found, and
+ * its slot is inline (see build): slower, still correct.
  */
 export function slotContexts(statics: readonly string[]): SlotContext[] {
   const out: SlotContext[] = [];
@@ -85,18 +87,25 @@ export function slotContexts(statics: readonly string[]): SlotContext[] {
         if (c === "<" && str.slice(i, i + 2 + tag.length).toLowerCase() === "</" + tag) (state = "tag"), (tag = "");
       } else if (c === state) state = "tag";
     }
-    if (s < statics.length - 1) out.push(state);
+    if (s === statics.length - 1) break;
+    if ((state === "text" || state === "tag") && /<\/?$/.test(str)) {
+      // The tag is named by the slot: what follows is inside that tag.
+      out.push("name");
+      state = "tag";
+      tag = "";
+    } else out.push(state);
   }
   return out;
 }
 
-export function compileTemplate(statics: readonly string[]): Template {
-  let template = byArray.get(statics);
+/** The template of `statics`, or, given the values of its inline slots, the one with them written in. */
+export function compileTemplate(statics: readonly string[], inline?: readonly string[]): Template {
+  let template = inline ? undefined : byArray.get(statics);
   if (!template) {
-    const key = statics.join(CLOSE);
-    template = cache.get(key) ?? build(statics);
+    const key = statics.join(CLOSE) + (inline ? OPEN + inline.join(CLOSE) : "");
+    template = cache.get(key) ?? build(statics, inline);
     cache.set(key, template);
-    byArray.set(statics, template);
+    if (!inline) byArray.set(statics, template);
   }
   return template;
 }
@@ -105,17 +114,24 @@ const LIFECYCLE = ["hook", "mounted", "remove"];
 const MARKER = new RegExp(`^${OPEN}(\\d+)${CLOSE}$`);
 const MARKERS = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
 
-function build(statics: readonly string[]): Template {
+function build(statics: readonly string[], inline?: readonly string[]): Template {
   const all = statics.join("");
   const lifecycle = all.includes("data-phx-link") || LIFECYCLE.some((name) => all.includes(binding(name)));
   if (all.includes(binding("update"))) seen.phxUpdate = true;
   if (all.includes(binding("remove"))) seen.phxRemove = true;
   for (const s of statics) noteCommands(s);
+  const contexts = slotContexts(statics);
+  // A tag's name is markup no part can hold: the template is compiled with the names written in.
+  const names = contexts.flatMap((context, slot) => (context === "name" ? [slot] : []));
+  const inlined = inline ? compileTemplate(statics).inline! : [];
+  const base = { slotPart: [], lifecycle, statics };
+  if (names.length && !inline) return { ...base, element: null, parts: [], inline: names };
   let html = statics[0]!;
-  slotContexts(statics).forEach((context, slot) => {
+  contexts.forEach((context, slot) => {
     // Spaces around a marker in a tag make it an attribute's name (or an unquoted value).
     const marker = `${OPEN}${slot}${CLOSE}`;
-    html += (context === "text" ? `<!--${OPEN}${slot}-->` : context === "tag" ? ` ${marker} ` : marker) + statics[slot + 1];
+    const at = inlined.indexOf(slot);
+    html += (at >= 0 ? inline![at] : context === "text" ? `<!--${OPEN}${slot}-->` : context === "tag" ? ` ${marker} ` : marker) + statics[slot + 1];
   });
   const element = document.createElement("template");
   element.innerHTML = html;
@@ -160,18 +176,16 @@ function build(statics: readonly string[]): Template {
     }
   };
   walk(element.content, []);
-  // A slot whose marker was not found where a part can hold it: the template is opaque (its
-  // HTML notes the elements it inserts itself).
-  if (slotPart.includes(-1)) return { element: null, parts: [], paths: [], slotPart: [], lifecycle: false, statics };
-  return { element, parts, paths: parts.map((part) => part.path), slotPart, lifecycle, statics };
+  const missing = slotPart.flatMap((part, slot) => (part < 0 && !inlined.includes(slot) ? [slot] : []));
+  return { ...base, element, parts, slotPart, inline: missing.length ? missing : null };
 }
 
 /** The children of `node` (a `<template>`'s are in its content). */
 const childrenOf = (node: Node): Node => ((node as Element).localName === "template" ? (node as HTMLTemplateElement).content : node);
 
-/** The node at the end of each child-index path from `root`. */
-export function locate(root: Node, paths: ReadonlyArray<readonly number[]>): Node[] {
-  return paths.map((path) => {
+/** The node at the end of each part's child-index path from `root`. */
+export function locate(root: Node, parts: readonly PartSpec[]): Node[] {
+  return parts.map(({ path }) => {
     let node = root;
     for (const index of path) {
       node = childrenOf(node).firstChild!;

@@ -1,9 +1,8 @@
 // One live view on the page: its channel, its rendered state and DOM parts, its hooks and the
 // events it pushes. The container element stays; its children are the view's DOM.
-import { extract, mergeDiff, type RenderedState } from "../shared/merge.ts";
-import { COMPONENTS, STATIC, type WireDiff, type WireEvent, type WireMessageDiff } from "../shared/wire.ts";
+import type { WireDiff, WireEvent, WireMessageDiff } from "../shared/wire.ts";
 import { reconcile } from "./adopt.ts";
-import { ChildPart, buildComponent, type Instance, type RenderContext } from "./parts.ts";
+import { ChildPart, render, type Instance } from "./parts.ts";
 import type { Channel, Payload, Reply } from "./transport.ts";
 import { call, createHook, type EventHandlers, type Hook, type HookCallbacks } from "./hooks.ts";
 import { serializeForm } from "./forms.ts";
@@ -40,7 +39,6 @@ const statusClass = (name: Status) => `phx-${name}`;
 export class View {
   readonly id: string;
   channel: Channel;
-  state: RenderedState | null = null;
   root: ChildPart | null = null;
   components = new Map<number, Instance>();
   hooks = new Map<Element, Hook>();
@@ -99,7 +97,7 @@ export class View {
     this.destroyed = true;
     this.portals.clear();
     this.channel.leave();
-    for (const hook of this.hooks.values()) call(hook, "destroyed");
+    this.callHooks("destroyed");
     this.hooks.clear();
   }
 
@@ -145,7 +143,7 @@ export class View {
     // phx-connected commands run after a resume too: the view is connected again.
     this.execAll("connected");
     emit("phx:page-loading-stop", { kind: "initial" });
-    for (const hook of this.hooks.values()) if (rejoin) call(hook, "reconnected");
+    if (rejoin) this.callHooks("reconnected");
     this.host.dispatchEvents(events);
     for (const [form, value, event] of recovery) {
       const current = document.getElementById(form);
@@ -169,10 +167,15 @@ export class View {
     if (this.destroyed) return;
     // Nested views end with their parent on the server; they join again after its next join.
     this.host.destroyChildren(this);
-    for (const hook of this.hooks.values()) call(hook, "disconnected");
+    this.callHooks("disconnected");
     this.execAll("disconnected");
     this.setStatus("loading", "error", this.host.isConnected() ? "server-error" : "client-error");
     if (this.host.isConnected()) this.channel.scheduleRejoin();
+  }
+
+  /** Calls callback `name` of every mounted hook. */
+  private callHooks(name: Parameters<typeof call>[1]): void {
+    for (const hook of this.hooks.values()) call(hook, name);
   }
 
   /** Runs binding `name`'s commands on every element of the view that has it. */
@@ -190,50 +193,25 @@ export class View {
     this.el.classList.add(...names.map(statusClass));
   }
 
-  private context(state: RenderedState): RenderContext {
-    return {
-      state,
-      components: this.components,
-      built: new Set(),
-      inserted: [],
-      touch: this.hooks.size > 0 ? (node) => this.touch(node) : null,
-      beforeElUpdated: this.host.onBeforeElUpdated,
-      triggered: null,
-    };
-  }
-
   /**
-   * Merges `diff` into the state and patches the DOM; a full render (join) builds off-page,
-   * then adopts the page's matching nodes.
+   * Patches the DOM with `diff`; a full render (join) builds off-page, then adopts the page's
+   * matching nodes.
    */
   private render(diff: WireDiff, full: boolean): void {
-    // Read before the merge, which takes the (just parsed, unshared) diff over in place.
-    const incoming = diff[COMPONENTS];
-    const state = (this.state = mergeDiff(full ? null : this.state, diff, true));
     if (full) this.components = new Map();
-    const ctx = this.context(state);
+    const host = { components: this.components, touch: this.hooks.size > 0 ? (el: Element) => this.touch(el) : null, beforeElUpdated: this.host.onBeforeElUpdated };
     this.touched = new Set();
+    let patched;
     if (full) {
       const fragment = document.createDocumentFragment();
       const root = (this.root = new ChildPart(fragment.appendChild(document.createTextNode(""))));
-      root.set(state, state, ctx, true);
+      patched = render(root, diff, true, host);
       const map = new Map<Node, Node>();
       reconcile(fragment, this.el, map, this.host.onBeforeElUpdated);
       root.remap(map);
       for (const instance of this.components.values()) if (!instance.owner) instance.remap(map);
-    } else {
-      this.root!.set(state, diff, ctx);
-      for (const key in incoming) {
-        const cid = +key;
-        const instance = this.components.get(cid);
-        if (!instance || ctx.built.has(cid)) continue;
-        if (incoming[cid]![STATIC] !== undefined) {
-          const built = buildComponent(cid, ctx);
-          instance.owner?.hold(built);
-        } else instance.patch(incoming[cid]!, state[COMPONENTS]![cid]!, ctx);
-      }
-    }
-    this.afterPatch(ctx, full);
+    } else patched = render(this.root!, diff, false, host);
+    this.afterPatch(patched, full);
   }
 
   /** Applies a message diff (a push or the `diff` of a reply); returns the reply map. */
@@ -257,7 +235,7 @@ export class View {
     call(hook, "beforeUpdate");
   }
 
-  private afterPatch(ctx: RenderContext, join: boolean): void {
+  private afterPatch(patched: { inserted: Element[]; triggered: Element | null }, join: boolean): void {
     const touched = this.touched;
     this.touched = null;
     // Before hooks mount: moved content is where its hooks and bindings live.
@@ -268,9 +246,9 @@ export class View {
         call(hook, "destroyed");
       } else if (touched?.has(hook)) call(hook, "updated");
     }
-    const scan = join ? [this.el, ...moved] : [...ctx.inserted, ...moved];
+    const scan = join ? [this.el, ...moved] : [...patched.inserted, ...moved];
     // A form given `phx-trigger-action` (by a slot, or in the HTML a patch inserted) posts over HTTP.
-    let trigger = ctx.triggered?.isConnected && ctx.triggered instanceof HTMLFormElement ? ctx.triggered : null;
+    let trigger = patched.triggered?.isConnected && patched.triggered instanceof HTMLFormElement ? patched.triggered : null;
     // Before hooks: a nested view's container that was built again gets its view's DOM back.
     this.host.syncNested(this, scan);
     for (const root of scan) {
@@ -357,6 +335,16 @@ export class View {
   pushLivePatch(url: string): Promise<Reply> {
     return this.channel.push("live_patch", { url });
   }
+}
+
+/**
+ * Splits a message diff into the tree diff and its title (`t`), pushed events (`e`) and reply
+ * (`r`): any top-level `r` is removed (a root flag at the very top has no effect on the HTML);
+ * it is the reply only when it is an object.
+ */
+function extract(message: WireMessageDiff): { diff: WireDiff; title: string | undefined; reply: Record<string, unknown> | null; events: readonly WireEvent[] } {
+  const { r: reply, e: events, t: title, ...diff } = message;
+  return { diff, title, reply: typeof reply === "object" ? reply : null, events: events ?? [] };
 }
 
 function componentOf(el: Element): number | null {

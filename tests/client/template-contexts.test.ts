@@ -30,7 +30,12 @@ test("raw text elements and comments, and text after their end", () => {
   assert.equal(slotContexts(["<textarea>", "</textarea><p>", "</p>"]), ["raw", "text"]);
   assert.equal(slotContexts(["<script>if (a <b) x = ", ";</script>", ""]), ["raw", "text"]);
   assert.equal(slotContexts(["<!-- ", " -->", ""]), ["comment", "text"]);
-  assert.equal(slotContexts(["</", ">"]), ["tag"]);
+});
+
+test("a slot right after `<` or `</` is the tag's name, and what follows it is in the tag", () => {
+  assert.equal(slotContexts(["</", ">"]), ["name"]);
+  assert.equal(slotContexts(["<", "", ">", "</", ">"]), ["name", "tag", "text", "name"]);
+  assert.equal(slotContexts(["<p>", "<", ' class="', '">']), ["text", "name", '"']);
 });
 
 test.run();

@@ -136,7 +136,7 @@ function buildSlot(m: MSlot, prev: MSlot | undefined): Dynamic {
     case "list":
       return buildList(m, prev?.t === "list" && prev.keyed === m.keyed ? prev : undefined);
     case "cmp":
-      return { kind: "component", component: Widget, id: m.id, assigns: { body: m.body, render: () => buildComponent(m.body, undefined) } };
+      return { kind: "component", component: Widget, id: m.id, assigns: { body: m.body, render: () => buildComponent(shownBody(m), undefined) } };
   }
 }
 
@@ -184,14 +184,31 @@ function buildRoot(m: MRoot, prev: MRoot | undefined): Rendered {
   return node(m.tpl, ROOT_STATICS[m.tpl]!, trackedSlots(m.slots, same?.slots), true);
 }
 
+/**
+ * The body each component id last rendered with, in the current run. A component has one state
+ * wherever it is placed: when it renders in one place with a new body, a parent component that
+ * does not render again (its own body unchanged) goes on showing it with that new body. The
+ * expected page is built from these bodies, as the page really is, not from the bodies a
+ * parent's unchanged model would give.
+ */
+const lastBodies = new Map<string, MSlot>();
+
+function shownBody(m: Extract<MSlot, { t: "cmp" }>): MSlot {
+  return lastBodies.get(m.id) ?? m.body;
+}
+
 /** Renders a component when it is new or its body changed since it last rendered. */
 class ModelHost implements ComponentHost {
   private readonly bodies = new Map<number, MSlot>();
-  renderComponent(cid: number, ref: { assigns: Readonly<Record<string, unknown>> }, isNew: boolean): Rendered | null {
+  constructor() {
+    lastBodies.clear();
+  }
+  renderComponent(cid: number, ref: { id: string; assigns: Readonly<Record<string, unknown>> }, isNew: boolean): Rendered | null {
     const body = ref.assigns.body as MSlot;
     const prev = isNew ? undefined : this.bodies.get(cid);
     if (prev !== undefined && deepEqual(prev, body)) return null;
     this.bodies.set(cid, body);
+    lastBodies.set(ref.id, body);
     return buildComponent(body, prev);
   }
 }
