@@ -43,8 +43,11 @@ export class ComponentInstances {
   uploads: (() => ViewUploads) | null = null;
   /** The owning view, for the components' async work. */
   asyncHost: ComponentAsyncHost | null = null;
-  /** Instances already mounted and updated for this round by `prepareComponents` (updateMany). */
-  #prepared = new Set<number>();
+  /**
+   * Instances already mounted and updated for this round by `prepareComponents` (updateMany).
+   * Made with the first such component: every view (every GET) has a ComponentInstances.
+   */
+  #prepared: Set<number> | null = null;
 
   constructor(
     private readonly effects: Effects,
@@ -55,7 +58,7 @@ export class ComponentInstances {
 
   /** Called by the diff engine: the component's tree, or `null` when nothing changed. */
   renderComponent(cid: number, ref: ComponentRef, isNew: boolean, force: boolean): Rendered | null {
-    const instance = this.#prepared.delete(cid) ? this.#instances!.get(cid)! : this.#prepare(cid, ref, isNew);
+    const instance = this.#prepared?.delete(cid) ? this.#instances!.get(cid)! : this.#prepare(cid, ref, isNew);
     // New, or revived after the client dropped it: it needs its whole tree.
     if (isNew || force) instance.state.changed = null;
     return this.#render(instance);
@@ -66,7 +69,7 @@ export class ComponentInstances {
    * hands it the parent's assigns and returns its HTML (runtime/server/component-html.ts).
    */
   renderHtml(cid: number, ref: ComponentRef): string {
-    const instance = this.#prepared.delete(cid) ? this.#instances!.get(cid)! : this.#prepare(cid, ref, true);
+    const instance = this.#prepared?.delete(cid) ? this.#instances!.get(cid)! : this.#prepare(cid, ref, true);
     const template = (instance.definition.render ?? instance.definition.template)! as CompiledComponent;
     const assigns = instance.state.assigns as RenderAssigns<ComponentAssigns>;
     let html: string;
@@ -127,7 +130,7 @@ export class ComponentInstances {
       const definition = ref.component as ComponentDefinition<Record<string, unknown>>;
       if (!isComponentDefinition(definition) || !definition.updateMany) continue;
       const instance = this.#mounted(cid, ref, isNew);
-      this.#prepared.add(cid);
+      (this.#prepared ??= new Set()).add(cid);
       if (!isNew && instance.lastAssigns === ref.assigns) continue;
       instance.lastAssigns = ref.assigns;
       groups ??= new Map();
@@ -163,7 +166,7 @@ export class ComponentInstances {
   clear(): void {
     if (this.#instances) for (const instance of this.#instances.values()) instance.tasks?.clear();
     this.#instances = null;
-    this.#prepared.clear();
+    this.#prepared = null;
   }
 
   /** Whether any component has async work running. */

@@ -16,6 +16,15 @@ export type ComponentHtmlRenderer = (cid: number, ref: ComponentRef) => string;
 export type ComponentHtmlPreparer = (batch: ReadonlyArray<{ readonly cid: number; readonly ref: ComponentRef; readonly isNew: true }>) => void;
 
 /**
+ * Where the components of an HTML render are rendered: the view's component instances. An
+ * object with methods rather than two callbacks, so that a GET makes no closure for them.
+ */
+export interface ComponentHtmlHost {
+  renderHtml: ComponentHtmlRenderer;
+  prepareComponents?: ComponentHtmlPreparer;
+}
+
+/**
  * A placeholder is `TAG` + cid + NUL. The tag holds a per-process random part that no render
  * ever prints, between NUL characters that escaping leaves alone and templates practically
  * never contain.
@@ -24,11 +33,11 @@ const TAG = `\u0000lh-${randomBytes(8).toString("hex")}-`;
 const END = "\u0000";
 
 /** `render()`'s HTML with every stateful component it places rendered in. */
-export function renderHtmlWithComponents(render: () => string, renderComponent: ComponentHtmlRenderer, prepare?: ComponentHtmlPreparer): string {
+export function renderHtmlWithComponents(render: () => string, host: ComponentHtmlHost): string {
   const placements = new Placements();
   const page = withComponentHtml(placements, render);
   if (placements.queue.length === 0) return page;
-  return withComponentHtml(placements, () => placements.renderAll(page, renderComponent, prepare));
+  return withComponentHtml(placements, () => placements.renderAll(page, host));
 }
 
 /** The components an HTML render placed, in cid order (cid n is `queue[n - 1]`). */
@@ -50,7 +59,7 @@ class Placements implements ComponentPlacer {
   }
 
   /** The page with its components rendered in, after rendering them round by round. */
-  renderAll(page: string, renderComponent: ComponentHtmlRenderer, prepare: ComponentHtmlPreparer | undefined): string {
+  renderAll(page: string, host: ComponentHtmlHost): string {
     const queue = this.queue;
     // By cid: the component's HTML, and whether it placed components of its own (only then is
     // it searched for placeholders).
@@ -60,14 +69,14 @@ class Placements implements ComponentPlacer {
     // In rounds, as the diff engine does: those met so far, then those they placed.
     for (let k = 0; k < queue.length; ) {
       const end = queue.length;
-      if (prepare) {
+      if (host.prepareComponents) {
         const batch = [];
         for (let i = k; i < end; i++) batch.push({ cid: i + 1, ref: queue[i]!, isNew: true as const });
-        prepare(batch);
+        host.prepareComponents(batch);
       }
       for (let i = k; i < end; i++) {
         const before = queue.length;
-        htmls.push(renderComponent(i + 1, queue[i]!));
+        htmls.push(host.renderHtml(i + 1, queue[i]!));
         nested.push(queue.length !== before);
       }
       k = end;

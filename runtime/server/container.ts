@@ -13,6 +13,7 @@ export interface ContainerOptions {
 
 const TAG = /^[a-z][a-z0-9-]*$/i;
 const ATTRIBUTE = /^[^\s"'>/=\x00-\x1f]+$/;
+const DIV_CLOSE = "</div>";
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /** Throws a clear error for a container the page could not be built with. */
@@ -33,8 +34,10 @@ export function checkContainer(container: ContainerOptions, where: string): void
 
 /** The container's start and end tags, with the runtime's attributes (`id="…" data-phx-…`) first. */
 export function containerTags(container: ContainerOptions | undefined, runtimeAttrs: string): { open: string; close: string } {
-  const tag = container?.tag ?? "div";
+  // Most views go in a plain `<div>`: its end tag is one constant, not built for every page.
+  if (container === undefined) return { open: `<div ${runtimeAttrs}>`, close: DIV_CLOSE };
+  const tag = container.tag ?? "div";
   let attrs = runtimeAttrs;
-  if (container?.attrs) for (const [name, value] of Object.entries(container.attrs)) attrs += value === true ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`;
+  if (container.attrs) for (const [name, value] of Object.entries(container.attrs)) attrs += value === true ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`;
   return { open: `<${tag} ${attrs}>`, close: `</${tag}>` };
 }

@@ -12,7 +12,7 @@ import type { ChildContainer } from "./child-views.ts";
 import type { ChildCollector, ChildSpec } from "./nested.ts";
 import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { CRASHED, ViewRuntime, type Crashed, type HtmlMount } from "./view-runtime.ts";
-import type { AnyView, Flash } from "./view.ts";
+import { hasFlash, type AnyView, type Flash } from "./view.ts";
 
 export type DeadRender =
   | { kind: "page"; container: string; title: string | undefined; csrfToken: string; flash: Flash; assigns: Readonly<Record<string, unknown>> }
@@ -73,25 +73,29 @@ function pageAfterMount(ctx: LiveContext, opts: DeadRenderOptions, runtime: View
   }
   runtime.terminate("dead render done");
   const assigns = runtime.state.assigns;
-  const page = (html: string): DeadRender => {
-    const flash = assigns.flash as Flash;
-    const { open, close } = containerTokens(ctx, {
-      id: runtime.id,
-      view: opts.view,
-      main: opts.main,
-      session: opts.session,
-      flash,
-      csrfNonce: nonce,
-      container: opts.container,
-      liveSession: opts.liveSession?.name ?? null,
-      parentId: opts.parentId,
-      sticky: opts.sticky,
-      url: opts.url,
-    });
-    return { kind: "page", container: `${open}${html}${close}`, title: assigns.pageTitle as string | undefined, csrfToken: nonce, flash, assigns };
-  };
-  if (result.children.children.length === 0) return page(result.html);
-  return renderChildren(ctx, opts, runtime.id, nonce, assigns, result.children, result.html).then((nested) => (nested.kind === "page" ? page(nested.container) : nested));
+  if (result.children.children.length === 0) return viewPage(ctx, opts, runtime.id, nonce, assigns, result.html);
+  return renderChildren(ctx, opts, runtime.id, nonce, assigns, result.children, result.html).then((nested) =>
+    nested.kind === "page" ? viewPage(ctx, opts, runtime.id, nonce, assigns, nested.container) : nested,
+  );
+}
+
+/** The view's HTML in its signed container. */
+function viewPage(ctx: LiveContext, opts: DeadRenderOptions, id: string, nonce: string, assigns: Readonly<Record<string, unknown>>, html: string): DeadRender {
+  const flash = assigns.flash as Flash;
+  const { open, close } = containerTokens(ctx, {
+    id,
+    view: opts.view,
+    main: opts.main,
+    session: opts.session,
+    flash,
+    csrfNonce: nonce,
+    container: opts.container,
+    liveSession: opts.liveSession?.name ?? null,
+    parentId: opts.parentId,
+    sticky: opts.sticky,
+    url: opts.url,
+  });
+  return { kind: "page", container: `${open}${html}${close}`, title: assigns.pageTitle as string | undefined, csrfToken: nonce, flash, assigns };
 }
 
 /**
@@ -221,9 +225,4 @@ export function containerTokens(
   if (opts.sticky) attrs += " data-phx-sticky";
   // The CSRF token (the nonce) is made once per page, by the caller that renders the page.
   return containerTags(opts.container, attrs);
-}
-
-function hasFlash(flash: Flash): boolean {
-  for (const _ in flash) return true;
-  return false;
 }

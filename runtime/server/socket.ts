@@ -151,8 +151,9 @@ export class SocketState {
   /** Created with the first stream (most views have none; an empty map per view adds up). */
   #streams: Map<string, StreamValue<unknown>> | null = null;
 
-  constructor(initial: Record<string, unknown> = {}) {
-    this.assigns = { flash: {}, streams: {}, ...initial };
+  constructor(initial?: Record<string, unknown>) {
+    // A view's state starts empty (one per GET): no default object to spread.
+    this.assigns = initial === undefined ? { flash: {}, streams: {} } : { flash: {}, streams: {}, ...initial };
   }
 
   set(key: string, value: unknown): void {

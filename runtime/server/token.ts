@@ -18,6 +18,8 @@ export const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 export type TokenFailure = "invalid" | "expired";
 export type VerifyResult<T> = { ok: true; data: T } | { ok: false; reason: TokenFailure };
 
+const SCRATCH_BYTES = 4096;
+
 interface Envelope {
   d: unknown;
   /** signed at, ms since epoch */
@@ -29,6 +31,8 @@ interface Envelope {
 export class TokenSigner {
   /** Newest first: signs with the first, verifies with any (key rotation). */
   readonly #keys: readonly HmacSha256[];
+  /** Where a payload's UTF-8 bytes are written before base64url: a page's token needs no Buffer of its own. */
+  readonly #scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
   constructor(secrets: string | readonly string[]) {
     const list = typeof secrets === "string" ? [secrets] : [...secrets];
@@ -39,8 +43,17 @@ export class TokenSigner {
   }
 
   sign(salt: string, data: unknown, maxAgeMs = ONE_DAY_MS, now = Date.now()): string {
-    const payload = Buffer.from(envelopeJSON(data, now, maxAgeMs)).toString("base64url");
+    const payload = this.#base64url(envelopeJSON(data, now, maxAgeMs));
     return `${payload}.${this.#keys[0]!.mac(salt, payload)}`;
+  }
+
+  #base64url(text: string): string {
+    const scratch = this.#scratch;
+    const written = scratch.write(text, 0);
+    // `write` stops short of a character that does not fit (at most 4 bytes): with room for
+    // one more left, all of `text` was written.
+    if (written <= scratch.length - 4) return scratch.toString("base64url", 0, written);
+    return Buffer.from(text).toString("base64url");
   }
 
   verify<T>(salt: string, token: unknown, now = Date.now()): VerifyResult<T> {

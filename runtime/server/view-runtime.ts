@@ -31,7 +31,7 @@ import { ChildViews, type ChildContainer } from "./child-views.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
 import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
-import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
+import { hasFlash, templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
 export interface ViewOutput {
@@ -273,7 +273,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
     // Nested live views become placeholders, filled by the caller with their own HTTP renders.
     const children = new ChildCollector();
     const html = withCsrfToken(this.#csrfToken, () =>
-      withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, (cid, ref) => this.components.renderHtml(cid, ref), (batch) => this.components.prepareComponents(batch))),
+      withChildRenderer(children.renderer, () => renderHtmlWithComponents(page, this.components)),
     );
     this.state.clearChanged();
     return { html, children };
@@ -286,7 +286,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): MaybePromise<MountOutcome> {
     this.url = url;
     this.session = session;
-    if (Object.keys(flash).length) this.state.assigns.flash = { ...flash };
+    if (hasFlash(flash)) this.state.assigns.flash = { ...flash };
     if (this.#liveSession?.onMount?.length || this.view.onMount) {
       return this.#onMount(params, session).then((halted) => (halted ? { leave: halted, patch: null } : this.#viewMount(params, session, url)));
     }
@@ -659,7 +659,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   #leave(nav: Navigation, replying: boolean): ReplyPayload | undefined {
     const flash = this.state.assigns.flash as Flash;
-    const signed = Object.keys(flash).length && this.#signFlash ? this.#signFlash(flash) : undefined;
+    const signed = hasFlash(flash) && this.#signFlash ? this.#signFlash(flash) : undefined;
     // Events pushed before leaving still reach the client first (flushed as a diff).
     const events: readonly PushedEvent[] = this.effects.takeEvents();
     const carried = signed ? { flash: signed } : {};
@@ -748,21 +748,23 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   /** Runs `fn` for this view; a throw or a rejection crashes the view (CRASHED), as in a LiveView process. */
   #guarded<T>(where: string, fn: () => MaybePromise<T>, event?: string): MaybePromise<T | Crashed> {
-    const crashed = (error: unknown): Crashed => {
-      this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
-      return CRASHED;
-    };
     // Run on this view's behalf: timers and promises the callback starts stay attributed to it,
     // so the process guard can crash this view (not the process) when one of them fails.
     return runOnBehalfOf(this, (): MaybePromise<T | Crashed> => {
       if (!this.#alive) return CRASHED;
       try {
         const out = fn();
-        return isThenable(out) ? Promise.resolve(out).then(undefined, crashed) : out;
+        return isThenable(out) ? Promise.resolve(out).then(undefined, (error: unknown) => this.#crashIn(where, event, error)) : out;
       } catch (error) {
-        return crashed(error);
+        return this.#crashIn(where, event, error);
       }
     });
+  }
+
+  /** A callback failed: the view crashes (no closure is made for this per callback, as most never fail). */
+  #crashIn(where: string, event: string | undefined, error: unknown): Crashed {
+    this.#crash(event === undefined ? where : `${where}(${clientText(event)})`, error);
+    return CRASHED;
   }
 
   /**

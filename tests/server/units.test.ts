@@ -80,6 +80,17 @@ tokens("a token signed by the previous implementation (createHmac) still verifie
   for (const [data, maxAge] of [[{ a: [1, "é"], b: null }, 5], ["text", 5], [undefined, 5], [{ a: 1 }, Infinity]] as const) {
     assert.is(envelope(signer.sign("s", data, maxAge, 7)), JSON.stringify({ d: data, t: 7, m: maxAge }));
   }
+  // Payloads are encoded through a kept buffer of 4096 bytes: any length and any characters
+  // around its end (multi-byte ones cut at the edge), then a short one, come out whole.
+  for (const length of [4070, 4080, 4085, 4086, 4087, 4088, 4090, 4100, 9000]) {
+    for (const filler of ["a", "é", "✓", "😀"]) {
+      const data = { s: filler.repeat(Math.ceil(length / Buffer.byteLength(filler))) };
+      const token = signer.sign("s", data, 5, 7);
+      assert.is(envelope(token), JSON.stringify({ d: data, t: 7, m: 5 }), `${length} bytes of ${filler}`);
+      assert.equal(signer.verify("s", token, 8), { ok: true, data });
+    }
+  }
+  assert.is(signer.sign("s", { a: 1 }, 1_000, 1_000), `${payload}.${mac("s")}`);
 });
 tokens.run();
 
