@@ -17,6 +17,7 @@
 // them would spread one invariant (prints mirror the client) across files.
 import type { Comprehension, ComprehensionSource, ComponentRef, Dynamic, Rendered, SparseDynamics } from "../shared/rendered.ts";
 import { varsChanged } from "../shared/changes.ts";
+import { isEmptyObject } from "../shared/equal.ts";
 import { describeComponent } from "./describe.ts";
 import {
   KEYED_COUNT,
@@ -139,11 +140,6 @@ interface Traversed {
 /** The variables of an entry that kept them all: nothing changed (read only). */
 const NO_CHANGES: Readonly<Record<string, unknown>> = Object.freeze({});
 
-
-function isEmptyObject(value: object): boolean {
-  for (const _ in value) return false;
-  return true;
-}
 
 /** A stable identity for a `:key` value: primitives as they are, objects by their JSON. */
 function keyIdentity(key: unknown): unknown {

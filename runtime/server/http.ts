@@ -11,7 +11,8 @@ import { isThenable } from "../shared/thenable.ts";
 import { cookieAttributes } from "./response-headers.ts";
 import { matchRoute, routeParams } from "./router.ts";
 import { queryParams } from "./view-runtime.ts";
-import { hasFlash, type Flash } from "./view.ts";
+import { isEmptyObject } from "../shared/equal.ts";
+import type { Flash } from "./view.ts";
 
 export type NextFn = (error?: unknown) => void;
 
@@ -50,7 +51,7 @@ export function createHttpHandler(ctx: LiveContext) {
       });
       const result = isThenable(rendered) ? await rendered : rendered;
       const headers: Record<string, string | string[]> = { ...security, "cache-control": "no-store" };
-      if (hasFlash(flash)) headers["set-cookie"] = `__phoenix_flash__=; Max-Age=0; ${cookieAttributes(url.protocol === "https:")}`;
+      if (!isEmptyObject(flash)) headers["set-cookie"] = `__phoenix_flash__=; Max-Age=0; ${cookieAttributes(url.protocol === "https:")}`;
       if (answeredWithoutPage(res, headers, result)) return;
       const layout = match.route.liveSession?.rootLayout ?? ctx.layout;
       // A root layout may place live views of its own (sticky ones beside the main view).

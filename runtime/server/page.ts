@@ -12,7 +12,8 @@ import type { ChildContainer } from "./child-views.ts";
 import type { ChildCollector, ChildSpec } from "./nested.ts";
 import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { CRASHED, ViewRuntime, type Crashed, type HtmlMount } from "./view-runtime.ts";
-import { hasFlash, type AnyView, type Flash } from "./view.ts";
+import { isEmptyObject } from "../shared/equal.ts";
+import type { AnyView, Flash } from "./view.ts";
 
 export type DeadRender =
   | { kind: "page"; container: string; title: string | undefined; csrfToken: string; flash: Flash; assigns: Readonly<Record<string, unknown>> }
@@ -215,7 +216,7 @@ export function containerTokens(
   // The static token carries the flash only: a page without one has nothing to sign, and its
   // join (static "", or null from the official client) starts with no flash, as a signed empty
   // one would. So most pages sign one token, the session token (which binds the CSRF nonce).
-  const staticToken = opts.withStatic === false || !hasFlash(opts.flash) ? "" : ctx.signer.sign(SALT.static, { id, flash: opts.flash } satisfies StaticToken, ctx.sessionMaxAgeMs);
+  const staticToken = opts.withStatic === false || isEmptyObject(opts.flash) ? "" : ctx.signer.sign(SALT.static, { id, flash: opts.flash } satisfies StaticToken, ctx.sessionMaxAgeMs);
   // A signed token is base64url text around a dot: nothing in it needs escaping in an attribute.
   const idValue = escapeAttr(id);
   let attrs = main ? `id="${idValue}" data-phx-main` : `id="${idValue}"`;

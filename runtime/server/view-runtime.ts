@@ -31,7 +31,8 @@ import { ChildViews, type ChildContainer } from "./child-views.ts";
 import { ChildCollector, withChildRenderer } from "./nested.ts";
 import { isThenable, type MaybePromise } from "../shared/thenable.ts";
 import { UploadError, ViewUploads, type EntryChannel, type UploadToken } from "./uploads/view-uploads.ts";
-import { hasFlash, templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
+import { isEmptyObject } from "../shared/equal.ts";
+import { templateOf, viewName, type AnyView, type Flash, type RenderAssigns, type Session, type Template } from "./view.ts";
 
 /** Where a running view's pushes go (server → client messages that are not replies). */
 export interface ViewOutput {
@@ -286,7 +287,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
   #mountCallbacks(params: Params, session: Session, url: URL, flash: Flash): MaybePromise<MountOutcome> {
     this.url = url;
     this.session = session;
-    if (hasFlash(flash)) this.state.assigns.flash = { ...flash };
+    if (!isEmptyObject(flash)) this.state.assigns.flash = { ...flash };
     if (this.#liveSession?.onMount?.length || this.view.onMount) {
       return this.#onMount(params, session).then((halted) => (halted ? { leave: halted, patch: null } : this.#viewMount(params, session, url)));
     }
@@ -659,7 +660,7 @@ export class ViewRuntime implements HotView, GuardedView, ViewHost, AsyncOwner, 
 
   #leave(nav: Navigation, replying: boolean): ReplyPayload | undefined {
     const flash = this.state.assigns.flash as Flash;
-    const signed = hasFlash(flash) && this.#signFlash ? this.#signFlash(flash) : undefined;
+    const signed = !isEmptyObject(flash) && this.#signFlash ? this.#signFlash(flash) : undefined;
     // Events pushed before leaving still reach the client first (flushed as a diff).
     const events: readonly PushedEvent[] = this.effects.takeEvents();
     const carried = signed ? { flash: signed } : {};

@@ -13,12 +13,6 @@ import type { UploadConfig } from "./uploads/config.ts";
 
 export type Flash = Readonly<Record<string, string>>;
 
-/** Whether `flash` holds a message: asked on every GET, where `Object.keys` would build an array for it. */
-export function hasFlash(flash: Flash): boolean {
-  for (const _ in flash) return true;
-  return false;
-}
-
 /** What a template sees: the view's assigns plus the runtime-managed ones. */
 export type RenderAssigns<A> = Readonly<A> & {
   readonly __changed__: Changed;

@@ -52,3 +52,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether `value` has no enumerable key (own or inherited, as `for…in` lists them), asked
+ * without building the array `Object.keys` would: on every diff and every page.
+ */
+export function isEmptyObject(value: object): boolean {
+  for (const _ in value) return false;
+  return true;
+}
